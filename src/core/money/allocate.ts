@@ -58,8 +58,13 @@ function toIntegerWeights(weights: readonly number[]): number[] {
 /** Largest-remainder split of a non-negative integer `total` by integer weights. */
 function shareUnits(total: number, weights: readonly number[]): number[] {
   let weightTotal = 0;
-  for (const weight of weights) weightTotal += weight;
-  const safe = Number.isSafeInteger(weightTotal) && Number.isSafeInteger(total * Math.max(...weights));
+  let largest = 0;
+  // A loop, not Math.max(...weights): spreading 100k+ arguments overflows the call stack.
+  for (const weight of weights) {
+    weightTotal += weight;
+    if (weight > largest) largest = weight;
+  }
+  const safe = Number.isSafeInteger(weightTotal) && Number.isSafeInteger(total * largest);
   return safe ? shareUnitsWithNumbers(total, weights, weightTotal) : shareUnitsWithBigInts(total, weights);
 }
 

@@ -53,6 +53,7 @@ function checked(units: number, what: string): number {
  */
 export function decimal(units: number, scale = 0): Decimal {
   assertContract(Number.isInteger(scale) && scale >= 0 && scale <= MAX_SCALE, `scale must be 0..${MAX_SCALE}, got ${scale}`);
+  assertContract(Number.isInteger(units) || !Number.isFinite(units), `units must be a whole number, got ${units}`);
   return { units: checked(units, 'decimal'), scale };
 }
 
@@ -154,8 +155,8 @@ export function atScale(value: Decimal, scale: number): Decimal {
  * roundTo(decimal(-245, 2), 1); // -2.5
  */
 export function roundTo(value: Decimal, decimals: number): Decimal {
+  assertContract(Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_SCALE, `decimals must be 0..${MAX_SCALE}, got ${decimals}`);
   if (decimals >= value.scale) return atScale(value, decimals);
-  assertContract(Number.isInteger(decimals) && decimals >= 0, `decimals must be >= 0, got ${decimals}`);
   const divisor = POW10[value.scale - decimals];
   const magnitude = Math.abs(value.units);
   const quotient = Math.floor(magnitude / divisor);
@@ -266,7 +267,7 @@ export function shiftPoint(value: Decimal, places: number): Decimal {
   if (places === 0) return value;
   if (places < 0) {
     const scale = value.scale - places;
-    assertContract(scale <= MAX_SCALE, `shiftPoint would need ${scale} decimal places`);
+    if (scale > MAX_SCALE) throw new DecimalRangeError(`shiftPoint would need ${scale} decimal places (at most ${MAX_SCALE})`);
     return { units: value.units, scale };
   }
   if (value.scale >= places) return { units: value.units, scale: value.scale - places };
@@ -282,7 +283,13 @@ export function shiftPoint(value: Decimal, places: number): Decimal {
 export function compare(a: Decimal, b: Decimal): number {
   if (a.scale === b.scale) return Math.sign(a.units - b.units);
   const scale = Math.max(a.scale, b.scale);
-  return Math.sign(atScale(a, scale).units - atScale(b, scale).units);
+  const left = a.units * POW10[scale - a.scale];
+  const right = b.units * POW10[scale - b.scale];
+  if (Number.isSafeInteger(left) && Number.isSafeInteger(right)) return Math.sign(left - right);
+  // Scaling up left the safe range: compare exactly in bigint rather than throw.
+  const bigLeft = BigInt(a.units) * 10n ** BigInt(scale - a.scale);
+  const bigRight = BigInt(b.units) * 10n ** BigInt(scale - b.scale);
+  return bigLeft === bigRight ? 0 : bigLeft < bigRight ? -1 : 1;
 }
 
 /**
@@ -326,12 +333,14 @@ export function toNumber(value: Decimal): number {
  * formatDecimal(fromNumber(3)); // '3'
  */
 export function formatDecimal(value: Decimal, decimals?: number): string {
-  const shown = decimals === undefined ? value : roundTo(value, decimals);
+  // Rounding only ever drops digits; extra places are padded as text so nothing can overflow.
+  const shown = decimals === undefined || decimals >= value.scale ? value : roundTo(value, decimals);
+  const padding = decimals !== undefined && decimals > shown.scale ? '0'.repeat(decimals - shown.scale) : '';
   const digits = String(Math.abs(shown.units)).padStart(shown.scale + 1, '0');
   const sign = shown.units < 0 ? '-' : '';
-  if (shown.scale === 0) return sign + digits;
+  if (shown.scale === 0) return padding ? `${sign}${digits}.${padding}` : sign + digits;
   const point = digits.length - shown.scale;
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}${padding}`;
 }
 
 /**

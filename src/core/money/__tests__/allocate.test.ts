@@ -74,3 +74,11 @@ describe('allocate', () => {
     );
   });
 });
+
+describe('allocate over very many weights', () => {
+  it('spreads over 200,000 weights without overflowing the call stack', () => {
+    const shares = allocate(fromNumber(1000), new Array(200_000).fill(1), 2);
+    expect(equals(sum(shares), fromNumber(1000))).toBe(true);
+    expect(formatDecimal(shares[0])).toBe('0.01');
+  });
+});

@@ -123,3 +123,26 @@ describe('exact decimals', () => {
     );
   });
 });
+
+describe('exact decimals at the edges of their range', () => {
+  it('compares values whose common scale would overflow, without throwing', () => {
+    expect(compare(decimal(9e15), decimal(1, 2))).toBe(1);
+    expect(compare(decimal(-9e15), decimal(1, 2))).toBe(-1);
+    expect(equals(decimal(9e15, 0), decimal(9e15, 0))).toBe(true);
+  });
+
+  it('pads extra places as text, so a large value formats without overflow', () => {
+    expect(formatDecimal(decimal(Number.MAX_SAFE_INTEGER), 2)).toBe('9007199254740991.00');
+    expect(formatDecimal(decimal(-5), 1)).toBe('-5.0');
+    expect(formatDecimal(decimal(25, 1), 3)).toBe('2.500');
+  });
+
+  it('refuses a fractional count of units and too many decimal places as contract errors', () => {
+    expect(() => decimal(1.5)).toThrow(/whole number/);
+    expect(() => roundTo(decimal(0), 20)).toThrow(/decimals must be/);
+  });
+
+  it('reports a unit change needing too many places as a range problem', () => {
+    expect(() => shiftPoint(decimal(1, 10), -9)).toThrow(DecimalRangeError);
+  });
+});

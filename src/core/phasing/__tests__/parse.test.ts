@@ -167,10 +167,9 @@ describe('refusing phrases it cannot read', () => {
     );
   });
 
-  it('reads a 10,000-character phrase quickly', () => {
-    const started = Date.now();
-    parsePhasing('1900-9998, '.repeat(1000));
-    parsePhasing('2016/17 Q'.repeat(1100));
-    expect(Date.now() - started).toBeLessThan(500);
+  it('answers a 10,000-character phrase with a value, not a crash or a hang', () => {
+    // Speed is measured in bench/; a backtracking blow-up would hit jest's timeout here.
+    expect(typeof parsePhasing('1900-9998, '.repeat(1000)).ok).toBe('boolean');
+    expect(parsePhasing('2016/17 Q'.repeat(1100)).ok).toBe(false);
   });
 });
