@@ -1,0 +1,142 @@
+/**
+ * Native charts of the programme: totals per period, and budget against forecast per area. Each
+ * goes on its own new sheet with a small block of native formulas as its data, so it stays live
+ * and works without the add-in, and "Undo" simply removes the sheet.
+ */
+import { runAction, throwIfCancelled } from './action';
+import { asTextCell, isBlankCell } from './cellText';
+import { excelRun } from './excelRun';
+import { MONITORING_SHEET } from './monitoring';
+import { PROGRAMME_COLUMNS, PROGRAMME_TABLE, quoted, uniqueSheetName } from './programmeLayout';
+import { rememberChange } from './undo';
+import type { ActionResult, ChartResult, RunOptions } from './types';
+
+/**
+ * A column header escaped for a structured reference (`'` before `[ ] # '`).
+ *
+ * @example
+ * structuredColumn('2016/17 Q1'); // '2016/17 Q1'
+ */
+export function structuredColumn(header: string): string {
+  return header.replace(/([[\]#'])/g, "'$1");
+}
+
+/**
+ * Adds a native column chart of the programme's totals per period.
+ *
+ * @example
+ * await addPhasingChart();
+ */
+export async function addPhasingChart(run: RunOptions = {}): Promise<ActionResult<ChartResult>> {
+  return runAction('Add phasing chart', () =>
+    excelRun(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(PROGRAMME_TABLE);
+      table.load('name');
+      const header = table.getHeaderRowRange().load('values');
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      throwIfCancelled(run.signal);
+      if (table.isNullObject)
+        return { ok: false, message: 'There is no Programme table to chart: set one up first.' };
+      const named = new Set(PROGRAMME_COLUMNS.map((c) => c.header.toLowerCase()));
+      const periods = header.values[0]
+        .map(String)
+        .filter((h) => h.trim() !== '' && !named.has(h.trim().toLowerCase()));
+      if (periods.length === 0)
+        return {
+          ok: false,
+          message:
+            "The Programme table has no period columns to chart: add columns headed e.g. '2016/17 Q1'.",
+        };
+      const name = uniqueSheetName(
+        'Phasing chart',
+        sheets.items.map((s) => s.name),
+      );
+      const sheet = context.workbook.worksheets.add(name);
+      const rows = [
+        ['Period', 'Programme total'],
+        ...periods.map((p) => [
+          asTextCell(p),
+          `=SUBTOTAL(109,${PROGRAMME_TABLE}[${structuredColumn(p)}])`,
+        ]),
+      ];
+      sheet.getRangeByIndexes(0, 0, rows.length, 2).formulas = rows;
+      const chart = sheet.charts.add(
+        'ColumnClustered',
+        sheet.getRangeByIndexes(0, 0, rows.length, 2),
+        'Columns',
+      );
+      chart.title.text = 'Capital programme: spend by period';
+      chart.name = 'Phasing';
+      chart.setPosition('D2');
+      sheet.activate();
+      await context.sync();
+      rememberChange({ label: 'Add phasing chart', blocks: [], addedSheets: [name] });
+      return { ok: true, value: { sheet: name, chart: 'Phasing' } };
+    }),
+  );
+}
+
+/**
+ * Adds a native chart of budget against forecast per area, from the Monitoring sheet.
+ *
+ * @example
+ * await addBudgetForecastChart();
+ */
+export async function addBudgetForecastChart(
+  run: RunOptions = {},
+): Promise<ActionResult<ChartResult>> {
+  return runAction('Add budget v forecast chart', () =>
+    excelRun(async (context) => {
+      const monitoring = context.workbook.worksheets.getItemOrNullObject(MONITORING_SHEET);
+      monitoring.load('name');
+      const firstColumn = monitoring
+        .getUsedRangeOrNullObject(true)
+        .getColumn(0)
+        .load('values, rowIndex');
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      throwIfCancelled(run.signal);
+      if (monitoring.isNullObject || firstColumn.isNullObject)
+        return {
+          ok: false,
+          message: 'There is no Monitoring sheet yet: gather the forecasts first.',
+        };
+      const labels = firstColumn.values.map((row) => (isBlankCell(row[0]) ? '' : String(row[0])));
+      const byArea = labels.indexOf('By area');
+      const total = labels.indexOf('Total', byArea + 1);
+      if (byArea < 0 || total < 0 || total <= byArea + 1)
+        return {
+          ok: false,
+          message: 'The Monitoring sheet has no "By area" block: gather the forecasts again.',
+        };
+      const areaRows = Array.from(
+        { length: total - byArea - 1 },
+        (_, i) => firstColumn.rowIndex + byArea + 2 + i,
+      ); // 1-based
+      const name = uniqueSheetName(
+        'Budget v forecast',
+        sheets.items.map((s) => s.name),
+      );
+      const sheet = context.workbook.worksheets.add(name);
+      const source = quoted(MONITORING_SHEET);
+      const rows = [
+        ['Area', 'Budget', 'Forecast'],
+        ...areaRows.map((r) => [`=${source}!A${r}`, `=${source}!E${r}`, `=N(${source}!F${r})`]),
+      ];
+      sheet.getRangeByIndexes(0, 0, rows.length, 3).formulas = rows;
+      const chart = sheet.charts.add(
+        'ColumnClustered',
+        sheet.getRangeByIndexes(0, 0, rows.length, 3),
+        'Columns',
+      );
+      chart.title.text = 'Budget against forecast by area';
+      chart.name = 'BudgetForecast';
+      chart.setPosition('E2');
+      sheet.activate();
+      await context.sync();
+      rememberChange({ label: 'Add budget v forecast chart', blocks: [], addedSheets: [name] });
+      return { ok: true, value: { sheet: name, chart: 'BudgetForecast' } };
+    }),
+  );
+}

@@ -1,0 +1,332 @@
+/**
+ * Check: run every check of the engine on the Programme, the selection or a sheet. One sync finds
+ * the block and reads the settings, one more reads its values and number formats (more only when
+ * the block passes Excel on the web's 5 MB response limit), and the engine does the rest.
+ */
+import { countBySeverity } from '../core/findings';
+import { tryFromNumber } from '../core/money/decimal';
+import type { VarianceThresholds } from '../core/monitoring';
+import { checkGrid, type CheckOptions } from '../core/validation';
+import { toA1 } from './a1';
+import { report, runAction, throwIfCancelled } from './action';
+import { currentRequestBudget } from './batchWriter';
+import { asTextCell } from './cellText';
+import { excelRun } from './excelRun';
+import { askBeforeReplacing, findReplaced } from './overwrite';
+import { PROGRAMME_TABLE, formulaText, quoted } from './programmeLayout';
+import { queueSettingsRead } from './settings';
+import { rememberChange, restoreEntry, type UndoEntry } from './undo';
+import type { ActionResult, CheckReport, Finding, PlannerSettings, RunOptions } from './types';
+
+/** Where a block to check sits, known after the first sync. */
+interface Located {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** Rough bytes per cell of a read of values in Office.js's JSON. */
+const READ_BYTES_PER_CELL = 16;
+
+/**
+ * Rows whose number formats are read. The engine takes a column's decimals from the format of its
+ * first figure, so the top of the block is enough, and reading every format would double the
+ * response for nothing.
+ */
+const FORMAT_SAMPLE_ROWS = 200;
+
+/**
+ * Reads values (and the number formats of the top rows) of a block: one sync when it fits in a
+ * response, else row chunks of one sync each.
+ *
+ * @example
+ * const { values, numberFormats } = await readBlock(context, located, run);
+ */
+export async function readBlock(
+  context: Excel.RequestContext,
+  block: Located,
+  run: RunOptions,
+): Promise<{ values: unknown[][]; numberFormats: (string | undefined)[][] }> {
+  const sheet = context.workbook.worksheets.getItem(block.sheet);
+  const rowsPerChunk = Math.max(
+    1,
+    Math.floor(currentRequestBudget() / (READ_BYTES_PER_CELL * Math.max(1, block.columns))),
+  );
+  const formatRows = Math.min(block.rows, FORMAT_SAMPLE_ROWS);
+  const formats = sheet
+    .getRangeByIndexes(block.top, block.left, formatRows, block.columns)
+    .load('numberFormat');
+  const chunks: Excel.Range[] = [];
+  for (let start = 0; start < block.rows; start += rowsPerChunk) {
+    const range = sheet.getRangeByIndexes(
+      block.top + start,
+      block.left,
+      Math.min(rowsPerChunk, block.rows - start),
+      block.columns,
+    );
+    range.load('values');
+    chunks.push(range);
+    // Each chunk is its own round trip only when the block is too big for one.
+    if (start + rowsPerChunk < block.rows) {
+      await context.sync();
+      throwIfCancelled(run.signal);
+      report(run, 'Reading cells', start + rowsPerChunk, block.rows);
+    }
+  }
+  await context.sync();
+  const values: unknown[][] = [];
+  for (const range of chunks) for (const row of range.values) values.push(row);
+  const numberFormats: (string | undefined)[][] = formats.numberFormat.map((row) => [...row]);
+  return { values, numberFormats };
+}
+
+function programmeOptions(settings: PlannerSettings): CheckOptions {
+  const thresholds: VarianceThresholds = {};
+  const absolute =
+    settings.thresholdAbsolute === null ? undefined : tryFromNumber(settings.thresholdAbsolute);
+  if (absolute) thresholds.absolute = absolute;
+  if (settings.thresholdPercent !== null) thresholds.percent = settings.thresholdPercent;
+  return { decimals: settings.decimals, convention: settings.convention, thresholds };
+}
+
+async function checkLocated(
+  label: string,
+  run: RunOptions,
+  locate: (context: Excel.RequestContext) => () => Located | string,
+  optionsFor: (settings: PlannerSettings) => CheckOptions,
+): Promise<ActionResult<CheckReport>> {
+  return runAction(label, () =>
+    excelRun(async (context) => {
+      const located = locate(context);
+      const readSettings = queueSettingsRead(context);
+      await context.sync();
+      throwIfCancelled(run.signal);
+      const block = located();
+      if (typeof block === 'string') return { ok: false, message: block };
+      const { settings } = readSettings();
+      const empty: CheckReport = {
+        sheet: block.sheet,
+        address: '',
+        findings: [],
+        counts: { error: 0, warning: 0, info: 0 },
+      };
+      if (block.rows === 0 || block.columns === 0) return { ok: true, value: empty };
+      const { values, numberFormats } = await readBlock(context, block, run);
+      report(run, 'Checking', 0, 1);
+      const { findings } = checkGrid(
+        {
+          sheet: block.sheet,
+          values,
+          numberFormats,
+          origin: { row: block.top, column: block.left },
+        },
+        optionsFor(settings),
+      );
+      const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
+      report(run, 'Checking', 1, 1);
+      return {
+        ok: true,
+        value: { sheet: block.sheet, address, findings, counts: countBySeverity(findings) },
+      };
+    }),
+  );
+}
+
+function locatedFrom(range: Excel.Range, sheet: Excel.Worksheet): Located {
+  return {
+    sheet: sheet.name,
+    top: range.rowIndex,
+    left: range.columnIndex,
+    rows: range.rowCount,
+    columns: range.columnCount,
+  };
+}
+
+/**
+ * Runs every check of the engine on the Programme table (header, schemes and totals row).
+ *
+ * @example
+ * const report = await checkProgramme();
+ */
+export async function checkProgramme(run: RunOptions = {}): Promise<ActionResult<CheckReport>> {
+  return checkLocated(
+    'Check programme',
+    run,
+    (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(PROGRAMME_TABLE);
+      table.load('name');
+      const range = table.getRange().load('rowIndex, columnIndex, rowCount, columnCount');
+      const sheet = table.worksheet.load('name');
+      return () =>
+        table.isNullObject
+          ? 'There is no Programme table to check: set one up, or check the selection or a sheet instead.'
+          : locatedFrom(range, sheet);
+    },
+    programmeOptions,
+  );
+}
+
+/**
+ * Runs every check on the selected range (e.g. a table pasted from a report). Whole columns are
+ * cut down to the cells in use.
+ *
+ * @example
+ * const report = await checkSelection();
+ */
+export async function checkSelection(run: RunOptions = {}): Promise<ActionResult<CheckReport>> {
+  return checkLocated(
+    'Check selection',
+    run,
+    (context) => {
+      const selected = context.workbook.getSelectedRange();
+      const sheet = selected.worksheet.load('name');
+      const used = sheet.getUsedRangeOrNullObject(true);
+      const part = selected
+        .getIntersectionOrNullObject(used)
+        .load('rowIndex, columnIndex, rowCount, columnCount');
+      return () =>
+        part.isNullObject
+          ? { sheet: sheet.name, top: 0, left: 0, rows: 0, columns: 0 }
+          : locatedFrom(part, sheet);
+    },
+    () => ({}),
+  );
+}
+
+/**
+ * Runs every check on the used range of a sheet (the active one by default).
+ *
+ * @example
+ * const report = await checkSheet('Capital 2019');
+ */
+export async function checkSheet(
+  sheetName?: string,
+  run: RunOptions = {},
+): Promise<ActionResult<CheckReport>> {
+  return checkLocated(
+    'Check sheet',
+    run,
+    (context) => {
+      const sheet = sheetName
+        ? context.workbook.worksheets.getItemOrNullObject(sheetName)
+        : context.workbook.worksheets.getActiveWorksheet();
+      sheet.load('name');
+      const used = sheet
+        .getUsedRangeOrNullObject(true)
+        .load('rowIndex, columnIndex, rowCount, columnCount');
+      return () => {
+        if (sheet.isNullObject)
+          return `There is no sheet named '${sheetName ?? ''}': pick a sheet from the list.`;
+        return used.isNullObject
+          ? { sheet: sheet.name, top: 0, left: 0, rows: 0, columns: 0 }
+          : locatedFrom(used, sheet);
+      };
+    },
+    () => ({}),
+  );
+}
+
+export const CHECKS_SHEET = 'Checks';
+const REPORT_HEADER = ['Severity', 'Rule', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'];
+
+/** One report row; the Cell is a native HYPERLINK so the report works without the add-in too. */
+function reportRow(finding: Finding): (string | number)[] {
+  const cell =
+    finding.cell && finding.sheet
+      ? `=HYPERLINK(${formulaText(`#${quoted(finding.sheet)}!${finding.cell}`)},${formulaText(finding.cell)})`
+      : asTextCell(finding.cell ?? '');
+  return [
+    finding.severity,
+    finding.rule,
+    asTextCell(finding.sheet ?? ''),
+    cell,
+    asTextCell(finding.message),
+    asTextCell(finding.expected ?? ''),
+    asTextCell(finding.actual ?? ''),
+  ];
+}
+
+/**
+ * Writes findings to a `Checks` sheet (replacing an earlier report there, after asking).
+ *
+ * @example
+ * await writeChecksReport(report.findings, { confirm });
+ */
+export async function writeChecksReport(
+  findings: readonly Finding[],
+  run: RunOptions = {},
+): Promise<ActionResult<{ sheet: string }>> {
+  return runAction('Write checks report', () =>
+    excelRun(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(CHECKS_SHEET);
+      existing.load('name');
+      const used = existing
+        .getUsedRangeOrNullObject()
+        .load('rowIndex, columnIndex, rowCount, columnCount');
+      await context.sync();
+      const grid = [REPORT_HEADER, ...findings.map(reportRow)];
+      const width = REPORT_HEADER.length;
+      let entry: UndoEntry;
+      let sheet: Excel.Worksheet;
+      if (existing.isNullObject) {
+        sheet = context.workbook.worksheets.add(CHECKS_SHEET);
+        entry = { label: 'Write checks report', blocks: [], addedSheets: [CHECKS_SHEET] };
+      } else {
+        // Replace the old report: the block covers both the old cells and the new ones.
+        const rows = used.isNullObject
+          ? grid.length
+          : Math.max(grid.length, used.rowIndex + used.rowCount);
+        const columns = used.isNullObject
+          ? width
+          : Math.max(width, used.columnIndex + used.columnCount);
+        const old = existing
+          .getRangeByIndexes(0, 0, rows, columns)
+          .load('values, formulas, numberFormat');
+        await context.sync();
+        const next = old.formulas.map((row, r) =>
+          row.map((_, c) => (r < grid.length && c < width ? grid[r][c] : '')),
+        );
+        const refused = await askBeforeReplacing(
+          run,
+          'Write checks report',
+          CHECKS_SHEET,
+          `A1:${toA1(rows - 1, columns - 1)}`,
+          findReplaced(old.formulas, old.values, next, 0, 0),
+        );
+        if (refused) return refused;
+        entry = {
+          label: 'Write checks report',
+          addedSheets: [],
+          blocks: [
+            {
+              sheet: CHECKS_SHEET,
+              top: 0,
+              left: 0,
+              values: old.values,
+              formulas: old.formulas,
+              numberFormat: old.numberFormat,
+            },
+          ],
+        };
+        sheet = existing;
+        sheet.getRangeByIndexes(0, 0, rows, columns).formulas = next;
+      }
+      if (existing.isNullObject) {
+        sheet.getRangeByIndexes(0, 0, grid.length, width).formulas = grid;
+        sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+        sheet.freezePanes.freezeRows(1);
+      }
+      sheet.activate();
+      try {
+        await context.sync();
+      } catch (error) {
+        await restoreEntry(context, entry).catch(() => undefined);
+        throw error;
+      }
+      rememberChange(entry);
+      return { ok: true, value: { sheet: CHECKS_SHEET } };
+    }),
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * The task pane's Excel work, through Office.js. The pane calls only these functions; every one
+ * resolves to an ActionResult (never rejects), reads in one sync and writes in bulk.
+ */
+export * from './types';
+export { setUpProgramme } from './setUpProgramme';
+export { previewSelection, importSelection } from './importSelection';
+export { phaseSchemes } from './phaseSchemes';
+export { recordRevision, listSchemes } from './recordRevision';
+export { generateForecastSheets } from './forecastSheets';
+export { gatherForecasts } from './monitoring';
+export { checkProgramme, checkSelection, checkSheet, writeChecksReport } from './checks';
+export { highlightFindings, clearHighlights } from './highlights';
+export { selectCell } from './selection';
+export { addPhasingChart, addBudgetForecastChart } from './charts';
+export { DEFAULT_SETTINGS, readSettings, saveSettings } from './settings';
+export { lastChange, undoLastChange } from './undo';
+export { forgetChanges } from './undo';
+export { forgetHighlights } from './highlights';

@@ -1,0 +1,84 @@
+/**
+ * "Nothing lost": before an action replaces non-empty cells it says what will go and waits for
+ * the user's yes. Without a confirm callback it does nothing.
+ */
+import { isBlankCell } from './cellText';
+import { toA1 } from './a1';
+import type { ActionResult, OverwriteNotice, RunOptions } from './types';
+
+/** Cells that will be replaced: non-empty now and different after. */
+export interface Replacement {
+  count: number;
+  examples: { cell: string; was: string }[];
+}
+
+/**
+ * Compares a block as read with what will be written there.
+ *
+ * @example
+ * const replaced = findReplaced(formulas, values, next, 1, 12);
+ */
+export function findReplaced(
+  formulasBefore: readonly (readonly unknown[])[],
+  valuesBefore: readonly (readonly unknown[])[],
+  after: readonly (readonly unknown[])[] | undefined,
+  top: number,
+  left: number,
+): Replacement {
+  const examples: { cell: string; was: string }[] = [];
+  let count = 0;
+  for (let r = 0; r < formulasBefore.length; r++) {
+    const row = formulasBefore[r];
+    for (let c = 0; c < row.length; c++) {
+      const was = row[c];
+      if (isBlankCell(was)) continue;
+      const next = after ? after[r]?.[c] : '';
+      if (next === null || next === undefined) continue; // left as it is
+      if (
+        next === was ||
+        (typeof next === 'string' && next.startsWith("'") && next.slice(1) === valuesBefore[r][c])
+      )
+        continue;
+      count++;
+      if (examples.length < 5) examples.push({ cell: toA1(top + r, left + c), was: String(was) });
+    }
+  }
+  return { count, examples };
+}
+
+/**
+ * Asks the user before replacing; resolves to a refusal result, or undefined to go ahead.
+ *
+ * @example
+ * const refused = await askBeforeReplacing(run, 'Phase schemes', 'Programme', 'M2:AB10', replaced);
+ * if (refused) return refused;
+ */
+export async function askBeforeReplacing(
+  run: RunOptions,
+  action: string,
+  sheet: string,
+  address: string,
+  replaced: Replacement,
+): Promise<ActionResult<never> | undefined> {
+  if (replaced.count === 0) return undefined;
+  const notice: OverwriteNotice = {
+    action,
+    sheet,
+    address,
+    cellCount: replaced.count,
+    examples: replaced.examples,
+    message: `${action} will replace ${replaced.count} filled cell${replaced.count === 1 ? '' : 's'} in ${sheet}!${address}. A copy is kept: "Undo last change" puts them back.`,
+  };
+  if (!run.confirm) {
+    return { ok: false, message: `${notice.message} Nothing was changed: confirm first.` };
+  }
+  let yes = false;
+  try {
+    yes = await run.confirm(notice);
+  } catch {
+    yes = false;
+  }
+  return yes
+    ? undefined
+    : { ok: false, cancelled: true, message: `${action} was cancelled; nothing was changed.` };
+}

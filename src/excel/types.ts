@@ -1,0 +1,227 @@
+/**
+ * Types shared by the task pane and the Excel adapter. Plain values only: the pane renders
+ * these and never touches Office.js itself.
+ */
+import type { Finding, Severity } from '../core/findings';
+
+/** Money units the workbook can show (same literals as core money's `MoneyUnit`). */
+export type MoneyUnit = '£' | '£k' | '£m' | '£bn';
+
+/** One column per fiscal quarter, or one per fiscal year. */
+export type PeriodKind = 'quarter' | 'year';
+
+/** How variance is signed: the council's convention, a workbook setting. */
+export type VarianceConvention = 'budget-minus-forecast' | 'forecast-minus-budget';
+
+/** How a long action is getting on, for a progress bar. */
+export interface Progress {
+  /** What is happening now, in the officer's words ("Writing quarters"). */
+  stage: string;
+  done: number;
+  total: number;
+}
+
+/** What an action is about to replace; shown in the pane's confirm dialog. */
+export interface OverwriteNotice {
+  /** The action asking, e.g. "Phase schemes". */
+  action: string;
+  sheet: string;
+  /** A1 address of the block that will be written. */
+  address: string;
+  /** How many non-empty cells will be replaced. */
+  cellCount: number;
+  /** Up to 5 of them, as they read now. */
+  examples: { cell: string; was: string }[];
+  /** One sentence for the dialog body. */
+  message: string;
+}
+
+/** Asks the user; resolves true to go ahead. `alert`/`confirm` throw inside Office, so the pane supplies a dialog. */
+export type ConfirmOverwrite = (notice: OverwriteNotice) => Promise<boolean>;
+
+/** Options every writing action accepts. Without `confirm`, an action that would replace non-empty cells does nothing and says so. */
+export interface RunOptions {
+  confirm?: ConfirmOverwrite;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Every action resolves to a value or a message; none rejects at the user. */
+export type ActionResult<T> =
+  { ok: true; value: T } | { ok: false; message: string; cancelled?: boolean };
+
+/** The programme's named columns, in the finance officer's words. */
+export type ProgrammeField =
+  | 'ref'
+  | 'status'
+  | 'area'
+  | 'scheme'
+  | 'description'
+  | 'impact'
+  | 'approvedBudget'
+  | 'revisedBudget'
+  | 'phasing'
+  | 'profile'
+  | 'fundingSource'
+  | 'budgetHolder';
+
+/** Options for a new programme sheet. */
+export interface SetUpOptions {
+  /** First fiscal year, e.g. 2016 for 2016/17. */
+  firstYear: number;
+  /** Last fiscal year (inclusive), e.g. 2019 for 2019/20. */
+  lastYear: number;
+  periods: PeriodKind;
+  unit: MoneyUnit;
+  /** Fill with the 2016 ICT investment programme so a new user sees a working example. */
+  withSample: boolean;
+  /** Decimal places shown; default from settings (1 for £m). */
+  decimals?: number;
+}
+
+export interface SetUpResult {
+  sheet: string;
+  table: 'Programme';
+  rows: number;
+  /** Period column headers, e.g. `2016/17 Q1`. */
+  periodHeaders: string[];
+}
+
+/** One source column of a selection being brought in, and what it was recognised as. */
+export interface ImportColumn {
+  /** 0-based column within the selection. */
+  index: number;
+  header: string;
+  /** What it becomes in the Programme table; `period` columns keep their label; `ignore` is dropped. */
+  role: ProgrammeField | 'period' | 'ignore';
+  /** For `period` columns: the header label, e.g. `2016/17 Q1`. */
+  periodLabel?: string;
+}
+
+/** What the pane shows for confirmation before a selection becomes the Programme table. */
+export interface ImportPreview {
+  sheet: string;
+  address: string;
+  /** 0-based header row within the selection. */
+  headerRow: number;
+  columns: ImportColumn[];
+  /** Number of scheme rows that will be brought in (headings and totals left out). */
+  schemeRows: number;
+  unit: MoneyUnit;
+}
+
+export interface ImportResult {
+  sheet: string;
+  rows: number;
+}
+
+export interface PhaseOptions extends RunOptions {
+  /** Phase only the table rows that intersect the current selection. */
+  onlySelected?: boolean;
+}
+
+/** A scheme row that could not be phased. */
+export interface PhasingProblem {
+  ref: string;
+  scheme: string;
+  /** A1 of its Phasing cell on the Programme sheet. */
+  cell: string;
+  message: string;
+}
+
+export interface PhaseResult {
+  phased: number;
+  /** Rows whose phasing is TBC (or blank): not yet phased. */
+  unphased: PhasingProblem[];
+  errors: PhasingProblem[];
+}
+
+export type RevisionKind = 'addition' | 'reduction' | 'virement' | 're-profile';
+
+export interface RevisionInput {
+  ref: string;
+  /** The date approved, as plain values. */
+  date: { year: number; month: number; day: number };
+  kind: RevisionKind;
+  /** In the programme's unit. Additions positive; reductions may be given either sign; a virement out is negative. */
+  amount: number;
+  reason: string;
+  reference: string;
+  approvedBy?: string;
+}
+
+export interface RevisionResult {
+  /** 1-based row of the new entry on the Revisions sheet. */
+  row: number;
+  signedAmount: number;
+}
+
+/** A scheme as the pane lists it in forms (revision, forecast). */
+export interface SchemeSummary {
+  ref: string;
+  scheme: string;
+  area: string;
+  budgetHolder: string;
+  approvedBudget: number | null;
+}
+
+export interface ForecastSheetsResult {
+  /** One per budget holder. */
+  sheets: { holder: string; sheet: string; schemes: number }[];
+}
+
+export type VarianceStatus = 'On target' | 'Underspend' | 'Overspend' | 'No forecast';
+export type Rag = 'Green' | 'Amber' | 'Red';
+
+/** A line of the monitoring summary (the sheet has the same figures as native formulas). */
+export interface MonitoringLine {
+  ref?: string;
+  name: string;
+  budget: number;
+  forecast: number | null;
+  variance: number | null;
+  status: VarianceStatus;
+  rag?: Rag;
+}
+
+export interface MonitoringResult {
+  sheet: 'Monitoring';
+  schemes: MonitoringLine[];
+  areas: MonitoringLine[];
+  total: MonitoringLine;
+}
+
+export interface CheckReport {
+  sheet: string;
+  address: string;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+}
+
+/** Settings kept in the workbook (hidden sheet `_CapitalPlannerSettings`), so they travel with it. */
+export interface PlannerSettings {
+  /** 1 = January ... 4 = April (UK default). */
+  fiscalYearStartMonth: number;
+  unit: MoneyUnit;
+  decimals: number;
+  /** Flag a variance above this amount (in `unit`); null = no absolute threshold. */
+  thresholdAbsolute: number | null;
+  /** Flag a variance above this % of budget (10 = 10%); null = none. */
+  thresholdPercent: number | null;
+  /** RAG: Amber above this % of budget, Red above `redPercent`. */
+  amberPercent: number;
+  redPercent: number;
+  convention: VarianceConvention;
+}
+
+export interface ChartResult {
+  sheet: string;
+  chart: string;
+}
+
+export interface UndoInfo {
+  /** The action that can be undone, e.g. "Phase schemes". */
+  label: string;
+}
+
+export type { Finding, Severity };

@@ -1,0 +1,110 @@
+/**
+ * "Undo last change". Office.js edits cannot be undone with Ctrl+Z, so every action that replaces
+ * cells keeps a copy of them (values, formulas, number formats) and of the sheets it added; undo
+ * puts the copy back exactly. The copies live in the pane's memory for this session.
+ */
+import { runAction } from './action';
+import { BatchWriter } from './batchWriter';
+import { restorableContent } from './cellText';
+import { excelRun } from './excelRun';
+import type { ActionResult, UndoInfo } from './types';
+
+/** A block of cells as it was before an action, 0-based position on its sheet. */
+export interface SavedBlock {
+  sheet: string;
+  top: number;
+  left: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  /** Left out when the action changed contents only. */
+  numberFormat?: unknown[][];
+}
+
+/** Everything needed to put the workbook back as it was before one action. */
+export interface UndoEntry {
+  label: string;
+  blocks: SavedBlock[];
+  /** Sheets the action created: undo deletes them. */
+  addedSheets: string[];
+  /** Set when the change must not be undone (the append-only revision log); says what to do instead. */
+  irreversible?: string;
+}
+
+const MAX_ENTRIES = 20;
+const entries: UndoEntry[] = [];
+
+/**
+ * Remembers an action's copy so that undo can restore it.
+ *
+ * @example
+ * rememberChange({ label: 'Phase schemes', blocks: [saved], addedSheets: [] });
+ */
+export function rememberChange(entry: UndoEntry): void {
+  entries.push(entry);
+  if (entries.length > MAX_ENTRIES) entries.shift();
+}
+
+/**
+ * Forgets every copy (a new workbook, or tests).
+ *
+ * @example
+ * forgetChanges();
+ */
+export function forgetChanges(): void {
+  entries.length = 0;
+}
+
+/**
+ * What "Undo last change" would undo, or undefined when there is nothing.
+ *
+ * @example
+ * const next = lastChange(); if (next) showButton(`Undo ${next.label}`);
+ */
+export function lastChange(): UndoInfo | undefined {
+  const entry = entries[entries.length - 1];
+  return entry && !entry.irreversible ? { label: entry.label } : undefined;
+}
+
+/**
+ * Queues the restore of an entry in an open batch: blocks back as they were, added sheets removed.
+ *
+ * @example
+ * await restoreEntry(context, entry, {});
+ */
+export async function restoreEntry(context: Excel.RequestContext, entry: UndoEntry): Promise<void> {
+  const writer = new BatchWriter(context, {}, `Undoing ${entry.label}`);
+  for (const name of entry.addedSheets) context.workbook.worksheets.getItem(name).delete();
+  for (const block of entry.blocks) {
+    if (entry.addedSheets.includes(block.sheet)) continue;
+    const sheet = context.workbook.worksheets.getItem(block.sheet);
+    const contents = block.formulas.map((row, r) =>
+      row.map((formula, c) => restorableContent(formula, block.values[r][c])),
+    );
+    // Number formats first, so text kept as text (`@`) is not read as a number on the way back.
+    if (block.numberFormat)
+      await writer.write(sheet, block.top, block.left, block.numberFormat, 'numberFormat');
+    await writer.write(sheet, block.top, block.left, contents, 'formulas');
+  }
+  await writer.finish();
+}
+
+/**
+ * Restores exactly what the last action replaced (values, formulas, number formats) and removes sheets it added.
+ *
+ * @example
+ * const result = await undoLastChange(); if (!result.ok) show(result.message);
+ */
+export async function undoLastChange(): Promise<ActionResult<UndoInfo>> {
+  return runAction('Undo', async () => {
+    const entry = entries[entries.length - 1];
+    if (!entry)
+      return {
+        ok: false,
+        message: 'There is nothing to undo: no change has been made in this session.',
+      };
+    if (entry.irreversible) return { ok: false, message: entry.irreversible };
+    await excelRun((context) => restoreEntry(context, entry));
+    entries.pop();
+    return { ok: true, value: { label: entry.label } };
+  });
+}

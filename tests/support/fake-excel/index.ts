@@ -1,0 +1,186 @@
+/**
+ * An in-memory stand-in for the Excel JavaScript API: the subset the task pane uses, with
+ * Office.js's load/sync rules, sync and operation counting, and the web's 5 MB request limit.
+ * Plain TypeScript with no Node imports: jest tests use it, and the end-to-end test installs it
+ * as `window.Excel` when Office.onReady reports no host.
+ *
+ * @example
+ * const fake = installFakeExcel(globalThis);
+ * fake.setCells('Sheet1', 'A1', [['Ref', 'Budget'], ['CP-1', 2.6]]);
+ * await Excel.run(async (context) => { ... });
+ * fake.stats.syncs; // round trips made
+ */
+import { parseRect, splitSheet } from './address';
+import { emptyStats, FakeContextCore, type FakeStats, WEB_PAYLOAD_LIMIT } from './context';
+import {
+  type CellValue,
+  type FakeCell,
+  type FakeTable,
+  FakeWorkbookModel,
+  type SheetSnapshot,
+} from './model';
+import { WorkbookProxy } from './proxies';
+
+export { cellName, columnName, parseRect, rectAddress } from './address';
+export { WEB_PAYLOAD_LIMIT } from './context';
+export type { FakeStats } from './context';
+export { FakeWorkbookModel } from './model';
+export type { CellSnapshot, FakeCell, FakeTable, SheetSnapshot } from './model';
+
+/** The request context handed to Excel.run callbacks. */
+export class FakeRequestContext {
+  readonly workbook: WorkbookProxy;
+  readonly application: WorkbookProxy['application'];
+  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+  constructor(readonly core: FakeContextCore) {
+    this.workbook = new WorkbookProxy(core);
+    this.application = this.workbook.application;
+  }
+  sync(): Promise<void> {
+    return this.core.sync();
+  }
+}
+
+/** Enumerations the adapter may refer to through `Excel.*`. */
+const ENUMS = {
+  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  ConditionalFormatType: { custom: 'Custom', containsText: 'ContainsText', cellValue: 'CellValue' },
+  ConditionalTextOperator: {
+    contains: 'Contains',
+    notContains: 'NotContains',
+    beginsWith: 'BeginsWith',
+    endsWith: 'EndsWith',
+  },
+  ChartType: { columnClustered: 'ColumnClustered', line: 'Line', barClustered: 'BarClustered' },
+  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  DataValidationOperator: { between: 'Between', greaterThanOrEqualTo: 'GreaterThanOrEqualTo' },
+  ErrorCodes: { itemNotFound: 'ItemNotFound', accessDenied: 'AccessDenied' },
+};
+
+export interface FakeExcelOptions {
+  /** Largest request one sync may carry; default Excel on the web's 5 MB. */
+  payloadLimit?: number;
+}
+
+/** The workbook behind a fake Excel, with helpers for tests to arrange and inspect it. */
+export class FakeWorkbook {
+  readonly model = new FakeWorkbookModel();
+  stats: FakeStats = emptyStats();
+  payloadLimit: number;
+
+  constructor(options: FakeExcelOptions = {}) {
+    this.payloadLimit = options.payloadLimit ?? WEB_PAYLOAD_LIMIT;
+  }
+
+  resetStats(): void {
+    this.stats = emptyStats();
+  }
+
+  /** Runs a batch the way Excel.run does: one context, a final sync for anything still queued. */
+  async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    this.stats.runs++;
+    const context = new FakeRequestContext(
+      new FakeContextCore(this.model, this.stats, this.payloadLimit),
+    );
+    const result = await batch(context);
+    if (context.core.hasPending) await context.sync();
+    return result;
+  }
+
+  /** Adds a sheet (if missing) and writes a block of values from `address`, without counting. */
+  setCells(
+    sheetName: string,
+    address: string,
+    values: readonly (readonly CellValue[])[],
+    numberFormats?: readonly (readonly string[])[],
+  ): void {
+    const sheet = this.model.findSheet(sheetName) ?? this.model.addSheet(sheetName);
+    const rect = parseRect(address);
+    values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value === '' && !numberFormats) return;
+        const cell = sheet.touch(rect.top + r, rect.left + c);
+        const isFormula = typeof value === 'string' && value.startsWith('=');
+        cell.content = value;
+        cell.isFormula = isFormula;
+        if (numberFormats?.[r]?.[c]) cell.numberFormat = numberFormats[r][c];
+      }),
+    );
+  }
+
+  cell(sheetName: string, address: string): FakeCell | undefined {
+    const rect = parseRect(address);
+    return this.model.findSheet(sheetName)?.get(rect.top, rect.left);
+  }
+
+  /** Contents as stored (formula text for formulas), '' for empty cells. */
+  read(sheetName: string, address: string): CellValue[][] {
+    const sheet = this.model.findSheet(sheetName);
+    const rect = parseRect(address);
+    const rows: CellValue[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c < rect.columns; c++)
+        row.push(sheet?.get(rect.top + r, rect.left + c)?.content ?? '');
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  select(sheetName: string, address: string): void {
+    const sheet = this.model.findSheet(sheetName) ?? this.model.addSheet(sheetName);
+    this.model.activeSheet = sheet;
+    this.model.selection = { sheet, rect: parseRect(splitSheet(address).local) };
+  }
+
+  table(name: string): FakeTable | undefined {
+    return this.model.findTable(name);
+  }
+
+  snapshot(): Record<string, SheetSnapshot> {
+    return this.model.snapshot();
+  }
+
+  static diff(
+    before: Record<string, SheetSnapshot>,
+    after: Record<string, SheetSnapshot>,
+  ): string[] {
+    return FakeWorkbookModel.diff(before, after);
+  }
+}
+
+/** What gets installed as the global `Excel`. */
+export interface FakeExcelNamespace {
+  run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T>;
+  [name: string]: unknown;
+}
+
+/**
+ * Makes a fake workbook and an `Excel` namespace over it.
+ *
+ * @example
+ * const { Excel, workbook } = createFakeExcel();
+ */
+export function createFakeExcel(options: FakeExcelOptions = {}): {
+  Excel: FakeExcelNamespace;
+  workbook: FakeWorkbook;
+} {
+  const workbook = new FakeWorkbook(options);
+  const Excel: FakeExcelNamespace = {
+    ...ENUMS,
+    run: <T>(batch: (context: FakeRequestContext) => Promise<T>) => workbook.run(batch),
+  };
+  return { Excel, workbook };
+}
+
+/**
+ * Installs a fresh fake as `target.Excel` (globalThis in jest, window in the browser) and returns its workbook.
+ *
+ * @example
+ * const workbook = installFakeExcel(globalThis);
+ */
+export function installFakeExcel(target: object, options: FakeExcelOptions = {}): FakeWorkbook {
+  const { Excel, workbook } = createFakeExcel(options);
+  (target as { Excel?: unknown }).Excel = Excel;
+  return workbook;
+}

@@ -1,0 +1,1292 @@
+/**
+ * Proxy objects with Office.js's shape: Workbook, Worksheet, Range, RangeAreas, Table and friends.
+ * Writes apply to the model at once (queue order is kept, so this matches Excel after the sync);
+ * reads need load() and a sync(), and throw PropertyNotLoaded otherwise, as Office.js does.
+ */
+import { cellName, parseRect, quoteSheet, type Rect, rectAddress, splitSheet } from './address';
+import { type FakeContextCore, type Loadable, payloadBytes } from './context';
+import {
+  type CellValue,
+  type FakeCell,
+  FakeSheet,
+  type FakeTable,
+  FakeWorkbookModel,
+} from './model';
+
+type LoadSpec = string | string[] | Record<string, unknown> | undefined;
+
+function loadNames(spec: LoadSpec): string[] {
+  if (spec === undefined) return [];
+  if (typeof spec === 'string')
+    return spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap((s) => loadNames(s));
+  const select = (spec as { select?: unknown }).select;
+  if (typeof select === 'string' || Array.isArray(select))
+    return loadNames(select as string | string[]);
+  return Object.keys(spec);
+}
+
+/** Base of every proxy: load() records a value now, sync() reveals it. */
+abstract class ClientObject implements Loadable {
+  private readonly loaded = new Map<string, unknown>();
+  private readonly pending = new Map<string, unknown>();
+
+  constructor(protected readonly ctx: FakeContextCore) {}
+
+  /** The current value of a loadable property, read from the model. */
+  protected abstract readProperty(name: string): unknown;
+
+  load(spec?: LoadSpec): this {
+    this.ctx.queue();
+    for (const name of loadNames(spec)) {
+      const slash = name.indexOf('/');
+      if (slash > 0 && name.startsWith('items/')) {
+        this.pending.set('items', this.readProperty('items'));
+        continue;
+      }
+      if (slash > 0) {
+        const child = (this as unknown as Record<string, unknown>)[name.slice(0, slash)];
+        if (child instanceof ClientObject) child.load(name.slice(slash + 1));
+        continue;
+      }
+      this.pending.set(name, this.readProperty(name));
+    }
+    this.ctx.addLoad(this);
+    return this;
+  }
+
+  pendingBytes(): number {
+    let total = 0;
+    for (const value of this.pending.values())
+      total +=
+        value instanceof ClientObject || (Array.isArray(value) && value[0] instanceof ClientObject)
+          ? 16
+          : payloadBytes(value);
+    return total;
+  }
+
+  commitLoads(): void {
+    for (const [name, value] of this.pending) this.loaded.set(name, value);
+    this.pending.clear();
+  }
+
+  protected loadedValue<T>(name: string): T {
+    if (!this.loaded.has(name)) {
+      throw new Error(
+        `PropertyNotLoaded: call load('${name}') and await context.sync() before reading '${name}'`,
+      );
+    }
+    return this.loaded.get(name) as T;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this.loaded);
+  }
+}
+
+/** What `values` shows for a cell. Formulas are not evaluated: their value reads as 0. */
+function cellValue(cell: FakeCell | undefined): CellValue {
+  if (!cell) return '';
+  if (cell.isFormula) return 0;
+  return cell.content;
+}
+
+function cellFormula(cell: FakeCell | undefined): CellValue {
+  if (!cell) return '';
+  return cell.content;
+}
+
+function grid<T>(rect: Rect, read: (row: number, column: number) => T): T[][] {
+  const rows: T[][] = [];
+  for (let r = 0; r < rect.rows; r++) {
+    const row: T[] = [];
+    for (let c = 0; c < rect.columns; c++) row.push(read(rect.top + r, rect.left + c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Applies a scalar to every cell, or a 2-D array cell by cell (its shape must match, as in Excel). */
+function forEachInput(
+  rect: Rect,
+  input: unknown,
+  what: string,
+  apply: (row: number, column: number, value: unknown) => void,
+): void {
+  if (!Array.isArray(input)) {
+    for (let r = 0; r < rect.rows; r++)
+      for (let c = 0; c < rect.columns; c++) apply(rect.top + r, rect.left + c, input);
+    return;
+  }
+  if (
+    input.length !== rect.rows ||
+    input.some((row) => !Array.isArray(row) || row.length !== rect.columns)
+  ) {
+    throw new Error(
+      `InvalidArgument: ${what} of ${input.length}x${Array.isArray(input[0]) ? input[0].length : '?'} does not fit range ${rectAddress(rect)} (${rect.rows}x${rect.columns})`,
+    );
+  }
+  for (let r = 0; r < rect.rows; r++)
+    for (let c = 0; c < rect.columns; c++) apply(rect.top + r, rect.left + c, input[r][c]);
+}
+
+function assertWritable(sheet: FakeSheet, row: number, column: number): void {
+  if (sheet.protection.protected && (sheet.get(row, column)?.locked ?? true)) {
+    throw new Error(
+      `AccessDenied: cell ${sheet.name}!${cellName(row, column)} is locked on a protected sheet`,
+    );
+  }
+}
+
+const PLAIN_NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*$/i;
+
+function writeContent(sheet: FakeSheet, row: number, column: number, value: unknown): void {
+  if (value === null || value === undefined) return; // Office.js leaves the cell as it is
+  assertWritable(sheet, row, column);
+  const cell = sheet.touch(row, column);
+  if (
+    typeof value === 'string' &&
+    value.length > 1 &&
+    /^[=+\-@]/.test(value) &&
+    !PLAIN_NUMBER.test(value)
+  ) {
+    // Excel runs what is typed with a leading = + - or @ as a formula (`+A1` is `=+A1`).
+    cell.content = value.startsWith('=') ? value : `=${value}`;
+    cell.isFormula = true;
+    cell.quotePrefix = false;
+  } else if (typeof value === 'string' && cell.numberFormat !== '@' && PLAIN_NUMBER.test(value)) {
+    // Excel turns text that reads as a number into the number (`007` -> 7).
+    cell.content = Number(value);
+    cell.isFormula = false;
+    cell.quotePrefix = false;
+  } else if (
+    typeof value === 'string' &&
+    cell.numberFormat !== '@' &&
+    /^(true|false)$/i.test(value)
+  ) {
+    cell.content = value.toLowerCase() === 'true';
+    cell.isFormula = false;
+    cell.quotePrefix = false;
+  } else if (typeof value === 'string' && value.startsWith("'")) {
+    cell.content = value.slice(1);
+    cell.isFormula = false;
+    cell.quotePrefix = true;
+  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    cell.content = value;
+    cell.isFormula = false;
+    cell.quotePrefix = false;
+  } else {
+    throw new Error(`InvalidArgument: cannot write ${typeof value} to a cell`);
+  }
+}
+
+class FillProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly cells: () => { sheet: FakeSheet; rects: Rect[] },
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    if (name !== 'color') return undefined;
+    const { sheet, rects } = this.cells();
+    const colors = new Set<string>();
+    for (const rect of rects) grid(rect, (r, c) => colors.add(sheet.get(r, c)?.fill ?? '#FFFFFF'));
+    return colors.size === 1 ? [...colors][0] : null;
+  }
+  get color(): string {
+    return this.loadedValue('color');
+  }
+  set color(value: string) {
+    this.ctx.queue();
+    const { sheet, rects } = this.cells();
+    for (const rect of rects) grid(rect, (r, c) => (sheet.touch(r, c).fill = value.toUpperCase()));
+  }
+  clear(): void {
+    this.ctx.queue();
+    const { sheet, rects } = this.cells();
+    for (const rect of rects)
+      grid(rect, (r, c) => {
+        const cell = sheet.get(r, c);
+        if (cell) delete cell.fill;
+      });
+  }
+}
+
+class FontProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly cells: () => { sheet: FakeSheet; rects: Rect[] },
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    const { sheet, rects } = this.cells();
+    const cell = sheet.get(rects[0].top, rects[0].left);
+    return name === 'bold'
+      ? (cell?.bold ?? false)
+      : name === 'color'
+        ? (cell?.fontColor ?? '#000000')
+        : undefined;
+  }
+  private each(apply: (cell: FakeCell) => void): void {
+    this.ctx.queue();
+    const { sheet, rects } = this.cells();
+    for (const rect of rects) grid(rect, (r, c) => apply(sheet.touch(r, c)));
+  }
+  set bold(value: boolean) {
+    this.each((cell) => (cell.bold = value));
+  }
+  get bold(): boolean {
+    return this.loadedValue('bold');
+  }
+  set color(value: string) {
+    this.each((cell) => (cell.fontColor = value.toUpperCase()));
+  }
+  get color(): string {
+    return this.loadedValue('color');
+  }
+  set italic(_value: boolean) {
+    this.ctx.queue();
+  }
+}
+
+class CellProtectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly cells: () => { sheet: FakeSheet; rects: Rect[] },
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    if (name !== 'locked') return undefined;
+    const { sheet, rects } = this.cells();
+    const states = new Set<boolean>();
+    for (const rect of rects) grid(rect, (r, c) => states.add(sheet.get(r, c)?.locked ?? true));
+    return states.size === 1 ? [...states][0] : null;
+  }
+  get locked(): boolean {
+    return this.loadedValue('locked');
+  }
+  set locked(value: boolean) {
+    this.ctx.queue();
+    const { sheet, rects } = this.cells();
+    if (sheet.protection.protected)
+      throw new Error('AccessDenied: unprotect the sheet before changing locked cells');
+    for (const rect of rects) grid(rect, (r, c) => (sheet.touch(r, c).locked = value));
+  }
+}
+
+class FormatProxy extends ClientObject {
+  readonly fill: FillProxy;
+  readonly font: FontProxy;
+  readonly protection: CellProtectionProxy;
+  constructor(ctx: FakeContextCore, cells: () => { sheet: FakeSheet; rects: Rect[] }) {
+    super(ctx);
+    this.fill = new FillProxy(ctx, cells);
+    this.font = new FontProxy(ctx, cells);
+    this.protection = new CellProtectionProxy(ctx, cells);
+  }
+  protected readProperty(): unknown {
+    return undefined;
+  }
+  autofitColumns(): void {
+    this.ctx.queue();
+  }
+  set columnWidth(_value: number) {
+    this.ctx.queue();
+  }
+  set horizontalAlignment(_value: string) {
+    this.ctx.queue();
+  }
+  set wrapText(_value: boolean) {
+    this.ctx.queue();
+  }
+}
+
+class DataValidationProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly sheet: FakeSheet,
+    private readonly rect: () => Rect,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    const rect = this.rect();
+    const found = this.sheet.validations.find(
+      (v) => v.rect.top === rect.top && v.rect.left === rect.left,
+    );
+    return name === 'rule' ? found?.rule : undefined;
+  }
+  get rule(): unknown {
+    return this.loadedValue('rule');
+  }
+  set rule(rule: unknown) {
+    this.ctx.queue(payloadBytes(rule));
+    this.sheet.validations.push({ rect: this.rect(), rule });
+  }
+  set errorAlert(_value: unknown) {
+    this.ctx.queue();
+  }
+  set prompt(_value: unknown) {
+    this.ctx.queue();
+  }
+  clear(): void {
+    this.ctx.queue();
+    const r = this.rect();
+    this.sheet.validations = this.sheet.validations.filter(
+      (v) =>
+        v.rect.top >= r.top + r.rows ||
+        v.rect.top + v.rect.rows <= r.top ||
+        v.rect.left >= r.left + r.columns ||
+        v.rect.left + v.rect.columns <= r.left,
+    );
+  }
+}
+
+/** A conditional format's sub-rule (textComparison, cellValue, custom): format + rule. */
+class ConditionalRuleProxy {
+  readonly format: { fill: { color: string }; font: { color: string } };
+  constructor(ctx: FakeContextCore, record: { fill?: string; fontColor?: string; rule?: unknown }) {
+    this.format = {
+      fill: {
+        set color(value: string) {
+          ctx.queue();
+          record.fill = value;
+        },
+        get color(): string {
+          return record.fill ?? '';
+        },
+      },
+      font: {
+        set color(value: string) {
+          ctx.queue();
+          record.fontColor = value;
+        },
+        get color(): string {
+          return record.fontColor ?? '';
+        },
+      },
+    };
+    Object.defineProperty(this, 'rule', {
+      set(value: unknown) {
+        ctx.queue(payloadBytes(value));
+        record.rule = value;
+      },
+      get() {
+        return record.rule;
+      },
+    });
+  }
+}
+
+class ConditionalFormatCollectionProxy {
+  constructor(
+    private readonly ctx: FakeContextCore,
+    private readonly sheet: FakeSheet,
+    private readonly rect: () => Rect,
+  ) {}
+  add(type: string): {
+    textComparison: ConditionalRuleProxy;
+    cellValue: ConditionalRuleProxy;
+    custom: ConditionalRuleProxy & { rule: { formula: string } };
+  } {
+    this.ctx.queue();
+    const record: { rect: Rect; type: string; fill?: string; fontColor?: string; rule?: unknown } =
+      { rect: this.rect(), type };
+    this.sheet.conditionalFormats.push(record);
+    const ruleProxy = new ConditionalRuleProxy(this.ctx, record);
+    const ctx = this.ctx;
+    const custom = Object.assign(Object.create(ruleProxy) as ConditionalRuleProxy, {
+      rule: {
+        set formula(value: string) {
+          ctx.queue();
+          record.rule = { formula: value };
+        },
+        get formula(): string {
+          return (record.rule as { formula?: string } | undefined)?.formula ?? '';
+        },
+      },
+    });
+    return { textComparison: ruleProxy, cellValue: ruleProxy, custom };
+  }
+  clearAll(): void {
+    this.ctx.queue();
+    const r = this.rect();
+    this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter(
+      (f) => !(f.rect.top >= r.top && f.rect.left >= r.left && f.rect.top < r.top + r.rows),
+    );
+  }
+}
+
+/** Result of getCellProperties: `value` readable after sync. */
+class CellPropertiesResult extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly produce: () => unknown,
+  ) {
+    super(ctx);
+    this.load('value');
+  }
+  protected readProperty(): unknown {
+    return this.produce();
+  }
+  get value(): unknown[][] {
+    return this.loadedValue('value');
+  }
+}
+
+export class RangeProxy extends ClientObject {
+  readonly format: FormatProxy;
+  readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+
+  constructor(
+    ctx: FakeContextCore,
+    readonly sheetModel: FakeSheet,
+    private readonly rectOf: () => Rect | undefined,
+    private readonly nullable = false,
+  ) {
+    super(ctx);
+    const cells = () => ({ sheet: this.sheetModel, rects: [this.rect] });
+    this.format = new FormatProxy(ctx, cells);
+    this.dataValidation = new DataValidationProxy(ctx, sheetModel, () => this.rect);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(
+      ctx,
+      sheetModel,
+      () => this.rect,
+    );
+  }
+
+  /** The block this proxy points at now (table ranges follow the table as it grows). */
+  get rect(): Rect {
+    const rect = this.rectOf();
+    if (!rect) throw new Error('ItemNotFound: the range is empty');
+    return rect;
+  }
+
+  protected readProperty(name: string): unknown {
+    const rect = this.rectOf();
+    if (name === 'isNullObject') return rect === undefined;
+    if (!rect) return undefined;
+    const sheet = this.sheetModel;
+    switch (name) {
+      case 'address':
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case 'addressLocal':
+        return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
+      case 'values':
+        return grid(rect, (r, c) => cellValue(sheet.get(r, c)));
+      case 'formulas':
+        return grid(rect, (r, c) => cellFormula(sheet.get(r, c)));
+      case 'text':
+        return grid(rect, (r, c) => String(cellValue(sheet.get(r, c))));
+      case 'numberFormat':
+        return grid(rect, (r, c) => sheet.get(r, c)?.numberFormat ?? 'General');
+      case 'valueTypes':
+        return grid(rect, (r, c) => {
+          const v = cellValue(sheet.get(r, c));
+          return v === ''
+            ? 'Empty'
+            : typeof v === 'number'
+              ? 'Double'
+              : typeof v === 'boolean'
+                ? 'Boolean'
+                : 'String';
+        });
+      case 'rowCount':
+        return rect.rows;
+      case 'columnCount':
+        return rect.columns;
+      case 'rowIndex':
+        return rect.top;
+      case 'columnIndex':
+        return rect.left;
+      case 'cellCount':
+        return rect.rows * rect.columns;
+      default:
+        return undefined;
+    }
+  }
+
+  get isNullObject(): boolean {
+    return this.loadedValue('isNullObject');
+  }
+  override load(spec?: LoadSpec): this {
+    super.load(spec);
+    if (this.nullable) super.load('isNullObject');
+    return this;
+  }
+  get address(): string {
+    return this.loadedValue('address');
+  }
+  get values(): CellValue[][] {
+    return this.loadedValue('values');
+  }
+  set values(input: unknown) {
+    this.ctx.queue(payloadBytes(input));
+    forEachInput(this.rect, input, 'values', (r, c, v) => writeContent(this.sheetModel, r, c, v));
+  }
+  get formulas(): CellValue[][] {
+    return this.loadedValue('formulas');
+  }
+  set formulas(input: unknown) {
+    this.ctx.queue(payloadBytes(input));
+    forEachInput(this.rect, input, 'formulas', (r, c, v) => writeContent(this.sheetModel, r, c, v));
+  }
+  get numberFormat(): string[][] {
+    return this.loadedValue('numberFormat');
+  }
+  set numberFormat(input: unknown) {
+    this.ctx.queue(payloadBytes(input));
+    forEachInput(this.rect, input, 'numberFormat', (r, c, v) => {
+      if (v === null || v === undefined) return;
+      assertWritable(this.sheetModel, r, c);
+      this.sheetModel.touch(r, c).numberFormat = String(v);
+    });
+  }
+  get text(): string[][] {
+    return this.loadedValue('text');
+  }
+  get valueTypes(): string[][] {
+    return this.loadedValue('valueTypes');
+  }
+  get rowCount(): number {
+    return this.loadedValue('rowCount');
+  }
+  get columnCount(): number {
+    return this.loadedValue('columnCount');
+  }
+  get rowIndex(): number {
+    return this.loadedValue('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.loadedValue('columnIndex');
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.sheetModel);
+  }
+
+  private sub(make: (rect: Rect) => Rect): RangeProxy {
+    this.ctx.queue();
+    // Like Office.js, a range taken from a null object is a null object too.
+    return new RangeProxy(
+      this.ctx,
+      this.sheetModel,
+      () => {
+        const rect = this.rectOf();
+        return rect ? make(rect) : undefined;
+      },
+      this.nullable,
+    );
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return this.sub((r) => ({ top: r.top + row, left: r.left + column, rows: 1, columns: 1 }));
+  }
+  getRow(row: number): RangeProxy {
+    return this.sub((r) => ({ top: r.top + row, left: r.left, rows: 1, columns: r.columns }));
+  }
+  getColumn(column: number): RangeProxy {
+    return this.sub((r) => ({ top: r.top, left: r.left + column, rows: r.rows, columns: 1 }));
+  }
+  getLastRow(): RangeProxy {
+    return this.sub((r) => ({
+      top: r.top + r.rows - 1,
+      left: r.left,
+      rows: 1,
+      columns: r.columns,
+    }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return this.sub((r) => ({ ...r, rows: r.rows + deltaRows, columns: r.columns + deltaColumns }));
+  }
+  getAbsoluteResizedRange(rows: number, columns: number): RangeProxy {
+    return this.sub((r) => ({ ...r, rows, columns }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return this.sub((r) => ({ ...r, top: r.top + rowOffset, left: r.left + columnOffset }));
+  }
+  getIntersectionOrNullObject(other: RangeProxy): RangeProxy {
+    this.ctx.queue();
+    return new RangeProxy(
+      this.ctx,
+      this.sheetModel,
+      () => {
+        const a = this.rectOf();
+        const b = other.rectOf();
+        if (!a || !b || other.sheetModel !== this.sheetModel) return undefined;
+        const top = Math.max(a.top, b.top);
+        const left = Math.max(a.left, b.left);
+        const bottom = Math.min(a.top + a.rows, b.top + b.rows);
+        const right = Math.min(a.left + a.columns, b.left + b.columns);
+        return bottom > top && right > left
+          ? { top, left, rows: bottom - top, columns: right - left }
+          : undefined;
+      },
+      true,
+    );
+  }
+  getCellProperties(_options: unknown): CellPropertiesResult {
+    this.ctx.queue();
+    return new CellPropertiesResult(this.ctx, () =>
+      grid(this.rect, (r, c) => {
+        const fill = this.sheetModel.get(r, c)?.fill;
+        return {
+          address: `${quoteSheet(this.sheetModel.name)}!${cellName(r, c)}`,
+          format: { fill: { color: fill ?? '#FFFFFF', pattern: fill ? 'Solid' : 'None' } },
+        };
+      }),
+    );
+  }
+  select(): void {
+    this.ctx.queue();
+    this.ctx.model.selection = { sheet: this.sheetModel, rect: this.rect };
+    this.ctx.model.activeSheet = this.sheetModel;
+  }
+  clear(_applyTo?: string): void {
+    this.ctx.queue();
+    const rect = this.rect;
+    grid(rect, (r, c) => {
+      assertWritable(this.sheetModel, r, c);
+      this.sheetModel.cells.delete(FakeSheet.key(r, c));
+    });
+  }
+}
+
+export class RangeAreasProxy extends ClientObject {
+  readonly format: FormatProxy;
+  constructor(
+    ctx: FakeContextCore,
+    private readonly sheetModel: FakeSheet,
+    private readonly rects: Rect[],
+  ) {
+    super(ctx);
+    this.format = new FormatProxy(ctx, () => ({ sheet: sheetModel, rects }));
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'address')
+      return this.rects
+        .map((r) => `${quoteSheet(this.sheetModel.name)}!${rectAddress(r)}`)
+        .join(',');
+    if (name === 'areaCount') return this.rects.length;
+    if (name === 'cellCount') return this.rects.reduce((n, r) => n + r.rows * r.columns, 0);
+    return undefined;
+  }
+  get address(): string {
+    return this.loadedValue('address');
+  }
+  get areaCount(): number {
+    return this.loadedValue('areaCount');
+  }
+}
+
+class SheetProtectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly sheet: FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    return name === 'protected'
+      ? this.sheet.protection.protected
+      : name === 'options'
+        ? this.sheet.protection.options
+        : undefined;
+  }
+  get protected(): boolean {
+    return this.loadedValue('protected');
+  }
+  protect(options?: unknown, password?: string): void {
+    this.ctx.queue();
+    if (this.sheet.protection.protected) {
+      this.ctx.fail(new Error('InvalidOperation: the sheet is already protected'));
+      return;
+    }
+    this.sheet.protection = { protected: true, options, password };
+  }
+  unprotect(password?: string): void {
+    this.ctx.queue();
+    if (this.sheet.protection.password && this.sheet.protection.password !== password) {
+      this.ctx.fail(new Error('InvalidArgument: wrong password'));
+      return;
+    }
+    this.sheet.protection = { protected: false };
+  }
+}
+
+class ChartProxy {
+  readonly title: { text: string };
+  readonly legend: { position: string; visible: boolean };
+  constructor(
+    private readonly ctx: FakeContextCore,
+    private readonly record: { name: string; title?: string },
+  ) {
+    this.title = {
+      set text(value: string) {
+        ctx.queue();
+        record.title = value;
+      },
+      get text(): string {
+        return record.title ?? '';
+      },
+    };
+    this.legend = { position: 'Right', visible: true };
+  }
+  set name(value: string) {
+    this.ctx.queue();
+    this.record.name = value;
+  }
+  get name(): string {
+    return this.record.name;
+  }
+  setPosition(_start: unknown, _end?: unknown): void {
+    this.ctx.queue();
+  }
+}
+
+class TableColumnProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly table: FakeTable,
+    private readonly index: () => number,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    return name === 'name'
+      ? this.table.columns[this.index()]
+      : name === 'index'
+        ? this.index()
+        : undefined;
+  }
+  get name(): string {
+    return this.loadedValue('name');
+  }
+  private part(part: 'header' | 'body' | 'totals' | 'all'): RangeProxy {
+    this.ctx.queue();
+    return new RangeProxy(this.ctx, this.table.sheet, () => {
+      const rect = FakeWorkbookModel.tableRect(this.table, part);
+      return { ...rect, left: rect.left + this.index(), columns: 1 };
+    });
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part('body');
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part('header');
+  }
+  getTotalRowRange(): RangeProxy {
+    return this.part('totals');
+  }
+  getRange(): RangeProxy {
+    return this.part('all');
+  }
+}
+
+class TableColumnCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly table: FakeTable,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'count') return this.table.columns.length;
+    if (name === 'items') {
+      return this.table.columns.map((_n, i) => {
+        const column = new TableColumnProxy(this.ctx, this.table, () => i);
+        column.load('name, index');
+        return column;
+      });
+    }
+    return undefined;
+  }
+  get items(): TableColumnProxy[] {
+    return this.loadedValue('items');
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+  getItem(name: string): TableColumnProxy {
+    this.ctx.queue();
+    const index = () => {
+      const i = this.table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
+      if (i < 0)
+        throw new Error(`ItemNotFound: table '${this.table.name}' has no column '${name}'`);
+      return i;
+    };
+    if (!this.table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
+      this.ctx.fail(new Error(`ItemNotFound: table '${this.table.name}' has no column '${name}'`));
+    }
+    return new TableColumnProxy(this.ctx, this.table, index);
+  }
+  getItemAt(index: number): TableColumnProxy {
+    this.ctx.queue();
+    return new TableColumnProxy(this.ctx, this.table, () => index);
+  }
+}
+
+class TableRowCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly table: FakeTable,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    return name === 'count' ? this.table.bodyRows : undefined;
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+  /** Adds rows at the end of the body (above the totals row); cells below shift down as in Excel. */
+  add(index?: number | null, values?: unknown[][]): void {
+    this.ctx.queue(payloadBytes(values));
+    const table = this.table;
+    if (index !== undefined && index !== null)
+      throw new Error('fake-excel: rows.add supports appending only (index null)');
+    const rows = values ? values.length : 1;
+    const insertAt = table.top + 1 + table.bodyRows;
+    table.sheet.shiftDown(insertAt, table.left, table.columns.length, rows);
+    table.bodyRows += rows;
+    if (values) {
+      const rect: Rect = { top: insertAt, left: table.left, rows, columns: table.columns.length };
+      forEachInput(rect, values, 'row values', (r, c, v) => writeContent(table.sheet, r, c, v));
+    }
+  }
+}
+
+export class TableProxy extends ClientObject {
+  readonly columns: TableColumnCollectionProxy;
+  readonly rows: TableRowCollectionProxy;
+  constructor(
+    ctx: FakeContextCore,
+    readonly tableModel: FakeTable,
+    private readonly nullable = false,
+    private readonly missing = false,
+  ) {
+    super(ctx);
+    this.columns = new TableColumnCollectionProxy(ctx, tableModel);
+    this.rows = new TableRowCollectionProxy(ctx, tableModel);
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'isNullObject') return this.missing;
+    if (name === 'name') return this.tableModel.name;
+    if (name === 'showTotals') return this.tableModel.showTotals;
+    return undefined;
+  }
+  override load(spec?: LoadSpec): this {
+    super.load(spec);
+    if (this.nullable) super.load('isNullObject');
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.loadedValue('isNullObject');
+  }
+  get name(): string {
+    return this.loadedValue('name');
+  }
+  set name(value: string) {
+    this.ctx.queue();
+    this.tableModel.name = value;
+  }
+  get showTotals(): boolean {
+    return this.loadedValue('showTotals');
+  }
+  set showTotals(value: boolean) {
+    this.ctx.queue();
+    const table = this.tableModel;
+    if (value === table.showTotals) return;
+    table.showTotals = value;
+    const totalsRow = table.top + 1 + table.bodyRows;
+    if (value) writeContent(table.sheet, totalsRow, table.left, 'Total');
+    else
+      for (let c = 0; c < table.columns.length; c++)
+        table.sheet.cells.delete(FakeSheet.key(totalsRow, table.left + c));
+  }
+  set style(_value: string) {
+    this.ctx.queue();
+  }
+  set showBandedRows(_value: boolean) {
+    this.ctx.queue();
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, this.tableModel.sheet);
+  }
+  private part(part: 'header' | 'body' | 'totals' | 'all'): RangeProxy {
+    this.ctx.queue();
+    return new RangeProxy(this.ctx, this.tableModel.sheet, () =>
+      FakeWorkbookModel.tableRect(this.tableModel, part),
+    );
+  }
+  getRange(): RangeProxy {
+    return this.part('all');
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part('header');
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part('body');
+  }
+  getTotalRowRange(): RangeProxy {
+    return this.part('totals');
+  }
+  delete(): void {
+    this.ctx.queue();
+    const i = this.ctx.model.tables.indexOf(this.tableModel);
+    if (i >= 0) this.ctx.model.tables.splice(i, 1);
+  }
+}
+
+const GHOST_TABLE = (sheet: FakeSheet): FakeTable => ({
+  name: '',
+  sheet,
+  top: 0,
+  left: 0,
+  columns: [],
+  bodyRows: 0,
+  showTotals: false,
+});
+
+export class TableCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly sheet?: FakeSheet,
+  ) {
+    super(ctx);
+  }
+  private list(): FakeTable[] {
+    return this.ctx.model.tables.filter((t) => !this.sheet || t.sheet === this.sheet);
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'count') return this.list().length;
+    if (name === 'items')
+      return this.list().map((t) => new TableProxy(this.ctx, t).load('name, showTotals'));
+    return undefined;
+  }
+  get items(): TableProxy[] {
+    return this.loadedValue('items');
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+  add(address: string, hasHeaders: boolean): TableProxy {
+    this.ctx.queue();
+    const { sheet: sheetName, local } = splitSheet(address);
+    const sheet =
+      this.sheet ?? (sheetName ? this.ctx.model.findSheet(sheetName) : this.ctx.model.activeSheet);
+    if (!sheet) throw new Error(`ItemNotFound: no sheet for table address '${address}'`);
+    const rect = parseRect(local);
+    for (const t of this.ctx.model.tables) {
+      const other = FakeWorkbookModel.tableRect(t, 'all');
+      const overlaps =
+        t.sheet === sheet &&
+        rect.top < other.top + other.rows &&
+        other.top < rect.top + rect.rows &&
+        rect.left < other.left + other.columns &&
+        other.left < rect.left + rect.columns;
+      if (overlaps) throw new Error(`InvalidOperation: a table cannot overlap table '${t.name}'`);
+    }
+    const columns: string[] = [];
+    for (let c = 0; c < rect.columns; c++) {
+      const header = hasHeaders ? String(cellValue(sheet.get(rect.top, rect.left + c))) : '';
+      columns.push(header === '' ? `Column${c + 1}` : header);
+    }
+    const top = hasHeaders ? rect.top : rect.top - 1;
+    if (!hasHeaders) columns.forEach((name, c) => writeContent(sheet, top, rect.left + c, name));
+    const bodyRows = Math.max(1, hasHeaders ? rect.rows - 1 : rect.rows);
+    const table: FakeTable = {
+      name: `Table${this.ctx.model.tables.length + 1}`,
+      sheet,
+      top,
+      left: rect.left,
+      columns,
+      bodyRows,
+      showTotals: false,
+    };
+    this.ctx.model.tables.push(table);
+    return new TableProxy(this.ctx, table);
+  }
+  getItem(name: string): TableProxy {
+    this.ctx.queue();
+    const table = this.list().find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!table) {
+      this.ctx.fail(new Error(`ItemNotFound: there is no table named '${name}'`));
+      return new TableProxy(this.ctx, GHOST_TABLE(new FakeSheet('(missing)', '')), false, true);
+    }
+    return new TableProxy(this.ctx, table);
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    this.ctx.queue();
+    const table = this.list().find((t) => t.name.toLowerCase() === name.toLowerCase());
+    return table
+      ? new TableProxy(this.ctx, table, true)
+      : new TableProxy(this.ctx, GHOST_TABLE(new FakeSheet('(missing)', '')), true, true);
+  }
+}
+
+class ChartCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly sheet: FakeSheet,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    if (name === 'count') return this.sheet.charts.length;
+    return undefined;
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
+    this.ctx.queue();
+    const record = {
+      name: `Chart ${this.sheet.charts.length + 1}`,
+      type,
+      source: `${quoteSheet(source.sheetModel.name)}!${rectAddress(source.rect)}`,
+      seriesBy,
+    };
+    this.sheet.charts.push(record);
+    return new ChartProxy(this.ctx, record);
+  }
+}
+
+export class WorksheetProxy extends ClientObject {
+  readonly protection: SheetProtectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+  readonly freezePanes: {
+    freezeRows(n: number): void;
+    freezeColumns(n: number): void;
+    unfreeze(): void;
+  };
+
+  constructor(
+    ctx: FakeContextCore,
+    readonly sheetModel: FakeSheet,
+    private readonly nullable = false,
+    private readonly missing = false,
+  ) {
+    super(ctx);
+    this.protection = new SheetProtectionProxy(ctx, sheetModel);
+    this.tables = new TableCollectionProxy(ctx, sheetModel);
+    this.charts = new ChartCollectionProxy(ctx, sheetModel);
+    this.freezePanes = {
+      freezeRows: (n: number) => {
+        ctx.queue();
+        sheetModel.frozenRows = n;
+      },
+      freezeColumns: (n: number) => {
+        ctx.queue();
+        sheetModel.frozenColumns = n;
+      },
+      unfreeze: () => {
+        ctx.queue();
+        sheetModel.frozenRows = 0;
+        sheetModel.frozenColumns = 0;
+      },
+    };
+  }
+  protected readProperty(name: string): unknown {
+    switch (name) {
+      case 'isNullObject':
+        return this.missing;
+      case 'name':
+        return this.sheetModel.name;
+      case 'id':
+        return this.sheetModel.id;
+      case 'visibility':
+        return this.sheetModel.visibility;
+      case 'position':
+        return this.ctx.model.sheets.indexOf(this.sheetModel);
+      default:
+        return undefined;
+    }
+  }
+  override load(spec?: LoadSpec): this {
+    super.load(spec);
+    if (this.nullable) super.load('isNullObject');
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.loadedValue('isNullObject');
+  }
+  get name(): string {
+    return this.loadedValue('name');
+  }
+  set name(value: string) {
+    this.ctx.queue();
+    this.sheetModel.name = value;
+  }
+  get id(): string {
+    return this.loadedValue('id');
+  }
+  get visibility(): string {
+    return this.loadedValue('visibility');
+  }
+  set visibility(value: string) {
+    this.ctx.queue();
+    this.sheetModel.visibility = value;
+  }
+  set position(value: number) {
+    this.ctx.queue();
+    const sheets = this.ctx.model.sheets;
+    sheets.splice(sheets.indexOf(this.sheetModel), 1);
+    sheets.splice(Math.min(value, sheets.length), 0, this.sheetModel);
+  }
+  set tabColor(_value: string) {
+    this.ctx.queue();
+  }
+  getRange(address?: string): RangeProxy {
+    this.ctx.queue();
+    if (!address)
+      return new RangeProxy(this.ctx, this.sheetModel, () => ({
+        top: 0,
+        left: 0,
+        rows: 1048576,
+        columns: 16384,
+      }));
+    const rect = parseRect(splitSheet(address).local);
+    return new RangeProxy(this.ctx, this.sheetModel, () => rect);
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
+    this.ctx.queue();
+    return new RangeProxy(this.ctx, this.sheetModel, () => ({
+      top: row,
+      left: column,
+      rows,
+      columns,
+    }));
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+  getRanges(address: string): RangeAreasProxy {
+    this.ctx.queue(address.length);
+    const rects = address.split(/[,;]/).map((part) => parseRect(splitSheet(part.trim()).local));
+    return new RangeAreasProxy(this.ctx, this.sheetModel, rects);
+  }
+  getUsedRange(valuesOnly = false): RangeProxy {
+    this.ctx.queue();
+    // Excel returns A1 for an empty sheet.
+    return new RangeProxy(
+      this.ctx,
+      this.sheetModel,
+      () => this.sheetModel.usedRect(valuesOnly) ?? { top: 0, left: 0, rows: 1, columns: 1 },
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.queue();
+    return new RangeProxy(
+      this.ctx,
+      this.sheetModel,
+      () => this.sheetModel.usedRect(valuesOnly),
+      true,
+    );
+  }
+  activate(): void {
+    this.ctx.queue();
+    this.ctx.model.activeSheet = this.sheetModel;
+  }
+  delete(): void {
+    this.ctx.queue();
+    this.ctx.model.deleteSheet(this.sheetModel);
+  }
+}
+
+export class WorksheetCollectionProxy extends ClientObject {
+  protected readProperty(name: string): unknown {
+    if (name === 'count') return this.ctx.model.sheets.length;
+    if (name === 'items')
+      return this.ctx.model.sheets.map((s) =>
+        new WorksheetProxy(this.ctx, s).load('name, visibility, id'),
+      );
+    return undefined;
+  }
+  get items(): WorksheetProxy[] {
+    return this.loadedValue('items');
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+  add(name?: string): WorksheetProxy {
+    this.ctx.queue();
+    let sheetName = name;
+    if (!sheetName) {
+      let n = this.ctx.model.sheets.length + 1;
+      while (this.ctx.model.findSheet(`Sheet${n}`)) n++;
+      sheetName = `Sheet${n}`;
+    }
+    if (this.ctx.model.findSheet(sheetName)) {
+      this.ctx.fail(new Error(`ItemAlreadyExists: a sheet named '${sheetName}' already exists`));
+      return new WorksheetProxy(this.ctx, new FakeSheet(sheetName, ''));
+    }
+    return new WorksheetProxy(this.ctx, this.ctx.model.addSheet(sheetName));
+  }
+  getItem(name: string): WorksheetProxy {
+    this.ctx.queue();
+    const sheet = this.ctx.model.findSheet(name);
+    if (!sheet) {
+      this.ctx.fail(new Error(`ItemNotFound: there is no sheet named '${name}'`));
+      return new WorksheetProxy(this.ctx, new FakeSheet(name, ''), false, true);
+    }
+    return new WorksheetProxy(this.ctx, sheet);
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    this.ctx.queue();
+    const sheet = this.ctx.model.findSheet(name);
+    return sheet
+      ? new WorksheetProxy(this.ctx, sheet, true)
+      : new WorksheetProxy(this.ctx, new FakeSheet(name, ''), true, true);
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    this.ctx.queue();
+    const sheet = this.ctx.model.activeSheet ?? this.ctx.model.addSheet('Sheet1');
+    return new WorksheetProxy(this.ctx, sheet);
+  }
+}
+
+export class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly application: {
+    suspendApiCalculationUntilNextSync(): void;
+    calculate(type: string): void;
+  };
+  constructor(private readonly ctx: FakeContextCore) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        ctx.queue();
+        ctx.calculationSuspended = true;
+      },
+      calculate: () => ctx.queue(),
+    };
+  }
+  getSelectedRange(): RangeProxy {
+    this.ctx.queue();
+    const model = this.ctx.model;
+    const sheet = model.selection?.sheet ?? model.activeSheet ?? model.addSheet('Sheet1');
+    const rect = model.selection?.rect ?? { top: 0, left: 0, rows: 1, columns: 1 };
+    return new RangeProxy(this.ctx, sheet, () => rect);
+  }
+  getActiveCell(): RangeProxy {
+    this.ctx.queue();
+    const model = this.ctx.model;
+    const sheet = model.selection?.sheet ?? model.activeSheet ?? model.addSheet('Sheet1');
+    const rect = model.selection?.rect ?? { top: 0, left: 0, rows: 1, columns: 1 };
+    return new RangeProxy(this.ctx, sheet, () => ({
+      top: rect.top,
+      left: rect.left,
+      rows: 1,
+      columns: 1,
+    }));
+  }
+}
