@@ -1,0 +1,22 @@
+/**
+ * The engine's check, as the CLI calls it on each grid: core `checkGrid` with the command line's
+ * options (the same check the task pane runs).
+ */
+import { checkGrid, type CheckOptions } from '../core/validation';
+import type { GridChecker } from './checkFiles';
+
+/** Options the CLI passes to the engine's check. */
+export type CliCheckOptions = Pick<CheckOptions, 'decimals' | 'convention'>;
+
+/**
+ * A checker for every grid of a run, with the command line's options.
+ *
+ * @example
+ * gridChecker({ decimals: 1 })(grid).findings;
+ */
+export function gridChecker(options: CliCheckOptions): GridChecker {
+  const checkOptions: CheckOptions = {};
+  if (options.decimals !== undefined) checkOptions.decimals = options.decimals;
+  if (options.convention !== undefined) checkOptions.convention = options.convention;
+  return (grid) => checkGrid(grid, checkOptions);
+}

@@ -1,0 +1,69 @@
+/**
+ * Help text for the command and each sub-command (also the README's usage lines).
+ */
+
+/** Help for `capital-planner --help`. */
+export const MAIN_HELP = `capital-planner: check council capital programme workbooks (.xlsx) from the command line
+
+Usage:
+  capital-planner check <file.xlsx>... [--json] [--sheet NAME] [--decimals N] [--convention C]
+  capital-planner demo [--out FILE] [--json]
+  capital-planner consolidate <master.xlsx> <return.xlsx>... --out FILE [--json]
+  capital-planner <command> --help
+
+Commands:
+  check        run every check on every sheet of each workbook
+  demo         write a sample capital programme workbook and check it
+  consolidate  gather budget holders' forecast returns into the master's Monitoring sheet
+
+Exit status: 0 no errors found, 1 errors found, 2 a file could not be read or the command line is wrong.
+`;
+
+/** Help for `capital-planner check --help`. */
+export const CHECK_HELP = `Usage: capital-planner check <file.xlsx>... [options]
+
+Runs every check of the engine (totals within rounding, figures stored as text, variances,
+phasing, revisions) on every sheet of each workbook, with no prior knowledge of its layout.
+
+Options:
+  --json                 print one JSON document: { files: [{ file, findings: [...] }], summary: { errors, warnings } }
+  --sheet NAME           check only the sheet with this name
+  --decimals N           the figures are printed to N decimal places (default: read from the sheet)
+  --convention C         variance is budget-minus-forecast (default) or forecast-minus-budget
+  -h, --help             show this help
+
+Exit status: 0 no errors found, 1 errors found, 2 a file could not be read (the others are still checked).
+Input files are only read, never changed.
+`;
+
+/** Help for `capital-planner demo --help`. */
+export const DEMO_HELP = `Usage: capital-planner demo [--out FILE] [--json]
+
+Writes a sample capital programme workbook laid out as the Excel add-in's task pane builds one:
+the 2016 ICT investment programme as a Programme table phased by quarter, two budget revisions,
+a forecast sheet per budget holder and a Monitoring sheet with variances, flags and check
+formulas. Every figure is an ordinary Excel formula that works without the add-in. Then it
+checks the workbook and prints the summary.
+
+Options:
+  --out FILE             where to write the workbook (default: capital-programme-demo.xlsx; replaced if it exists)
+  --json                 print the check as JSON (as check --json does)
+  -h, --help             show this help
+`;
+
+/** Help for `capital-planner consolidate --help`. */
+export const CONSOLIDATE_HELP = `Usage: capital-planner consolidate <master.xlsx> <return.xlsx>... --out FILE [--json]
+
+Copies the Forecast of each scheme from budget holders' returns into the master's Monitoring sheet,
+matching schemes by Ref, and writes the result to FILE. A return sheet that does not match the
+master (a Ref the master does not have, a budget that differs from the master's, a missing
+forecast) is reported and not copied. The master and the returns are never changed.
+
+Options:
+  --out FILE             where to write the consolidated workbook (must not be one of the inputs)
+  --json                 print the outcome as JSON
+  -h, --help             show this help
+
+Exit status: 0 every return copied, 1 some returns were not copied (see the report), 2 a file could
+not be read or written.
+`;

@@ -1,0 +1,60 @@
+/**
+ * The `capital-planner` command: dispatches to a sub-command and turns anything unexpected into
+ * one line and exit status 2, never a stack trace at the user.
+ */
+import { runCheck } from './commands/check';
+import { runConsolidate } from './commands/consolidate';
+import { runDemo } from './commands/demo';
+import { MAIN_HELP } from './help';
+import { EXIT_OK, EXIT_UNREADABLE, processIo, usageError, type CliIo } from './io';
+
+const COMMANDS = ['check', 'demo', 'consolidate'] as const;
+
+/**
+ * Runs the command with the words after `capital-planner`; returns the exit status.
+ *
+ * @example
+ * await main(['check', 'programme.xlsx', '--json']); // 0, 1 or 2
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await runCheck(rest, io);
+      case 'demo':
+        return await runDemo(rest, io);
+      case 'consolidate':
+        return await runConsolidate(rest, io);
+      case '-h':
+      case '--help':
+      case 'help':
+        io.out(MAIN_HELP);
+        return EXIT_OK;
+      case undefined:
+        io.err(MAIN_HELP);
+        return EXIT_UNREADABLE;
+      default:
+        return usageError(io, `unknown command '${command}': use ${COMMANDS.join(', ')}`);
+    }
+  } catch (error) {
+    // A bug, not the user's data: say so in one line; CAPITAL_PLANNER_DEBUG=1 shows the trace.
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    io.err(
+      `capital-planner: internal error (${detail}). Please report it with the command you ran.\n`,
+    );
+    if (process.env.CAPITAL_PLANNER_DEBUG && error instanceof Error && error.stack)
+      io.err(`${error.stack}\n`);
+    return EXIT_UNREADABLE;
+  }
+}
+
+/**
+ * Entry point for bin/capital-planner.cjs: runs with the process's arguments and sets its exit code.
+ *
+ * @example
+ * run(); // as `capital-planner check a.xlsx`
+ */
+export async function run(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2));
+}

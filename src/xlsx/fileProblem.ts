@@ -1,0 +1,106 @@
+/**
+ * Says, before ExcelJS is asked to parse anything, why a path cannot be a workbook. ExcelJS's own
+ * errors on such files ("End of data reached", "Can't find end of central directory") mean
+ * nothing to a finance officer, and some of them surface as stack traces.
+ */
+import { open, stat } from 'node:fs/promises';
+
+/** First bytes of every .xlsx (a zip archive). */
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+/** First bytes of an OLE2 compound file: a password-protected .xlsx, or an old .xls. */
+const COMPOUND_FILE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte);
+}
+
+/** True when the bytes look like text (CSV, TSV, HTML saved as .xlsx): no control bytes but tabs and line ends. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) return false;
+  }
+  return true;
+}
+
+/**
+ * Why `path` cannot be read as a workbook, in words that say what to do; `undefined` when it
+ * looks like an .xlsx (a zip archive) and is worth handing to ExcelJS.
+ *
+ * @example
+ * await describeFileProblem('returns/empty.xlsx');
+ * // "is empty (0 bytes): it is not a workbook. Save the workbook again from Excel as .xlsx"
+ */
+export async function describeFileProblem(path: string): Promise<string | undefined> {
+  let size: number;
+  try {
+    const stats = await stat(path);
+    if (stats.isDirectory()) return 'is a folder, not a workbook: name the .xlsx files inside it';
+    if (!stats.isFile()) return 'is not a regular file: name an .xlsx workbook';
+    size = stats.size;
+  } catch (error) {
+    return describeSystemError(error);
+  }
+  if (size === 0)
+    return 'is empty (0 bytes): it is not a workbook. Save the workbook again from Excel as .xlsx';
+
+  const head = new Uint8Array(512);
+  let length: number;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      ({ bytesRead: length } = await handle.read(head, 0, head.length, 0));
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return describeSystemError(error);
+  }
+  const bytes = head.subarray(0, length);
+  if (startsWith(bytes, ZIP_SIGNATURE)) return undefined;
+  if (startsWith(bytes, COMPOUND_FILE_SIGNATURE)) {
+    return 'is password-protected or an old .xls workbook: remove the password (File > Info > Protect Workbook) or save it as .xlsx, then try again';
+  }
+  if (looksLikeText(bytes) && /^(\uFEFF)?\s*</.test(new TextDecoder().decode(bytes))) {
+    // Many systems "export to Excel" as a web page: Excel opens it, but it is not a workbook.
+    return 'is a web page (HTML or XML), not an .xlsx workbook: open it in Excel and save it as Excel Workbook (.xlsx)';
+  }
+  if (looksLikeText(bytes)) {
+    return 'is a text (CSV) file, not an .xlsx workbook: open it in Excel and save it as Excel Workbook (.xlsx)';
+  }
+  return 'is not an .xlsx workbook (it is not a zip archive): save it from Excel as Excel Workbook (.xlsx)';
+}
+
+/**
+ * One line for an operating-system error on a path (missing file, no permission).
+ *
+ * @example
+ * describeSystemError(Object.assign(new Error(), { code: 'ENOENT' })); // 'does not exist: check the path and the file name'
+ */
+export function describeSystemError(error: unknown): string {
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return 'does not exist: check the path and the file name';
+    case 'EACCES':
+    case 'EPERM':
+      return 'cannot be opened: you do not have permission to read it';
+    case 'EISDIR':
+      return 'is a folder, not a workbook: name the .xlsx files inside it';
+    case 'EBUSY':
+      return 'is locked by another program: close it (for example in Excel) and try again';
+    default:
+      return `cannot be read (${firstLine(error)})`;
+  }
+}
+
+/**
+ * The first line of an error's message, for one-line reports.
+ *
+ * @example
+ * firstLine(new Error('bad zip\n    at Object.<anonymous>')); // 'bad zip'
+ */
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].trim() || 'unknown error';
+}
