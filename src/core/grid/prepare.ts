@@ -1,0 +1,181 @@
+/**
+ * The first look at a grid: find the header, give each column a role, and choose the label
+ * column. Reads only the header and a sample of rows, so its cost does not grow with the table.
+ */
+import { columnLetters } from './address';
+import { readAmountText } from './amountText';
+import { cellResult, isNilText } from './cells';
+import { findHeader } from './header';
+import type { HeaderMeaning } from './headers';
+import { isTotalLabel } from './totals';
+import type { ColumnRole, Grid, RecognisedColumn } from './types';
+
+/** Excel's widest sheet; columns beyond it cannot come from a workbook and are not read. */
+export const MAX_COLUMNS = 16384;
+/** Rows sampled to judge whether an unnamed column holds figures. */
+const SAMPLE_ROWS = 500;
+
+const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'budget',
+  'forecast',
+  'actual',
+  'variance',
+  'all-years-budget',
+  'all-years-forecast',
+  'period',
+  'amount',
+]);
+const WORD_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['label', 'ref', 'status']);
+
+/** A grid with its header found and columns recognised, ready to be read row by row. */
+export interface PreparedTable {
+  values: readonly (readonly unknown[])[];
+  origin: { row: number; column: number };
+  headerRows: number[];
+  firstDataRow: number;
+  columns: RecognisedColumn[];
+  /** Grid indexes of the figure columns, left to right. */
+  figureColumns: number[];
+  labelColumn?: number;
+  /** Columns where a total's label may be: word columns and any column left of the first figure. */
+  labelSearch: number[];
+  /** The other columns without figures (impact, comments, phasing). */
+  otherWords: number[];
+  /** Decimal places a sample of the figures shows, to start reading at the right scale. */
+  sampleDecimals: number;
+}
+
+interface ColumnSample {
+  figures: number;
+  words: number;
+}
+
+function sampleColumns(
+  values: readonly (readonly unknown[])[],
+  first: number,
+  width: number,
+): { samples: ColumnSample[]; decimals: number } {
+  const samples: ColumnSample[] = Array.from({ length: width }, () => ({ figures: 0, words: 0 }));
+  let decimals = 0;
+  let power = 1;
+  const last = Math.min(values.length, first + SAMPLE_ROWS);
+  for (let r = first; r < last; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    for (let c = 0; c < width && c < row.length; c++) {
+      const value = cellResult(row[c]);
+      if (typeof value === 'number') {
+        if (!Number.isFinite(value)) continue;
+        samples[c].figures++;
+        while (decimals < 15 && Math.round(value * power) / power !== value) {
+          decimals++;
+          power *= 10;
+        }
+      } else if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '' || isNilText(text) || isTotalLabel(text)) continue;
+        if (readAmountText(text)) samples[c].figures++;
+        else samples[c].words++;
+      }
+    }
+  }
+  return { samples, decimals };
+}
+
+function decideColumn(
+  meaning: HeaderMeaning,
+  header: string,
+  sample: ColumnSample,
+  index: number,
+  originColumn: number,
+): RecognisedColumn {
+  let role = meaning.role;
+  if (FIGURE_ROLES.has(role) && sample.figures === 0 && sample.words > 0) role = 'text';
+  else if (
+    (role === 'text' || role === 'blank') &&
+    !meaning.percent &&
+    sample.figures > 0 &&
+    sample.figures >= sample.words
+  )
+    role = 'amount';
+  else if (role === 'blank' && sample.words > 0) role = 'text';
+  const column: RecognisedColumn = {
+    index,
+    letters: columnLetters(originColumn + index),
+    header,
+    role,
+    figures: FIGURE_ROLES.has(role),
+  };
+  if (meaning.budgetKind && role === 'budget') column.budgetKind = meaning.budgetKind;
+  if (meaning.unit) column.unit = meaning.unit;
+  if (meaning.period && role === 'period') column.period = meaning.period;
+  return column;
+}
+
+function readOrigin(origin: unknown): { row: number; column: number } {
+  if (typeof origin !== 'object' || origin === null) return { row: 0, column: 0 };
+  const { row, column } = origin as { row?: unknown; column?: unknown };
+  const valid = (n: unknown): n is number =>
+    typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  return { row: valid(row) ? row : 0, column: valid(column) ? column : 0 };
+}
+
+/**
+ * Finds the header and recognises the columns of a grid; `undefined` when no column holds figures.
+ *
+ * @example
+ * prepareTable({ values: [['Project', 'Budget'], ['Compliance', 2.6]] })?.figureColumns; // [1]
+ */
+export function prepareTable(grid: Grid): PreparedTable | undefined {
+  const values: readonly (readonly unknown[])[] = Array.isArray(grid?.values) ? grid.values : [];
+  let width = 0;
+  for (const row of values) if (Array.isArray(row) && row.length > width) width = row.length;
+  width = Math.min(width, MAX_COLUMNS);
+  if (width === 0) return undefined;
+  const origin = readOrigin(grid.origin);
+  const header = findHeader(values, width);
+  const firstDataRow = header ? header.rows[header.rows.length - 1] + 1 : 0;
+  const { samples, decimals } = sampleColumns(values, firstDataRow, width);
+  const columns = samples.map((sample, index) =>
+    decideColumn(
+      header?.meanings[index] ?? { role: 'blank' },
+      header?.texts[index] ?? '',
+      sample,
+      index,
+      origin.column,
+    ),
+  );
+  const figureColumns = columns.filter((column) => column.figures).map((column) => column.index);
+  if (figureColumns.length === 0) return undefined;
+  let labelColumn = columns.find((column) => column.role === 'label')?.index;
+  if (labelColumn === undefined) {
+    labelColumn = columns.find(
+      (column) =>
+        column.index < figureColumns[0] &&
+        column.role === 'text' &&
+        samples[column.index].words > 0,
+    )?.index;
+  }
+  const labelSearch = columns
+    .filter(
+      (column) =>
+        !column.figures && (column.index < figureColumns[0] || WORD_ROLES.has(column.role)),
+    )
+    .map((column) => column.index);
+  const otherWords = columns
+    .filter((column) => !column.figures && !labelSearch.includes(column.index))
+    .map((column) => column.index);
+  const prepared: PreparedTable = {
+    values,
+    origin,
+    headerRows: header ? [...header.rows] : [],
+    firstDataRow,
+    columns,
+    figureColumns,
+    labelSearch,
+    otherWords,
+    sampleDecimals: decimals,
+  };
+  if (labelColumn !== undefined) prepared.labelColumn = labelColumn;
+  return prepared;
+}

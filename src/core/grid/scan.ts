@@ -1,0 +1,306 @@
+/**
+ * One pass down a table, reading every figure as exact integer units at a shared scale and
+ * saying what each row is. Consumers (the checks) see each row as it is read, so no figure is
+ * stored twice and no object is made per cell.
+ *
+ * The scale starts at the decimals a sample of the figures needs and grows when a figure needs
+ * more places; consumers are then told to multiply what they hold, which keeps everything exact.
+ */
+import { MAX_SCALE, toNumber } from '../money/decimal';
+import { readAmountText } from './amountText';
+import { cellResult, excelErrorOf, isBlankCell, isNilText } from './cells';
+import { decimalsFromFormat } from './numberFormat';
+import type { PreparedTable } from './prepare';
+import { BLANK, HEADER, TITLE, isTotalRow, kindOfRow } from './rowKind';
+import { isTotalLabel } from './totals';
+
+/** A figure cell that is text (pasted from a PDF), or cannot be read as a figure at all. */
+export interface OddFigure {
+  row: number;
+  column: number;
+  /** The cell as shown, for the message (`TBC`, `#REF!`, `TRUE`). */
+  shown: string;
+  /** Why it cannot be read, when it is not simply words: e.g. 'is too large to be an amount'. */
+  problem?: string;
+  /** True when it reads as a figure (`number-as-text`); false when not (`not-a-number`). */
+  readable: boolean;
+}
+
+/** What the pass has read so far; `units` holds the current row while a consumer looks at it. */
+export interface FigureScan {
+  /** Decimal places of the units. */
+  scale: number;
+  /** 10^scale. */
+  power: number;
+  /** Per figure column: the current row's figure in units of 10^-scale, NaN when none is shown. */
+  units: Float64Array;
+  /** Per grid row: its kind code (see ROW_KINDS). */
+  kinds: Uint8Array;
+  /** Most decimal places any figure shows (numbers, and text such as `10.0`). */
+  shownDecimals: number;
+  /** Per figure column: decimals of its number format, when the grid gives formats. */
+  formatDecimals: (number | undefined)[];
+  /**
+   * Per figure column: running sum (in units) and count of the figures of every row read so far
+   * that is not a total. Only detail rows show figures, so these are the detail rows' sums; the
+   * total rule notes them at each total instead of adding every row again.
+   */
+  runningSums: Float64Array;
+  runningCounts: Int32Array;
+  /** Sum of the size of every figure, to know that sums of units stay exact. */
+  magnitude: number;
+  /** True when a figure had to be rounded to keep sums exact (only for absurdly many places). */
+  rounded: boolean;
+  oddFigures: OddFigure[];
+}
+
+/** A consumer of the pass. */
+export interface RowSink {
+  /** Sees one data row (0-based grid index), its kind code, and its figures in `scan.units`. */
+  row(row: number, kind: number, scan: FigureScan): void;
+  /** The scale grew: multiply every unit count held by `factor` (a power of ten). */
+  widen(factor: number): void;
+}
+
+/** Figures per column whose number format is read before giving up on finding one. */
+const FORMAT_TRIES = 20;
+/** Figures beyond this are not money a council holds; they are read as not a number. */
+const LARGEST_FIGURE = 1e15;
+/**
+ * A figure is whole in units when value x 10^scale is within a few parts in 2^50 of an integer:
+ * the error of one multiplication of a typed decimal. It is tested as miss^2 <= y^2 x 2^-100,
+ * which needs no division (the hot loop's costliest step otherwise). Noise beyond Excel's 15
+ * significant digits (0.1 + 0.2) therefore reads as the figure Excel shows (0.3).
+ */
+const NOISE = 2 ** -100;
+const POWERS: readonly number[] = Array.from({ length: MAX_SCALE + 1 }, (_, i) => 10 ** i);
+
+/**
+ * Reads every data row of a prepared table once, handing each to the sinks.
+ * `fixedScale` reads at that scale, rounding, with no widening (used when sums would not stay exact).
+ *
+ * @example
+ * const scan = scanTable(prepareTable(grid)!, grid.numberFormats, [totalsSink]);
+ */
+export function scanTable(
+  prepared: PreparedTable,
+  formats: readonly (readonly (string | undefined)[])[] | undefined,
+  sinks: readonly RowSink[],
+  fixedScale?: number,
+): FigureScan {
+  const { values, figureColumns } = prepared;
+  const figureCount = figureColumns.length;
+  const scale = fixedScale ?? Math.min(prepared.sampleDecimals, MAX_SCALE - 1);
+  const scan: FigureScan = {
+    scale,
+    power: POWERS[scale],
+    units: new Float64Array(figureCount),
+    kinds: new Uint8Array(values.length),
+    shownDecimals: 0,
+    formatDecimals: new Array(figureCount).fill(undefined),
+    runningSums: new Float64Array(figureCount),
+    runningCounts: new Int32Array(figureCount),
+    magnitude: 0,
+    rounded: false,
+    oddFigures: [],
+  };
+  const headerRows = new Set(prepared.headerRows);
+  for (let r = 0; r < prepared.firstDataRow; r++)
+    scan.kinds[r] = headerRows.has(r) ? HEADER : TITLE;
+  const formatRows = Array.isArray(formats) ? formats : undefined;
+  scan.magnitude = readRows(prepared, scan, sinks, formatRows, fixedScale);
+  if (scan.scale > scan.shownDecimals) scan.shownDecimals = scan.scale;
+  return scan;
+}
+
+/**
+ * The hot loop, on its own so that optimised code for it never meets code it has not seen run
+ * (which would throw it back to the interpreter on every check). Returns the figures' magnitude.
+ */
+function readRows(
+  prepared: PreparedTable,
+  scan: FigureScan,
+  sinks: readonly RowSink[],
+  formatRows: readonly (readonly (string | undefined)[])[] | undefined,
+  fixedScale: number | undefined,
+): number {
+  const { values, figureColumns, columns } = prepared;
+  const figureCount = figureColumns.length;
+  // Each column's number format is looked for on its first few figures (a first figure may be
+  // General while the rest say 0.0), then no more: the hot loop does not parse formats.
+  const formatTries = new Int32Array(figureCount).fill(formatRows ? FORMAT_TRIES : 0);
+  let pending = formatRows ? figureCount : 0;
+  const units = scan.units;
+  const sums = scan.runningSums;
+  const counts = scan.runningCounts;
+
+  // Locals for the hot loop (no closure captures them, so they stay in registers).
+  let power = scan.power;
+  let magnitude = 0;
+  const kinds = scan.kinds;
+
+  for (let r = prepared.firstDataRow; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) {
+      // Not a row at all (hostile input): nothing shown.
+      units.fill(NaN);
+      kinds[r] = BLANK;
+      for (let s = 0; s < sinks.length; s++) sinks[s].row(r, BLANK, scan);
+      continue;
+    }
+    let content = false;
+    const total = isTotalRow(prepared, row);
+    for (let f = 0; f < figureCount; f++) {
+      const c = figureColumns[f];
+      const value = row[c];
+      // One range test rules out NaN, the infinities and absurd sizes together.
+      if (typeof value === 'number' && value <= LARGEST_FIGURE && value >= -LARGEST_FIGURE) {
+        let y = value * power;
+        let u = Math.round(y);
+        let miss = y - u;
+        if (miss * miss > y * y * NOISE) {
+          if (fixedScale === undefined) {
+            power = widen(scan, sinks, placesOf(value, scan.scale), f);
+            y = value * power;
+            u = Math.round(y);
+            miss = y - u;
+          }
+          if (miss * miss > y * y * NOISE) scan.rounded = true;
+        }
+        units[f] = u;
+        sums[f] += u;
+        counts[f]++;
+        magnitude += value < 0 ? -value : value;
+        content = true;
+        if (pending !== 0 && formatTries[f] !== 0) {
+          const formatRow = formatRows?.[r];
+          const found = decimalsFromFormat(Array.isArray(formatRow) ? formatRow[c] : undefined);
+          if (found !== undefined) scan.formatDecimals[f] = found;
+          formatTries[f] = found === undefined ? formatTries[f] - 1 : 0;
+          if (formatTries[f] === 0) pending--;
+        }
+      } else if (value === '' || value === null || value === undefined) {
+        units[f] = NaN;
+      } else {
+        units[f] = NaN;
+        const read = readOddFigure(value, r, c, columns[c].unit, scan);
+        if (read !== undefined) {
+          content = true;
+          if (typeof read === 'object') {
+            if (read.scale > scan.scale && fixedScale === undefined)
+              power = widen(scan, sinks, read.scale, f);
+            units[f] = atScan(read.units, read.scale, scan);
+            sums[f] += units[f];
+            counts[f]++;
+            magnitude += Math.abs(toNumber(read));
+          }
+        }
+      }
+    }
+    if (total) {
+      // Totals are rare: add every figure above, then take a total's own figures back out.
+      for (let f = 0; f < figureCount; f++) {
+        if (units[f] === units[f]) {
+          sums[f] -= units[f];
+          counts[f]--;
+        }
+      }
+    }
+    const kind = kindOfRow(prepared, row, total, content);
+    kinds[r] = kind;
+    for (let s = 0; s < sinks.length; s++) sinks[s].row(r, kind, scan);
+  }
+  return magnitude;
+}
+
+/**
+ * Raises the scan's scale to `needed` places: tells every sink, and rescales the running sums and
+ * the figures of the current row read so far. Returns the new power of ten.
+ */
+function widen(scan: FigureScan, sinks: readonly RowSink[], needed: number, upTo: number): number {
+  const target = Math.min(needed, MAX_SCALE - 1);
+  if (target <= scan.scale) return scan.power;
+  const factor = POWERS[target - scan.scale];
+  for (const sink of sinks) sink.widen(factor);
+  for (let g = 0; g < upTo; g++) scan.units[g] *= factor;
+  for (let g = 0; g < scan.runningSums.length; g++) scan.runningSums[g] *= factor;
+  scan.scale = target;
+  scan.power = POWERS[target];
+  return scan.power;
+}
+
+/** The fewest places above `scale` at which a figure is whole in units. */
+function placesOf(value: number, scale: number): number {
+  for (let places = scale + 1; places < MAX_SCALE; places++) {
+    const y = value * POWERS[places];
+    const miss = y - Math.round(y);
+    if (miss * miss <= y * y * NOISE) return places;
+  }
+  return MAX_SCALE - 1;
+}
+
+function atScan(units: number, scale: number, scan: FigureScan): number {
+  if (scale <= scan.scale) return units * POWERS[scan.scale - scale];
+  scan.rounded = true;
+  return Math.round(units / POWERS[scale - scan.scale]);
+}
+
+/**
+ * Reads a figure cell that is not a plain number. Returns the figure (units and scale), NaN for
+ * a cell that shows something unreadable, or undefined for a cell that shows nothing.
+ */
+function readOddFigure(
+  raw: unknown,
+  row: number,
+  column: number,
+  unit: PreparedTable['columns'][number]['unit'],
+  scan: FigureScan,
+): { units: number; scale: number } | number | undefined {
+  const value = cellResult(raw);
+  if (typeof value === 'number') {
+    if (value <= LARGEST_FIGURE && value >= -LARGEST_FIGURE) {
+      const read = readAmountText(String(value));
+      if (read) return read.value;
+    }
+    const problem =
+      value !== value
+        ? 'is not a number'
+        : Number.isFinite(value)
+          ? 'is too large to be an amount'
+          : 'is infinite';
+    scan.oddFigures.push({ row, column, shown: String(value), problem, readable: false });
+    return NaN;
+  }
+  if (isBlankCell(value)) return undefined;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (isNilText(text)) return undefined;
+    const error = excelErrorOf(text);
+    const amount = error === undefined ? readAmountText(text, unit) : undefined;
+    if (amount && Math.abs(toNumber(amount.value)) <= LARGEST_FIGURE) {
+      if (amount.shownDecimals > scan.shownDecimals)
+        scan.shownDecimals = Math.min(amount.shownDecimals, MAX_SCALE - 1);
+      scan.oddFigures.push({ row, column, shown: text.slice(0, 60), readable: true });
+      return amount.value;
+    }
+    // A total's label typed under the figures is a label, not a bad figure.
+    if (isTotalLabel(text)) return undefined;
+    const shown = text.length <= 60 ? text : `${text.slice(0, 59)}…`;
+    scan.oddFigures.push(
+      error === undefined
+        ? { row, column, shown, readable: false }
+        : { row, column, shown, problem: `holds the error ${error}`, readable: false },
+    );
+    return NaN;
+  }
+  scan.oddFigures.push({ row, column, ...describeOdd(value), readable: false });
+  return NaN;
+}
+
+function describeOdd(value: unknown): { shown: string; problem: string } {
+  if (typeof value === 'boolean')
+    return { shown: value ? 'TRUE' : 'FALSE', problem: 'is TRUE/FALSE, not an amount' };
+  const error = excelErrorOf(value);
+  if (error !== undefined) return { shown: error, problem: `holds the error ${error}` };
+  return { shown: `(${typeof value})`, problem: 'holds something that is not a figure' };
+}

@@ -1,0 +1,150 @@
+/**
+ * What every rule of the grid check shares: the prepared table, the options, the pass's result
+ * and the findings list, plus helpers to word and place a finding.
+ */
+import { toA1 } from '../grid/address';
+import { cellText } from '../grid/cells';
+import type { PreparedTable } from '../grid/prepare';
+import type { FigureScan, RowSink } from '../grid/scan';
+import type { Grid, RecognisedColumn, RecognisedTable } from '../grid/types';
+import type { Finding, RuleId, Severity } from '../findings';
+import { decimal, formatDecimal, normalise } from '../money/decimal';
+import type { VarianceConvention, VarianceThresholds } from '../monitoring';
+
+/** Options of a grid check; each left out is recognised from the grid or defaulted. */
+export interface CheckOptions {
+  /** Decimal places the figures are shown to; default from number formats, else the figures. */
+  decimals?: number;
+  /** How variances are signed; default recognised from the rows, else budget minus forecast. */
+  convention?: VarianceConvention;
+  /** The council's variance thresholds; no `variance-threshold` findings without them. */
+  thresholds?: VarianceThresholds;
+}
+
+/** Everything the rules read once the pass is done. */
+export interface CheckContext {
+  grid: Grid;
+  prepared: PreparedTable;
+  table: RecognisedTable;
+  options: CheckOptions;
+  scan: FigureScan;
+  /** Per figure column: decimal places shown (never more than the scan's scale). */
+  decimals: number[];
+  /** Per figure column: 10^(scale - decimals), i.e. twice one figure's rounding allowance in units. */
+  allowance: number[];
+  findings: Finding[];
+}
+
+/** A rule: sees every row during the pass, then reports. */
+export interface Rule extends RowSink {
+  finish(context: CheckContext): void;
+}
+
+/**
+ * Adds a finding at a cell (0-based grid indexes; the address respects the grid's origin).
+ *
+ * @example
+ * report(context, 'negative-budget', 'warning', 4, 2, 'Budget -0.3 for ...');
+ */
+export function report(
+  context: CheckContext,
+  rule: RuleId,
+  severity: Severity,
+  row: number,
+  column: number,
+  message: string,
+  expected?: string,
+  actual?: string,
+): void {
+  const { origin } = context.prepared;
+  const finding: Finding = {
+    rule,
+    severity,
+    cell: toA1(origin.row + row, origin.column + column),
+    message,
+  };
+  if (context.grid.sheet !== undefined) finding.sheet = context.grid.sheet;
+  if (expected !== undefined) finding.expected = expected;
+  if (actual !== undefined) finding.actual = actual;
+  context.findings.push(finding);
+}
+
+/**
+ * A unit count as it is printed, to `decimals` places.
+ *
+ * @example
+ * shown(context, 445, 1); // '44.5' at working scale 1
+ */
+export function shown(context: CheckContext, units: number, decimals: number): string {
+  const { scale } = context.scan;
+  const places = Math.min(decimals, scale);
+  if (!Number.isSafeInteger(units)) return (units / 10 ** scale).toFixed(places);
+  return formatDecimal(decimal(units, scale), places);
+}
+
+/**
+ * The rounding tolerance for an allowance (a sum of 10^(scale - d) over the figures), as printed.
+ *
+ * @example
+ * shownTolerance(context, 8); // '0.4' at working scale 1
+ */
+export function shownTolerance(context: CheckContext, allowance: number): string {
+  const units = allowance * 5;
+  if (!Number.isSafeInteger(units)) return String(units / 10 ** (context.scan.scale + 1));
+  return formatDecimal(normalise(decimal(units, context.scan.scale + 1)));
+}
+
+/**
+ * The scheme a row is about, quoted for a message (`'Compliance'`), or its row number.
+ *
+ * @example
+ * rowName(context, 4); // "'Compliance'"
+ */
+export function rowName(context: CheckContext, row: number): string {
+  const { labelColumn, values, origin } = context.prepared;
+  const cells = values[row];
+  const text =
+    labelColumn !== undefined && Array.isArray(cells) ? cellText(cells[labelColumn]) : undefined;
+  if (text !== undefined) return `'${text.length <= 60 ? text : `${text.slice(0, 59)}…`}'`;
+  return `row ${origin.row + row + 1}`;
+}
+
+/**
+ * Index (into the figure columns) of the first figure column passing a test, or -1.
+ *
+ * @example
+ * findFigure(prepared, (column) => column.role === 'forecast');
+ */
+export function findFigure(
+  prepared: PreparedTable,
+  test: (column: RecognisedColumn) => boolean,
+): number {
+  return prepared.figureColumns.findIndex((column) => test(prepared.columns[column]));
+}
+
+/**
+ * The current budget column: revised, else approved, else original, else any budget; -1 for none.
+ *
+ * @example
+ * currentBudgetFigure(prepared); // the index of 'Revised Budget' when the table has one
+ */
+export function currentBudgetFigure(prepared: PreparedTable): number {
+  for (const kind of ['revised', 'approved', 'original', undefined] as const) {
+    const found = findFigure(
+      prepared,
+      (column) => column.role === 'budget' && column.budgetKind === kind,
+    );
+    if (found >= 0) return found;
+  }
+  return -1;
+}
+
+/**
+ * Multiplies every number of a list in place (a rule's stored units, when the scale grows).
+ *
+ * @example
+ * scaleAll(sums, 10);
+ */
+export function scaleAll(list: number[] | Float64Array, factor: number): void {
+  for (let i = 0; i < list.length; i++) list[i] *= factor;
+}

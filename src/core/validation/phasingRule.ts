@@ -1,0 +1,286 @@
+/**
+ * `phasing-mismatch`, `unphased` and `phasing-out-of-range`: a scheme's quarter (or year) columns
+ * against its all-years budget, and its phasing phrase against the period columns.
+ */
+import { formatPeriodColumn, quarterIndex, quartersOfColumn } from '../calendar';
+import { cellText } from '../grid/cells';
+import type { PreparedTable } from '../grid/prepare';
+import { DETAIL } from '../grid/rowKind';
+import type { FigureScan } from '../grid/scan';
+import type { Parsed } from '../findings';
+import { type Phasing, parsePhasing } from '../phasing';
+import {
+  type CheckContext,
+  type Rule,
+  currentBudgetFigure,
+  findFigure,
+  report,
+  rowName,
+  shown,
+  shownTolerance,
+} from './context';
+import { withinRounding } from './rounding';
+
+/**
+ * The period columns that split a scheme's budget, each quarter counted once: every quarter
+ * column, plus the year columns none of whose quarters has its own column (a sheet may show
+ * quarters for the budget year and whole years after it). A year column over its own quarters is
+ * a summary, not more spend, and is left out.
+ */
+function periodFigures(prepared: PreparedTable): number[] {
+  const periodOf = (f: number) => prepared.columns[prepared.figureColumns[f]].period;
+  const all: number[] = [];
+  prepared.figureColumns.forEach((_, f) => {
+    if (periodOf(f)) all.push(f);
+  });
+  const taken = new Set<number>();
+  const chosen: number[] = [];
+  for (const kind of ['quarter', 'year'] as const) {
+    for (const f of all) {
+      const period = periodOf(f);
+      if (period?.kind !== kind) continue;
+      const quarters = quartersOfColumn(period);
+      if (quarters.some((quarter) => taken.has(quarter))) continue;
+      for (const quarter of quarters) taken.add(quarter);
+      chosen.push(f);
+    }
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** The figure a scheme's phasing must add up to: all-years budget, else current budget, else an amount. */
+function targetFigure(prepared: PreparedTable): number {
+  const allYears = findFigure(prepared, (column) => column.role === 'all-years-budget');
+  if (allYears >= 0) return allYears;
+  const budget = currentBudgetFigure(prepared);
+  if (budget >= 0) return budget;
+  return findFigure(prepared, (column) => column.role === 'amount');
+}
+
+// A class rather than closures, so the pass calls one stable method (see totalRule.ts).
+class PhasingRule implements Rule {
+  private readonly firstPeriod: number;
+  private readonly lastPeriod: number;
+  private readonly contiguous: boolean;
+  // (row, phased sum, budget, count of period figures) of rows whose phasing does not add up.
+  private readonly mismatches: number[] = [];
+  private readonly phraseRows: number[] = [];
+
+  constructor(
+    private readonly periods: readonly number[],
+    private readonly target: number,
+    private readonly phrases: number | undefined,
+    private readonly covered: ReadonlySet<number>,
+  ) {
+    this.firstPeriod = periods[0] ?? 0;
+    this.lastPeriod = periods[periods.length - 1] ?? -1;
+    this.contiguous =
+      periods.length > 0 && this.lastPeriod - this.firstPeriod === periods.length - 1;
+  }
+
+  row(row: number, kind: number, scan: FigureScan): void {
+    if (kind !== DETAIL) return;
+    if (this.phrases !== undefined) this.phraseRows.push(row);
+    if (this.target < 0) return;
+    const units = scan.units;
+    const budget = units[this.target];
+    if (budget !== budget) return;
+    let sum = 0;
+    let count = 0;
+    if (this.contiguous) {
+      // The usual layout: period columns side by side, read without an index list.
+      const last = this.lastPeriod;
+      for (let f = this.firstPeriod; f <= last; f++) {
+        const x = units[f];
+        if (x === x) {
+          sum += x;
+          count++;
+        }
+      }
+    } else {
+      const { periods } = this;
+      for (let i = 0; i < periods.length; i++) {
+        const x = units[periods[i]];
+        if (x === x) {
+          sum += x;
+          count++;
+        }
+      }
+    }
+    if (sum !== budget || count === 0) this.mismatches.push(row, sum, budget, count);
+  }
+
+  widen(factor: number): void {
+    const { mismatches } = this;
+    for (let i = 0; i < mismatches.length; i += 4) {
+      mismatches[i + 1] *= factor;
+      mismatches[i + 2] *= factor;
+    }
+  }
+
+  finish(context: CheckContext): void {
+    const { periods, target, phrases } = this;
+    if (target >= 0) judgeSums(context, this.mismatches, periods, target, phrases !== undefined);
+    if (phrases !== undefined)
+      judgePhrases(context, this.phraseRows, phrases, periods, this.covered);
+  }
+}
+
+/**
+ * The phasing rule, when the table has period columns or a phasing column; `undefined` otherwise.
+ *
+ * @example
+ * phasingRule(prepared); // 'phasing-mismatch' where a scheme's quarters do not add up to its budget
+ */
+export function phasingRule(prepared: PreparedTable): Rule | undefined {
+  const periods = periodFigures(prepared);
+  const target = periods.length > 0 ? targetFigure(prepared) : -1;
+  const phrases = prepared.columns.find((column) => column.role === 'phasing')?.index;
+  if (target < 0 && phrases === undefined) return undefined;
+  const covered = new Set<number>();
+  for (const f of periods) {
+    const period = prepared.columns[prepared.figureColumns[f]].period;
+    if (period) for (const index of quartersOfColumn(period)) covered.add(index);
+  }
+  return new PhasingRule(periods, target, phrases, covered);
+}
+
+function judgeSums(
+  context: CheckContext,
+  mismatches: number[],
+  periods: readonly number[],
+  target: number,
+  hasPhrases: boolean,
+): void {
+  const d = context.decimals[target];
+  const column = context.prepared.figureColumns[target];
+  let periodAllowance = 0;
+  for (const f of periods) periodAllowance = Math.max(periodAllowance, context.allowance[f]);
+  for (let i = 0; i < mismatches.length; i += 4) {
+    const [row, sum, budget, count] = [
+      mismatches[i],
+      mismatches[i + 1],
+      mismatches[i + 2],
+      mismatches[i + 3],
+    ];
+    if (count === 0) {
+      // With a phasing column, the phrase speaks for an unphased scheme.
+      if (budget !== 0 && !hasPhrases) {
+        report(
+          context,
+          'unphased',
+          'warning',
+          row,
+          column,
+          `${rowName(context, row)} has a budget of ${shown(context, budget, d)} but nothing in its period columns: phase it, e.g. '2016/17 Q2-4'`,
+        );
+      }
+      continue;
+    }
+    const allowance = count * periodAllowance + context.allowance[target];
+    const phased = shown(context, sum, d);
+    const printed = shown(context, budget, d);
+    if (withinRounding(sum - budget, allowance)) {
+      report(
+        context,
+        'phasing-mismatch',
+        'info',
+        row,
+        column,
+        `Phasing of ${rowName(context, row)} adds up to ${phased} against a budget of ${printed}: within rounding (up to ${shownTolerance(context, allowance)})`,
+        phased,
+        printed,
+      );
+      continue;
+    }
+    report(
+      context,
+      'phasing-mismatch',
+      'error',
+      row,
+      column,
+      `Phasing of ${rowName(context, row)} adds up to ${phased} but its budget is ${printed}: ${shown(context, Math.abs(sum - budget), d)} more than rounding can explain. Re-phase the periods or correct the budget`,
+      phased,
+      printed,
+    );
+  }
+}
+
+function judgePhrases(
+  context: CheckContext,
+  rows: readonly number[],
+  c: number,
+  periods: readonly number[],
+  covered: ReadonlySet<number>,
+): void {
+  const { prepared } = context;
+  const labels = periods
+    .map((f) => prepared.columns[prepared.figureColumns[f]].period)
+    .filter((period) => period !== undefined);
+  const range =
+    labels.length === 0
+      ? ''
+      : `${formatPeriodColumn(labels[0])} to ${formatPeriodColumn(labels[labels.length - 1])}`;
+  const cache = new Map<string, Parsed<Phasing>>();
+  for (const row of rows) {
+    const cells = prepared.values[row];
+    const raw: unknown = Array.isArray(cells) ? cells[c] : undefined;
+    const text =
+      cellText(raw) ?? (typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined);
+    const name = rowName(context, row);
+    if (text === undefined) {
+      report(
+        context,
+        'unphased',
+        'warning',
+        row,
+        c,
+        `${name} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
+      );
+      continue;
+    }
+    let phasing = cache.get(text);
+    if (!phasing) {
+      phasing = parsePhasing(text);
+      if (cache.size < 10000) cache.set(text, phasing);
+    }
+    const quoted = text.length <= 60 ? text : `${text.slice(0, 59)}…`;
+    if (!phasing.ok) {
+      report(
+        context,
+        'unphased',
+        'warning',
+        row,
+        c,
+        `${name}: ${phasing.message}`,
+        undefined,
+        quoted,
+      );
+    } else if (phasing.value.kind === 'not phased') {
+      report(
+        context,
+        'unphased',
+        'warning',
+        row,
+        c,
+        `${name} is not phased yet ('${quoted}'): write when it will be spent, e.g. '2016/17 Q2-4'`,
+        undefined,
+        quoted,
+      );
+    } else if (
+      covered.size > 0 &&
+      phasing.value.quarters.some((quarter) => !covered.has(quarterIndex(quarter)))
+    ) {
+      report(
+        context,
+        'phasing-out-of-range',
+        'error',
+        row,
+        c,
+        `Phasing '${quoted}' of ${name} falls outside the period columns (${range}): correct the phasing, or add columns for the periods it names`,
+        undefined,
+        quoted,
+      );
+    }
+  }
+}
