@@ -28,6 +28,9 @@ const PHASING =
   /\bphas(?:e|es|ing)\b|\bprofil(?:e|ing)\b|\btiming\b|\btimescales?\b|\bdelivery\s+(?:period|date)\b/;
 const BUDGET =
   /\bbudgets?\b|\bapproved\b|\bestimates?\b|\ballocations?\b|\bcosts?\b|\bfunding\b|\bprovision\b|\bamount\b|\bvalue\b|\bcapital\b|\bspend\b|\bexpenditure\b|£/;
+const AMOUNT_ONLY = /\bamounts?\b|\bvalues?\b/;
+const NAMES_A_BUDGET =
+  /\bbudgets?\b|\bapproved\b|\bestimates?\b|\ballocations?\b|\bcosts?\b|\bcapital\b|\bfunding\b|\bprovision\b/;
 const STATUS = /^(?:status|stage|rag|category|type|group|directorate|service|portfolio)\b/;
 const LABEL =
   /\bprojects?\b|\bschemes?\b|\barea\b|\bdescription\b|\bname\b|\bitems?\b|\binvestment\b|\btitle\b|\binitiatives?\b|\bprogramme\b/;
@@ -90,6 +93,9 @@ export function readHeader(header: string): HeaderMeaning {
     return withUnit({ role: 'period', period: found.period });
   }
   if (STATUS.test(text)) return { role: 'status' };
+  // A bare 'Amount' or 'Value' (a revisions log's signed amounts, say) holds figures that add up,
+  // but is not a budget: a reduction there is not a negative budget.
+  if (AMOUNT_ONLY.test(text) && !NAMES_A_BUDGET.test(text)) return withUnit({ role: 'amount' });
   if (BUDGET.test(text) && !(LABEL.test(text) && !/budget|cost|£|estimate|allocation/.test(text))) {
     const kind = budgetKind(text);
     return withUnit(kind ? { role: 'budget', budgetKind: kind } : { role: 'budget' });

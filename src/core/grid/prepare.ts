@@ -10,6 +10,9 @@ import type { HeaderMeaning } from './headers';
 import { isTotalLabel } from './totals';
 import type { ColumnRole, Grid, RecognisedColumn } from './types';
 
+/** Headers that name the scheme itself, preferred over broader labels such as Area. */
+const SCHEME_HEADER = /\b(?:schemes?|projects?|name|title|items?|initiatives?)\b/i;
+
 /** Excel's widest sheet; columns beyond it cannot come from a workbook and are not read. */
 export const MAX_COLUMNS = 16384;
 /** Rows sampled to judge whether an unnamed column holds figures. */
@@ -147,7 +150,10 @@ export function prepareTable(grid: Grid): PreparedTable | undefined {
   );
   const figureColumns = columns.filter((column) => column.figures).map((column) => column.index);
   if (figureColumns.length === 0) return undefined;
-  let labelColumn = columns.find((column) => column.role === 'label')?.index;
+  // With both an Area and a Scheme column, findings should name the scheme.
+  const labels = columns.filter((column) => column.role === 'label');
+  let labelColumn = (labels.find((column) => SCHEME_HEADER.test(column.header)) ?? labels[0])
+    ?.index;
   if (labelColumn === undefined) {
     labelColumn = columns.find(
       (column) =>
