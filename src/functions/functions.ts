@@ -92,6 +92,21 @@ function readFigures(values: any, argument: string): Decimal[] {
   return figures;
 }
 
+// Excel passes the same header row to every PHASE formula of a column, as a new array each
+// call: read each distinct header row once, so a filled-down column does not re-read 40 labels
+// per row (and phaseAmount's column index, kept per columns array, is reused).
+const headerRows = new Map<string, ReturnType<typeof readPeriodHeaders>>();
+function readHeadersOnce(cells: readonly unknown[]): ReturnType<typeof readPeriodHeaders> {
+  const key = cells.map((cell) => `${typeof cell}:${String(cell)}`).join('\u0001');
+  let read = headerRows.get(key);
+  if (!read) {
+    read = readPeriodHeaders(cells);
+    if (headerRows.size >= 32) headerRows.clear();
+    headerRows.set(key, read);
+  }
+  return read;
+}
+
 /**
  * Spreads an amount over period columns as a phasing phrase says, penny-exact.
  * Give a column of amounts and a column of phrases to phase a whole table with one formula.
@@ -114,7 +129,7 @@ export function phase(
 ): any[][] {
   return runMatrix(() => {
     const cells = flatten(asBlock(periods));
-    const columns: PeriodColumn[] = unwrap(readPeriodHeaders(cells));
+    const columns: PeriodColumn[] = unwrap(readHeadersOnce(cells));
     const chosenProfile: Profile = unwrap(parseProfile(isBlank(profile) ? null : profile));
     const places = readDecimals(decimals);
     const amounts = asBlock(amount);

@@ -152,8 +152,9 @@ export function prepareTable(grid: Grid): PreparedTable | undefined {
   if (figureColumns.length === 0) return undefined;
   // With both an Area and a Scheme column, findings should name the scheme.
   const labels = columns.filter((column) => column.role === 'label');
-  let labelColumn = (labels.find((column) => SCHEME_HEADER.test(column.header)) ?? labels[0])
-    ?.index;
+  let labelColumn: number | undefined = (
+    labels.find((column) => SCHEME_HEADER.test(column.header)) ?? labels[0]
+  )?.index;
   if (labelColumn === undefined) {
     labelColumn = columns.find(
       (column) =>

@@ -206,6 +206,30 @@ function judgeSums(
   }
 }
 
+const PHRASE_FITS = 0;
+const PHRASE_UNREADABLE = 1;
+const PHRASE_NOT_PHASED = 2;
+const PHRASE_OUT_OF_RANGE = 3;
+
+/** What one phasing phrase says against the period columns, whichever row it is on. */
+interface PhraseVerdict {
+  outcome: number;
+  /** Why the phrase cannot be read (for PHRASE_UNREADABLE). */
+  message?: string;
+}
+
+function judgePhrase(text: string, covered: ReadonlySet<number>): PhraseVerdict {
+  const phasing: Parsed<Phasing> = parsePhasing(text);
+  if (!phasing.ok) return { outcome: PHRASE_UNREADABLE, message: phasing.message };
+  if (phasing.value.kind === 'not phased') return { outcome: PHRASE_NOT_PHASED };
+  if (
+    covered.size > 0 &&
+    phasing.value.quarters.some((quarter) => !covered.has(quarterIndex(quarter)))
+  )
+    return { outcome: PHRASE_OUT_OF_RANGE };
+  return { outcome: PHRASE_FITS };
+}
+
 function judgePhrases(
   context: CheckContext,
   rows: readonly number[],
@@ -221,13 +245,14 @@ function judgePhrases(
     labels.length === 0
       ? ''
       : `${formatPeriodColumn(labels[0])} to ${formatPeriodColumn(labels[labels.length - 1])}`;
-  const cache = new Map<string, Parsed<Phasing>>();
+  // A programme repeats a few hundred phrases over many thousand rows: each distinct phrase is
+  // judged once, and a row is named only when it has a finding (naming costs a string per row).
+  const verdicts = new Map<string, PhraseVerdict>();
   for (const row of rows) {
     const cells = prepared.values[row];
     const raw: unknown = Array.isArray(cells) ? cells[c] : undefined;
     const text =
       cellText(raw) ?? (typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined);
-    const name = rowName(context, row);
     if (text === undefined) {
       report(
         context,
@@ -235,28 +260,30 @@ function judgePhrases(
         'warning',
         row,
         c,
-        `${name} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
+        `${rowName(context, row)} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
       );
       continue;
     }
-    let phasing = cache.get(text);
-    if (!phasing) {
-      phasing = parsePhasing(text);
-      if (cache.size < 10000) cache.set(text, phasing);
+    let verdict = verdicts.get(text);
+    if (!verdict) {
+      verdict = judgePhrase(text, covered);
+      if (verdicts.size < 10000) verdicts.set(text, verdict);
     }
+    if (verdict.outcome === PHRASE_FITS) continue;
+    const name = rowName(context, row);
     const quoted = text.length <= 60 ? text : `${text.slice(0, 59)}…`;
-    if (!phasing.ok) {
+    if (verdict.outcome === PHRASE_UNREADABLE) {
       report(
         context,
         'unphased',
         'warning',
         row,
         c,
-        `${name}: ${phasing.message}`,
+        `${name}: ${verdict.message}`,
         undefined,
         quoted,
       );
-    } else if (phasing.value.kind === 'not phased') {
+    } else if (verdict.outcome === PHRASE_NOT_PHASED) {
       report(
         context,
         'unphased',
@@ -267,10 +294,7 @@ function judgePhrases(
         undefined,
         quoted,
       );
-    } else if (
-      covered.size > 0 &&
-      phasing.value.quarters.some((quarter) => !covered.has(quarterIndex(quarter)))
-    ) {
+    } else {
       report(
         context,
         'phasing-out-of-range',
