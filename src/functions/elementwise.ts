@@ -20,7 +20,8 @@ export type CellBlock = unknown[][];
 export function asBlock(value: unknown): CellBlock {
   if (Array.isArray(value)) {
     if (value.length === 0) return [[null]];
-    return value.map((row) => (Array.isArray(row) ? row : [row]));
+    // A row of no cells is read as one blank cell, so the result never spills an empty row.
+    return value.map((row) => (Array.isArray(row) ? (row.length === 0 ? [null] : row) : [row]));
   }
   return [[value]];
 }
@@ -49,7 +50,9 @@ export function mapCells<T>(
   const shaped = blocks.filter(({ block }) => !isSingle(block));
   const template = shaped[0]?.block ?? blocks[0].block;
   const height = template.length;
-  const width = Math.max(...template.map((row) => row.length));
+  // A loop, not Math.max(...rows): a whole-column range (1,048,576 rows) overflows the call stack.
+  let width = 0;
+  for (const row of template) width = Math.max(width, row.length);
   for (const { name, block } of shaped) {
     const ragged = block.some((row) => row.length !== width);
     if (block.length !== height || ragged) {

@@ -29,7 +29,8 @@ export function readMoneyUnit(value: unknown): MoneyUnit {
     '£bn': '£bn',
     bn: '£bn',
   };
-  const unit = aliases[text];
+  // Own keys only: 'constructor' or '__proto__' typed in a cell must not find Object's own.
+  const unit = Object.prototype.hasOwnProperty.call(aliases, text) ? aliases[text] : undefined;
   if (!unit) {
     throw new ArgumentProblem(
       `unit '${String(value).slice(0, 20)}' is not known: use one of ${MONEY_UNITS.join(', ')}.`,

@@ -89,6 +89,6 @@ export function readDate(value: unknown, dateSystem: DateSystem = 1900): Parsed<
   const shown =
     value === null || value === undefined || value === ''
       ? 'blank'
-      : quoteForMessage(String(value));
+      : quoteForMessage(value);
   return { ok: false, message: `Cannot read date '${shown}': enter a date such as 30/11/2019` };
 }

@@ -66,7 +66,7 @@ export function resolveStartMonth(explicit?: unknown, documentSetting?: unknown)
     if (month === undefined) {
       return {
         ok: false,
-        message: `Cannot read start month '${quoteForMessage(String(candidate))}': write a month number 1-12 or a name such as 'April'`,
+        message: `Cannot read start month '${quoteForMessage(candidate)}': write a month number 1-12 or a name such as 'April'`,
       };
     }
     return { ok: true, value: month };

@@ -17,13 +17,23 @@ export function normaliseText(text: string): string {
   return text.replace(DASHES, '-').replace(SPACES, ' ').trim().toLowerCase();
 }
 
+/** Any value as text; one that cannot be turned into text (a host object) is shown generically. */
+function textForMessage(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return String(value);
+  } catch {
+    return 'this value';
+  }
+}
+
 /**
  * Shortens long user text for quoting in a message, so a 10,000-character paste does not flood it.
  *
  * @example
  * quoteForMessage('x'.repeat(100)); // 'xxxx…' (60 characters)
  */
-export function quoteForMessage(text: string): string {
-  const oneLine = text.replace(/[\r\n\t]+/g, ' ');
+export function quoteForMessage(text: unknown): string {
+  const oneLine = textForMessage(text).replace(/[\r\n\t]+/g, ' ');
   return oneLine.length <= 60 ? oneLine : `${oneLine.slice(0, 59)}…`;
 }

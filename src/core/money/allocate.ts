@@ -26,13 +26,19 @@ const WEIGHT_RESOLUTION = 1e9;
  */
 export function allocate(amount: Decimal, weights: readonly number[], decimals: number): Decimal[] {
   assertContract(weights.length > 0, 'allocate needs at least one weight');
-  assertContract(Number.isInteger(decimals) && decimals >= 0, `decimals must be a whole number >= 0, got ${decimals}`);
+  assertContract(
+    Number.isInteger(decimals) && decimals >= 0,
+    `decimals must be a whole number >= 0, got ${decimals}`,
+  );
   const integerWeights = toIntegerWeights(weights);
   const rounded = roundTo(amount, decimals);
   const negative = rounded.units < 0;
   const total = Math.abs(rounded.units);
   const shares = shareUnits(total, integerWeights);
-  return shares.map((units) => ({ units: negative && units !== 0 ? -units : units, scale: decimals }));
+  return shares.map((units) => ({
+    units: negative && units !== 0 ? -units : units,
+    scale: decimals,
+  }));
 }
 
 /**
@@ -65,10 +71,16 @@ function shareUnits(total: number, weights: readonly number[]): number[] {
     if (weight > largest) largest = weight;
   }
   const safe = Number.isSafeInteger(weightTotal) && Number.isSafeInteger(total * largest);
-  return safe ? shareUnitsWithNumbers(total, weights, weightTotal) : shareUnitsWithBigInts(total, weights);
+  return safe
+    ? shareUnitsWithNumbers(total, weights, weightTotal)
+    : shareUnitsWithBigInts(total, weights);
 }
 
-function shareUnitsWithNumbers(total: number, weights: readonly number[], weightTotal: number): number[] {
+function shareUnitsWithNumbers(
+  total: number,
+  weights: readonly number[],
+  weightTotal: number,
+): number[] {
   const count = weights.length;
   const shares = new Array<number>(count);
   const remainders = new Array<number>(count);
@@ -104,9 +116,15 @@ function shareUnitsWithBigInts(total: number, weights: readonly number[]): numbe
 }
 
 /** Gives one unit each to the largest remainders, ties to the earliest position. */
-function distributeOddUnits<R extends number | bigint>(shares: number[], remainders: R[], oddUnits: number): void {
+function distributeOddUnits<R extends number | bigint>(
+  shares: number[],
+  remainders: R[],
+  oddUnits: number,
+): void {
   if (oddUnits === 0) return;
   const order = remainders.map((_, i) => i);
-  order.sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[a] > remainders[b] ? -1 : 1));
+  order.sort((a, b) =>
+    remainders[a] === remainders[b] ? a - b : remainders[a] > remainders[b] ? -1 : 1,
+  );
   for (let k = 0; k < oddUnits; k++) shares[order[k]] += 1;
 }

@@ -52,8 +52,14 @@ function checked(units: number, what: string): number {
  * decimal(245, 1); // 24.5
  */
 export function decimal(units: number, scale = 0): Decimal {
-  assertContract(Number.isInteger(scale) && scale >= 0 && scale <= MAX_SCALE, `scale must be 0..${MAX_SCALE}, got ${scale}`);
-  assertContract(Number.isInteger(units) || !Number.isFinite(units), `units must be a whole number, got ${units}`);
+  assertContract(
+    Number.isInteger(scale) && scale >= 0 && scale <= MAX_SCALE,
+    `scale must be 0..${MAX_SCALE}, got ${scale}`,
+  );
+  assertContract(
+    Number.isInteger(units) || !Number.isFinite(units),
+    `units must be a whole number, got ${units}`,
+  );
   return { units: checked(units, 'decimal'), scale };
 }
 
@@ -143,7 +149,10 @@ export function parseDecimalText(text: string): Decimal | undefined {
  */
 export function atScale(value: Decimal, scale: number): Decimal {
   if (scale === value.scale) return value;
-  assertContract(scale > value.scale, `atScale cannot lose digits (${value.scale} -> ${scale}); use roundTo`);
+  assertContract(
+    scale > value.scale,
+    `atScale cannot lose digits (${value.scale} -> ${scale}); use roundTo`,
+  );
   return { units: checked(value.units * POW10[scale - value.scale], 'atScale'), scale };
 }
 
@@ -155,7 +164,10 @@ export function atScale(value: Decimal, scale: number): Decimal {
  * roundTo(decimal(-245, 2), 1); // -2.5
  */
 export function roundTo(value: Decimal, decimals: number): Decimal {
-  assertContract(Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_SCALE, `decimals must be 0..${MAX_SCALE}, got ${decimals}`);
+  assertContract(
+    Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_SCALE,
+    `decimals must be 0..${MAX_SCALE}, got ${decimals}`,
+  );
   if (decimals >= value.scale) return atScale(value, decimals);
   const divisor = POW10[value.scale - decimals];
   const magnitude = Math.abs(value.units);
@@ -267,7 +279,10 @@ export function shiftPoint(value: Decimal, places: number): Decimal {
   if (places === 0) return value;
   if (places < 0) {
     const scale = value.scale - places;
-    if (scale > MAX_SCALE) throw new DecimalRangeError(`shiftPoint would need ${scale} decimal places (at most ${MAX_SCALE})`);
+    if (scale > MAX_SCALE)
+      throw new DecimalRangeError(
+        `shiftPoint would need ${scale} decimal places (at most ${MAX_SCALE})`,
+      );
     return { units: value.units, scale };
   }
   if (value.scale >= places) return { units: value.units, scale: value.scale - places };
@@ -334,8 +349,10 @@ export function toNumber(value: Decimal): number {
  */
 export function formatDecimal(value: Decimal, decimals?: number): string {
   // Rounding only ever drops digits; extra places are padded as text so nothing can overflow.
-  const shown = decimals === undefined || decimals >= value.scale ? value : roundTo(value, decimals);
-  const padding = decimals !== undefined && decimals > shown.scale ? '0'.repeat(decimals - shown.scale) : '';
+  const shown =
+    decimals === undefined || decimals >= value.scale ? value : roundTo(value, decimals);
+  const padding =
+    decimals !== undefined && decimals > shown.scale ? '0'.repeat(decimals - shown.scale) : '';
   const digits = String(Math.abs(shown.units)).padStart(shown.scale + 1, '0');
   const sign = shown.units < 0 ? '-' : '';
   if (shown.scale === 0) return padding ? `${sign}${digits}.${padding}` : sign + digits;

@@ -2,6 +2,7 @@
  * The variance of a scheme: its current budget against its forecast outturn.
  */
 import { type Decimal, negate, subtract } from '../money/decimal';
+import { quoteForMessage } from '../calendar/text';
 import type { Parsed } from '../findings';
 import { DEFAULT_CONVENTION, type VarianceConvention } from './types';
 
@@ -67,6 +68,6 @@ export function parseConvention(text: string): Parsed<VarianceConvention> {
     if (pattern.test(words)) return { ok: true, value: convention };
   return {
     ok: false,
-    message: `Cannot read the variance sign convention '${text.trim()}': write 'budget - forecast' (positive = underspend) or 'forecast - budget' (positive = overspend)`,
+    message: `Cannot read the variance sign convention '${quoteForMessage(text.trim())}': write 'budget - forecast' (positive = underspend) or 'forecast - budget' (positive = overspend)`,
   };
 }

@@ -66,12 +66,14 @@ export function parseProfile(value: unknown): Parsed<Profile> {
   if (Array.isArray(value)) weights = (value as unknown[]).flat();
   else if (typeof value === 'number') weights = [value];
   else if (typeof value === 'string') {
-    const name = ALIASES[normaliseText(value)];
+    const key = normaliseText(value);
+    // Own keys only: 'constructor' or '__proto__' typed in a cell must not find Object's own.
+    const name = Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key] : undefined;
     if (name) return { ok: true, value: name };
     if (/^[\d\s.,;e+-]+$/i.test(value) && value.length <= 10000)
       weights = value.split(/[,;\s]+/).filter((part) => part !== '');
   }
-  const shown = Array.isArray(value) ? 'the weights given' : `'${quoteForMessage(String(value))}'`;
+  const shown = Array.isArray(value) ? 'the weights given' : `'${quoteForMessage(value)}'`;
   if (!weights) return { ok: false, message: `Cannot read profile ${shown}: ${HOW_TO}` };
   const numbers = weights.map(readWeight);
   const unread = numbers.findIndex((weight) => weight === undefined);
@@ -106,7 +108,7 @@ export function profileWeights(profile: Profile, count: number): Parsed<number[]
       else
         return {
           ok: false,
-          message: `Cannot read profile '${quoteForMessage(String(profile))}': ${HOW_TO}`,
+          message: `Cannot read profile '${quoteForMessage(profile)}': ${HOW_TO}`,
         };
     }
     return { ok: true, value: weights };

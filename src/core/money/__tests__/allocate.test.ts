@@ -30,7 +30,9 @@ describe('allocate', () => {
   });
 
   it('handles weights that are not whole numbers (s-curve)', () => {
-    const weights = [0.3826834323650898, 0.9238795325112867, 0.9238795325112867, 0.3826834323650898];
+    const weights = [
+      0.3826834323650898, 0.9238795325112867, 0.9238795325112867, 0.3826834323650898,
+    ];
     const shares = allocate(fromNumber(10), weights, 2);
     expect(shown(shares)).toEqual(['1.46', '3.54', '3.54', '1.46']);
   });
@@ -66,7 +68,9 @@ describe('allocate', () => {
           const total = weights.reduce((a, b) => a + b, 0);
           const amountAt = Number(roundTo(amount, decimals).units);
           shares.forEach((share, i) => {
-            expect(Math.abs(share.units - (amountAt * weights[i]) / total)).toBeLessThan(1 + 1e-6 * Math.abs(amountAt));
+            expect(Math.abs(share.units - (amountAt * weights[i]) / total)).toBeLessThan(
+              1 + 1e-6 * Math.abs(amountAt),
+            );
           });
         },
       ),

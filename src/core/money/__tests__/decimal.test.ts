@@ -31,7 +31,9 @@ describe('exact decimals', () => {
   });
 
   it('sums 10,000 two-decimal figures exactly', () => {
-    const figures = Array.from({ length: 10_000 }, (_, i) => fromNumber(((i % 997) + 0.01 * (i % 100)) / 1));
+    const figures = Array.from({ length: 10_000 }, (_, i) =>
+      fromNumber(((i % 997) + 0.01 * (i % 100)) / 1),
+    );
     let expectedPence = 0;
     for (let i = 0; i < 10_000; i++) expectedPence += (i % 997) * 100 + (i % 100);
     const total = sum(figures);

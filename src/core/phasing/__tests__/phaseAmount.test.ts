@@ -121,7 +121,9 @@ describe('phasing an amount onto year columns', () => {
     const quarterly = phased(7.77, '2016/17 Q3 - 2019/20 Q2', quarterColumns).map(Number);
     const annual = phased(7.77, '2016/17 Q3 - 2019/20 Q2', yearColumns);
     const sumsOfQuarters = [0, 1, 2, 3].map((year) =>
-      (quarterly.slice(year * 4, year * 4 + 4).reduce((a, b) => a + Math.round(b * 100), 0) / 100).toFixed(2),
+      (
+        quarterly.slice(year * 4, year * 4 + 4).reduce((a, b) => a + Math.round(b * 100), 0) / 100
+      ).toFixed(2),
     );
     expect(annual).toEqual(sumsOfQuarters);
   });

@@ -1,0 +1,513 @@
+/**
+ * Nothing lost (issue 7), over the Office.js adapter (src/excel) with the in-memory Excel
+ * stand-in: every cell of every sheet is snapshotted before and after each task-pane action, and
+ * only the action's target may change; "Undo last change" puts back exactly what was there; the
+ * Revisions log only ever grows; an action that would overwrite work does nothing unless the user
+ * agrees; and text from an imported workbook that starts with `=`, `+`, `-` or `@` is written as
+ * text, never run as a formula.
+ */
+import { FakeWorkbook, installFakeExcel, type SheetSnapshot } from '../support/fake-excel';
+import {
+  DEFAULT_SETTINGS,
+  addBudgetForecastChart,
+  addPhasingChart,
+  checkProgramme,
+  checkSelection,
+  checkSheet,
+  clearHighlights,
+  forgetChanges,
+  forgetHighlights,
+  gatherForecasts,
+  generateForecastSheets,
+  highlightFindings,
+  importSelection,
+  lastChange,
+  listSchemes,
+  phaseSchemes,
+  previewSelection,
+  readSettings,
+  recordRevision,
+  saveSettings,
+  selectCell,
+  setUpProgramme,
+  undoLastChange,
+  writeChecksReport,
+  type ActionResult,
+  type RevisionInput,
+} from '../../src/excel';
+import type { Finding } from '../../src/core/findings';
+
+type Snapshot = Record<string, SheetSnapshot>;
+const yes = async () => true;
+const no = async () => false;
+
+/** A1 address -> 0-based row and column. */
+function position(address: string): { row: number; column: number } {
+  const match = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let column = 0;
+  for (const letter of match[1]) column = column * 26 + letter.charCodeAt(0) - 64;
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}
+
+let workbook: FakeWorkbook;
+const proved: string[] = [];
+
+/** Sheets and tables as they stand, for exact comparison. */
+function state(): { cells: Snapshot; tables: string } {
+  const tables = JSON.stringify(
+    workbook.model.tables.map((t) => ({
+      name: t.name,
+      sheet: t.sheet.name,
+      top: t.top,
+      left: t.left,
+      columns: t.columns,
+      bodyRows: t.bodyRows,
+      showTotals: t.showTotals,
+    })),
+  );
+  return { cells: workbook.snapshot(), tables };
+}
+
+/**
+ * Runs `action`; proves that every changed cell is on a sheet the action added or passes `target`,
+ * that no sheet was removed, and (when `undoable`) that undo restores the workbook exactly; then
+ * runs the action again so the session goes on.
+ */
+async function provesLossless(
+  label: string,
+  action: () => Promise<ActionResult<unknown>>,
+  target: (sheet: string, address: string) => boolean,
+  undoable = true,
+): Promise<string[]> {
+  // A proof over an action that changed nothing would prove nothing.
+  const before = state();
+  const result = await action();
+  expect([label, result.ok ? 'ok' : (result as { message: string }).message]).toEqual([
+    label,
+    'ok',
+  ]);
+  const after = state();
+  const added = Object.keys(after.cells).filter((name) => !(name in before.cells));
+  expect(Object.keys(before.cells).filter((name) => !(name in after.cells))).toEqual([]);
+  const changed = FakeWorkbook.diff(before.cells, after.cells);
+  expect([label, changed.length > 0]).toEqual([label, true]);
+  const outside = changed.filter((entry) => {
+    const [sheet, address] = entry.split('!');
+    return !added.includes(sheet) && !(address !== undefined && target(sheet, address));
+  });
+  expect([label, outside]).toEqual([label, []]);
+  if (undoable) {
+    expect(lastChange()).toBeDefined();
+    const undone = await undoLastChange();
+    expect([label, undone.ok]).toEqual([label, true]);
+    expect(state()).toEqual(before);
+    const again = await action();
+    expect(again.ok).toBe(true);
+    expect(state()).toEqual(after);
+  }
+  proved.push(label);
+  return changed;
+}
+
+/** The Programme table's period cells (the only cells phasing may write). */
+function periodCells(): (sheet: string, address: string) => boolean {
+  const table = workbook.table('Programme')!;
+  const periodColumns = new Set(
+    table.columns
+      .map((name, index) => (/^\d{4}\/\d{2}( Q[1-4])?$/.test(name) ? table.left + index : -1))
+      .filter((column) => column >= 0),
+  );
+  const firstRow = table.top + 1;
+  const lastRow = table.top + table.bodyRows;
+  return (sheet, address) => {
+    const { row, column } = position(address);
+    return sheet === 'Programme' && periodColumns.has(column) && row >= firstRow && row <= lastRow;
+  };
+}
+
+/** The Revisions log's rows as stored (formula text for formulas). */
+function logRows(): unknown[][] {
+  const log = workbook.table('Revisions')!;
+  const first = String.fromCharCode(65 + log.left);
+  const last = String.fromCharCode(65 + log.left + log.columns.length - 1);
+  return workbook.read('Revisions', `${first}${log.top + 2}:${last}${log.top + 1 + log.bodyRows}`);
+}
+
+const USER_NOTES = [
+  ['My own notes', 2.5, '=B1*2', '=SUM(B1:C1)'],
+  ['=not a formula', '007', '@x', 'TRUE'],
+  ['-5 is text here', 0.1, '', 'last cell'],
+];
+
+function addUserWork(): void {
+  workbook.setCells('Notes', 'A1', USER_NOTES);
+  const notes = workbook.model.findSheet('Notes')!;
+  Object.assign(notes.touch(1, 0), {
+    isFormula: false,
+    quotePrefix: true,
+    content: '=not a formula',
+  });
+  Object.assign(notes.touch(1, 1), { numberFormat: '@', content: '007', isFormula: false });
+  Object.assign(notes.touch(1, 2), { isFormula: false, quotePrefix: true, content: '@x' });
+  Object.assign(notes.touch(1, 3), { isFormula: false, quotePrefix: true, content: 'TRUE' });
+  Object.assign(notes.touch(2, 0), {
+    isFormula: false,
+    quotePrefix: true,
+    content: '-5 is text here',
+  });
+  Object.assign(notes.touch(0, 1), { fill: '#FFFF00', numberFormat: '0.00' });
+}
+
+describe('nothing lost: a whole session over the Office.js adapter', () => {
+  let notesBefore: Snapshot;
+  let revisionRows: unknown[][] = [];
+  let findings: Finding[] = [];
+
+  beforeAll(() => {
+    workbook = installFakeExcel(globalThis);
+    forgetChanges();
+    forgetHighlights();
+    addUserWork();
+    notesBefore = { Notes: workbook.snapshot().Notes };
+  });
+
+  it('set up adds its own sheets and touches nothing else', async () => {
+    await provesLossless(
+      'set up programme',
+      () =>
+        setUpProgramme({
+          firstYear: 2016,
+          lastYear: 2019,
+          periods: 'quarter',
+          unit: '£m',
+          withSample: true,
+        }),
+      () => false,
+    );
+  });
+
+  it('phasing writes only the period cells of the programme rows', async () => {
+    // Give two schemes new phasing, so phasing has work to do over existing figures.
+    const table = workbook.table('Programme')!;
+    const phasing = table.left + table.columns.indexOf('Phasing');
+    expect(phasing).toBeGreaterThanOrEqual(table.left);
+    const letter = String.fromCharCode(65 + phasing);
+    workbook.setCells('Programme', `${letter}${table.top + 2}`, [['2018/19 Q1-4'], ['2019/20 Q2']]);
+    await provesLossless('phase schemes', () => phaseSchemes({ confirm: yes }), periodCells());
+  });
+
+  it('phasing over typed figures does nothing without the user’s yes, and nothing when told no', async () => {
+    const table = workbook.table('Programme')!;
+    const periodIndex = table.columns.findIndex((name) => /Q\d$/.test(name));
+    const address = `${String.fromCharCode(65 + table.left + periodIndex)}${table.top + 2}`;
+    workbook.setCells('Programme', address, [[123.45]]);
+    const before = state();
+    const silent = await phaseSchemes();
+    expect(silent.ok).toBe(false);
+    expect(state()).toEqual(before);
+    const refused = await phaseSchemes({ confirm: no });
+    expect(refused.ok).toBe(false);
+    expect(state()).toEqual(before);
+    const aborted = new AbortController();
+    aborted.abort();
+    const cancelled = await phaseSchemes({ confirm: yes, signal: aborted.signal });
+    expect(cancelled.ok).toBe(false);
+    expect(state()).toEqual(before);
+    await provesLossless(
+      'phase schemes over typed figures',
+      () => phaseSchemes({ confirm: yes }),
+      periodCells(),
+    );
+  });
+
+  it('recording revisions only appends a row to the log; past rows never change; undo cannot remove one', async () => {
+    const revisions: RevisionInput[] = [
+      {
+        ref: 'CP-001',
+        date: { year: 2017, month: 1, day: 12 },
+        kind: 'addition',
+        amount: 0.42,
+        reason: 'New module',
+        reference: 'Cab 12/01',
+        approvedBy: 'Cabinet',
+      },
+      {
+        ref: 'CP-002',
+        date: { year: 2017, month: 2, day: 1 },
+        kind: 'reduction',
+        amount: 0.15,
+        reason: '=HYPERLINK("http://x")',
+        reference: '+44',
+        approvedBy: '@officer',
+      },
+      {
+        ref: 'CP-003',
+        date: { year: 2017, month: 3, day: 9 },
+        kind: 'virement',
+        amount: -0.1,
+        reason: '-moved',
+        reference: 'V/1',
+      },
+    ];
+    for (const [index, revision] of revisions.entries()) {
+      const logBefore = workbook.table('Revisions')!;
+      const nextRow = logBefore.top + 1 + (index === 0 ? 0 : logBefore.bodyRows);
+      const changed = await provesLossless(
+        `record revision ${index + 1}`,
+        () => recordRevision(revision),
+        (sheet, address) => sheet === 'Revisions' && position(address).row === nextRow,
+        false,
+      );
+      expect(
+        changed.every(
+          (entry) =>
+            entry.startsWith(`Revisions!`) && position(entry.split('!')[1]).row === nextRow,
+        ),
+      ).toBe(true);
+      // The log is append-only through the add-in: undo says so and changes nothing.
+      const before = state();
+      const undo = await undoLastChange();
+      expect(undo.ok).toBe(false);
+      expect(state()).toEqual(before);
+    }
+    revisionRows = logRows();
+    expect(revisionRows).toHaveLength(3);
+    // Text that looks like a formula went in as text.
+    const texts = revisionRows.flat().filter((value) => typeof value === 'string') as string[];
+    expect(texts).toEqual(
+      expect.arrayContaining(['=HYPERLINK("http://x")', '+44', '@officer', '-moved']),
+    );
+  });
+
+  it('forecast sheets and the monitoring sheet are new sheets; re-gathering replaces only Monitoring', async () => {
+    await provesLossless(
+      'make forecast sheets',
+      () => generateForecastSheets(),
+      () => false,
+    );
+    await provesLossless(
+      'gather forecasts',
+      () => gatherForecasts({ confirm: yes }),
+      () => false,
+    );
+    // A note typed on the old report: replacing the sheet asks first, and undo brings it back.
+    workbook.setCells('Monitoring', 'Z2', [['a note on the old report']]);
+    await provesLossless(
+      'gather forecasts again',
+      () => gatherForecasts({ confirm: yes }),
+      (sheet) => sheet === 'Monitoring',
+    );
+  });
+
+  it('checking reads only: no cell changes, whatever is checked', async () => {
+    for (const [label, action] of [
+      ['check programme', () => checkProgramme()],
+      ['check sheet', () => checkSheet('Programme')],
+      [
+        'check selection',
+        async () => {
+          workbook.select('Programme', 'A1:P12');
+          return checkSelection();
+        },
+      ],
+      ['list schemes', () => listSchemes()],
+      ['read settings', () => readSettings()],
+      ['select a cell', () => selectCell('Programme', 'B3')],
+    ] as [string, () => Promise<ActionResult<unknown>>][]) {
+      const before = state();
+      const result = await action();
+      expect([label, result.ok]).toEqual([label, true]);
+      expect([label, state()]).toEqual([label, before]);
+      proved.push(label);
+    }
+    const report = await checkProgramme();
+    if (report.ok) findings = report.value.findings;
+  });
+
+  it('highlighting changes only the fill of flagged cells, and clearing puts every fill back', async () => {
+    const flagged: Finding[] = [
+      ...findings,
+      {
+        rule: 'total-mismatch',
+        severity: 'error',
+        sheet: 'Programme',
+        cell: 'G3',
+        message: 'made up for the test',
+      },
+      {
+        rule: 'number-as-text',
+        severity: 'warning',
+        sheet: 'Notes',
+        cell: 'B1',
+        message: 'a user cell with its own fill',
+      },
+    ];
+    const targets = new Set(flagged.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`));
+    const before = state();
+    const result = await highlightFindings(flagged);
+    expect(result.ok).toBe(true);
+    const after = state();
+    const changed = FakeWorkbook.diff(before.cells, after.cells);
+    expect(changed.filter((entry) => !targets.has(entry))).toEqual([]);
+    for (const entry of changed) {
+      const [sheet, address] = entry.split('!');
+      const { fill: _was, ...restBefore } = before.cells[sheet].cells[address] ?? {
+        fill: undefined,
+      };
+      const { fill: _now, ...restAfter } = after.cells[sheet].cells[address];
+      if (before.cells[sheet].cells[address]) expect(restAfter).toEqual(restBefore);
+    }
+    const cleared = await clearHighlights();
+    expect(cleared.ok).toBe(true);
+    expect(state()).toEqual(before);
+    proved.push('highlight findings', 'clear highlights');
+  });
+
+  it('the checks report and the charts are new sheets only', async () => {
+    await provesLossless(
+      'write checks report',
+      () => writeChecksReport(findings, { confirm: yes }),
+      () => false,
+    );
+    await provesLossless(
+      'add phasing chart',
+      () => addPhasingChart(),
+      () => false,
+    );
+    await provesLossless(
+      'add budget v forecast chart',
+      () => addBudgetForecastChart(),
+      () => false,
+    );
+  });
+
+  it('saving settings writes only its own sheet', async () => {
+    await provesLossless(
+      'save settings',
+      () =>
+        saveSettings({ ...DEFAULT_SETTINGS, thresholdPercent: 5, amberPercent: 5, redPercent: 15 }),
+      (sheet) => sheet === '_CapitalPlannerSettings',
+      false,
+    );
+    const before = state();
+    const refused = await saveSettings({
+      ...DEFAULT_SETTINGS,
+      decimals: -3 as never,
+      fiscalYearStartMonth: 13 as never,
+    });
+    expect(refused.ok).toBe(false);
+    expect(state()).toEqual(before);
+  });
+
+  it('left the Revisions log and the user’s own sheet exactly as they were', () => {
+    expect(logRows()).toEqual(revisionRows);
+    expect({ Notes: workbook.snapshot().Notes }).toEqual(notesBefore);
+    process.stdout.write(`lossless: ${proved.length} actions proved: ${proved.join(', ')}\n`);
+  });
+});
+
+describe('nothing lost: importing an existing table', () => {
+  const HOSTILE_TEXT = [
+    "=cmd|' /C calc'!A0",
+    '+SUM(1,2)',
+    '-2+3',
+    '@HYPERLINK("http://evil")',
+    '=1+1',
+    '\u2212bad',
+    '＝fullwidth',
+  ];
+  const REPORT = [
+    ['Capital programme', '', '', ''],
+    ['Scheme', 'Capital £m', 'Impact', 'Phasing'],
+    [HOSTILE_TEXT[0], 1.2, HOSTILE_TEXT[1], '2016/17 Q1'],
+    [HOSTILE_TEXT[2], 2.6, HOSTILE_TEXT[3], '2016/17 Q2-4'],
+    [HOSTILE_TEXT[4], '£1,300k', HOSTILE_TEXT[5], '2017/18'],
+    [HOSTILE_TEXT[6], 0.5, 'plain', 'TBC'],
+    ['Total', 5.6, '', ''],
+  ];
+
+  beforeAll(() => {
+    workbook = installFakeExcel(globalThis);
+    forgetChanges();
+    forgetHighlights();
+    addUserWork();
+    workbook.setCells('Report', 'B2', REPORT);
+    // The source holds them as text (a pasted report): quote-prefixed, not formulas.
+    const report = workbook.model.findSheet('Report')!;
+    for (let r = 0; r < REPORT.length; r++) {
+      for (let c = 0; c < REPORT[r].length; c++) {
+        const value = REPORT[r][c];
+        if (typeof value === 'string' && HOSTILE_TEXT.includes(value)) {
+          Object.assign(report.touch(1 + r, 1 + c), {
+            content: value,
+            isFormula: false,
+            quotePrefix: true,
+          });
+        }
+      }
+    }
+    workbook.select('Report', 'B2:E8');
+  });
+
+  it('builds the Programme on new sheets, leaving the source and every other sheet untouched, and undo removes it', async () => {
+    const preview = await previewSelection();
+    expect(preview.ok).toBe(true);
+    if (!preview.ok) return;
+    await provesLossless(
+      'import selection',
+      () => importSelection(preview.value),
+      () => false,
+    );
+  });
+
+  it('writes formula-looking text from the import as text, never as a formula', () => {
+    const snapshot = workbook.snapshot();
+    const written: { where: string; content: unknown; isFormula: boolean }[] = [];
+    for (const [sheet, { cells }] of Object.entries(snapshot)) {
+      if (sheet === 'Report') continue;
+      for (const [address, cell] of Object.entries(cells)) {
+        const text = String(cell.content);
+        if (HOSTILE_TEXT.some((hostile) => text.includes(hostile.slice(1)))) {
+          written.push({
+            where: `${sheet}!${address}`,
+            content: cell.content,
+            isFormula: cell.isFormula,
+          });
+        }
+      }
+    }
+    // Every hostile text arrived somewhere in the new Programme...
+    for (const hostile of HOSTILE_TEXT) {
+      expect([hostile, written.some((cell) => cell.content === hostile)]).toEqual([hostile, true]);
+    }
+    // ...and none of them became a formula.
+    expect(
+      written.filter(
+        (cell) =>
+          cell.isFormula && HOSTILE_TEXT.some((h) => String(cell.content).includes(h.slice(1))),
+      ),
+    ).toEqual([]);
+  });
+
+  it('phasing and checking the imported programme keep the text as text', async () => {
+    await provesLossless(
+      'phase imported schemes',
+      () => phaseSchemes({ confirm: yes }),
+      periodCells(),
+    );
+    await provesLossless(
+      'make forecast sheets from imported schemes',
+      () => generateForecastSheets(),
+      () => false,
+    );
+    const formulas = Object.entries(workbook.snapshot()).flatMap(([sheet, { cells }]) =>
+      Object.entries(cells)
+        .filter(
+          ([, cell]) =>
+            cell.isFormula && /cmd\||evil|SUM\(1,2\)|1\+1|-2\+3/.test(String(cell.content)),
+        )
+        .map(([address, cell]) => `${sheet}!${address} ${String(cell.content)}`),
+    );
+    expect(formulas).toEqual([]);
+  });
+});
