@@ -23,6 +23,12 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 /**
+ * The largest .xlsx file `check` will open. Reading is in memory, and a workbook of this size is
+ * already several million cells; larger files would exhaust memory with no useful message.
+ */
+export const MAX_WORKBOOK_BYTES = 200_000_000;
+
+/**
  * Why `path` cannot be read as a workbook, in words that say what to do; `undefined` when it
  * looks like an .xlsx (a zip archive) and is worth handing to ExcelJS.
  *
@@ -42,6 +48,9 @@ export async function describeFileProblem(path: string): Promise<string | undefi
   }
   if (size === 0)
     return 'is empty (0 bytes): it is not a workbook. Save the workbook again from Excel as .xlsx';
+  if (size > MAX_WORKBOOK_BYTES) {
+    return `is ${Math.round(size / 1e6)} MB, larger than the ${MAX_WORKBOOK_BYTES / 1e6} MB this command reads: split it, or check the sheets you need with --sheet after saving them apart`;
+  }
 
   const head = new Uint8Array(512);
   let length: number;

@@ -4,7 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Parsed } from '../core/findings';
 import { describeSystemError } from './fileProblem';
@@ -31,12 +31,24 @@ export async function writeWorkbookAtomically(
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
+    // ENOENT also comes from folders that exist but cannot hold files (/proc): say which it is.
     if (code === 'ENOENT') {
+      const folder = dirname(path);
       return {
         ok: false,
-        message: `its folder '${dirname(path)}' does not exist: create it or choose another --out`,
+        message: (await folderExists(folder))
+          ? `files cannot be created in '${folder}': choose another --out folder`
+          : `its folder '${folder}' does not exist: create it or choose another --out`,
       };
     }
     return { ok: false, message: describeSystemError(error) };
+  }
+}
+
+async function folderExists(folder: string): Promise<boolean> {
+  try {
+    return (await stat(folder)).isDirectory();
+  } catch {
+    return false;
   }
 }
