@@ -1,0 +1,96 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen } from '@testing-library/react';
+import { fakeActions } from '../../../__tests__/fakeActions';
+import { renderApp } from '../../../__tests__/renderApp';
+import type { ImportPreview } from '../../../services';
+import { checkMapping } from '../checkMapping';
+
+const preview: ImportPreview = {
+  sheet: 'Report',
+  address: 'Report!A1:D13',
+  headerRow: 0,
+  schemeRows: 9,
+  unit: '£m',
+  columns: [
+    { index: 0, header: 'Area for investment', role: 'scheme' },
+    { index: 1, header: 'Capital £m', role: 'approvedBudget' },
+    { index: 2, header: 'Impact', role: 'impact' },
+    { index: 3, header: 'Phase', role: 'ignore' },
+  ],
+};
+
+describe('Import', () => {
+  it('shows what each column was recognised as', async () => {
+    const actions = fakeActions({
+      previewImport: async () => ({ ok: true, value: preview, summary: 'Read.' }),
+    });
+    await renderApp(actions, 'import');
+    fireEvent.click(screen.getByRole('button', { name: 'Read selected range' }));
+    expect(
+      await screen.findByText(/Report!A1:D13: 9 scheme rows, 4 columns, figures in £m/),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('combobox', { name: 'Role of column Area for investment' }).textContent,
+    ).toBe('Scheme');
+    expect(screen.getByRole('combobox', { name: 'Role of column Capital £m' }).textContent).toBe(
+      'Approved budget',
+    );
+  });
+
+  it('builds the table with the roles the user corrected', async () => {
+    const actions = fakeActions({
+      previewImport: async () => ({ ok: true, value: preview, summary: 'Read.' }),
+    });
+    await renderApp(actions, 'import');
+    fireEvent.click(screen.getByRole('button', { name: 'Read selected range' }));
+    fireEvent.click(await screen.findByRole('combobox', { name: 'Role of column Phase' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Phasing' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Build Programme table' }));
+    await screen.findByText('Done.');
+    const sent = actions.importProgramme.mock.calls[0][0];
+    expect(sent.columns.map((column) => column.role)).toEqual([
+      'scheme',
+      'approvedBudget',
+      'impact',
+      'phasing',
+    ]);
+    expect(sent.address).toBe('Report!A1:D13');
+  });
+
+  it('will not build a table without a budget column and says which to choose', async () => {
+    const actions = fakeActions({
+      previewImport: async () => ({ ok: true, value: preview, summary: 'Read.' }),
+    });
+    await renderApp(actions, 'import');
+    fireEvent.click(screen.getByRole('button', { name: 'Read selected range' }));
+    fireEvent.click(await screen.findByRole('combobox', { name: 'Role of column Capital £m' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Leave out' }));
+    expect(screen.getByText(/Choose the column that holds the approved budget/)).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Build Programme table' }).hasAttribute('disabled'),
+    ).toBe(true);
+  });
+
+  it('shows the message when the selection cannot be read', async () => {
+    const actions = fakeActions({
+      previewImport: async () => ({ ok: false, message: 'Select the table, headers included.' }),
+    });
+    await renderApp(actions, 'import');
+    fireEvent.click(screen.getByRole('button', { name: 'Read selected range' }));
+    expect(await screen.findByText('Select the table, headers included.')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('names both columns when two claim the same role', () => {
+    const problems = checkMapping([
+      { index: 0, header: 'Scheme', role: 'scheme' },
+      { index: 1, header: 'Budget', role: 'approvedBudget' },
+      { index: 2, header: 'Original budget', role: 'approvedBudget' },
+      { index: 3, header: '2016/17 Q1', role: 'period' },
+      { index: 4, header: '2016/17 Q2', role: 'period' },
+    ]);
+    expect(problems).toEqual([
+      '"Budget" and "Original budget" are both marked Approved budget: keep one and mark the other "Leave out".',
+    ]);
+  });
+});

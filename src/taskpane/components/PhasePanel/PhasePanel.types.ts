@@ -1,0 +1,6 @@
+import type { PhaseReport } from '../../services';
+
+/** Props of {@link PhaseResult}. */
+export interface PhaseResultProps {
+  report: PhaseReport;
+}

@@ -1,0 +1,177 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  Text,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useRunner } from '../../hooks/useActionRunner';
+import { usePaneActions, usePaneSettings } from '../../paneContext';
+import type { PaneUnit, VarianceConvention } from '../../services';
+import { MONTHS, type SettingsFormErrors, type SettingsFormValues } from './SettingsPanel.types';
+import { useSettingsPanelStyles } from './useSettingsPanelStyles';
+import { settingsToForm, validateSettings } from './validateSettings';
+
+/**
+ * "Settings": fiscal year start, unit, decimals, variance thresholds and sign convention, saved in
+ * the workbook so that they travel with it.
+ *
+ * @example
+ * <SettingsPanel />
+ */
+export function SettingsPanel() {
+  const styles = useSettingsPanelStyles();
+  const actions = usePaneActions();
+  const { settings, setSettings, loaded } = usePaneSettings();
+  const { run, busyLabel } = useRunner();
+  const [values, setValues] = useState<SettingsFormValues>(() => settingsToForm(settings));
+  const [errors, setErrors] = useState<SettingsFormErrors>({});
+  const [edited, setEdited] = useState(false);
+  const update = (change: Partial<SettingsFormValues>) => {
+    setEdited(true);
+    setValues((current) => ({ ...current, ...change }));
+  };
+
+  // The workbook's settings arrive after the first render: show them, unless the user has
+  // already started typing (their edits win).
+  useEffect(() => {
+    if (loaded && !edited) setValues(settingsToForm(settings));
+  }, [loaded, settings, edited]);
+
+  const save = async () => {
+    const checked = validateSettings(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    const outcome = await run('Save settings', (context) =>
+      actions.saveSettings(checked.settings, context),
+    );
+    if (outcome?.ok) {
+      setSettings(checked.settings);
+      setEdited(false);
+    }
+  };
+
+  const fieldState = (field: keyof SettingsFormErrors) => ({
+    validationMessage: errors[field],
+    validationState: errors[field] ? ('error' as const) : ('none' as const),
+  });
+
+  return (
+    <form
+      className={styles.root}
+      aria-label="Settings"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <Text className={styles.hint}>
+        Saved in this workbook, so they travel with it to colleagues.
+      </Text>
+      <div className={styles.pair}>
+        <Field label="Financial year starts in">
+          <Dropdown
+            className={styles.dropdown}
+            value={MONTHS[values.fiscalYearStartMonth - 1]}
+            selectedOptions={[String(values.fiscalYearStartMonth)]}
+            onOptionSelect={(_e, data) =>
+              data.optionValue && update({ fiscalYearStartMonth: Number(data.optionValue) })
+            }
+          >
+            {MONTHS.map((month, index) => (
+              <Option key={month} value={String(index + 1)}>
+                {month}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label="Decimal places" {...fieldState('decimals')}>
+          <Input
+            value={values.decimals}
+            inputMode="numeric"
+            onChange={(_e, data) => update({ decimals: data.value })}
+          />
+        </Field>
+      </div>
+      <Field label="Unit">
+        <RadioGroup
+          layout="horizontal"
+          value={values.unit}
+          onChange={(_e, data) => update({ unit: data.value as PaneUnit })}
+        >
+          <Radio value="£" label="£" />
+          <Radio value="£k" label="£k" />
+          <Radio value="£m" label="£m" />
+        </RadioGroup>
+      </Field>
+      <div className={styles.pair}>
+        <Field
+          label={`Explain variances over (${values.unit})`}
+          hint="Blank for none"
+          {...fieldState('thresholdAbsolute')}
+        >
+          <Input
+            value={values.thresholdAbsolute}
+            inputMode="decimal"
+            onChange={(_e, data) => update({ thresholdAbsolute: data.value })}
+          />
+        </Field>
+        <Field
+          label="or over (% of budget)"
+          hint="Blank for none"
+          {...fieldState('thresholdPercent')}
+        >
+          <Input
+            value={values.thresholdPercent}
+            inputMode="decimal"
+            onChange={(_e, data) => update({ thresholdPercent: data.value })}
+          />
+        </Field>
+      </div>
+      <div className={styles.pair}>
+        <Field label="Amber above (%)" {...fieldState('amberPercent')}>
+          <Input
+            value={values.amberPercent}
+            inputMode="decimal"
+            onChange={(_e, data) => update({ amberPercent: data.value })}
+          />
+        </Field>
+        <Field label="Red above (%)" {...fieldState('redPercent')}>
+          <Input
+            value={values.redPercent}
+            inputMode="decimal"
+            onChange={(_e, data) => update({ redPercent: data.value })}
+          />
+        </Field>
+      </div>
+      <Field label="Variance is">
+        <RadioGroup
+          value={values.convention}
+          onChange={(_e, data) => update({ convention: data.value as VarianceConvention })}
+        >
+          <Radio
+            value="budget-minus-forecast"
+            label="Budget − forecast (an overspend is negative)"
+          />
+          <Radio
+            value="forecast-minus-budget"
+            label="Forecast − budget (an overspend is positive)"
+          />
+        </RadioGroup>
+      </Field>
+      <div className={styles.buttons}>
+        <Button appearance="primary" type="submit" disabled={busyLabel !== undefined}>
+          Save settings
+        </Button>
+      </div>
+    </form>
+  );
+}

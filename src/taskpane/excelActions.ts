@@ -1,0 +1,330 @@
+/**
+ * Connects the pane's {@link PaneActions} to the Office.js adapter in `src/excel`: maps options,
+ * turns the adapter's results into outcomes with a summary in a finance officer's words, and asks
+ * the pane's dialog before anything non-empty is overwritten.
+ */
+import type * as ExcelAdapterModule from '../excel';
+import type { OverwriteNotice, Progress, RunOptions } from '../excel/types';
+import { formatDecimal, toNumber } from '../core/money/decimal';
+import type {
+  ActionContext,
+  MonitoringSummary,
+  OffTargetScheme,
+  OverwriteQuestion,
+  Outcome,
+  PaneActions,
+  PaneSettings,
+  Rag,
+  VarianceStatus,
+} from './services';
+import { DEFAULT_SETTINGS } from './services';
+
+/** The adapter functions the pane uses (the `src/excel` module, or a stand-in in tests). */
+export type ExcelAdapter = Pick<
+  typeof ExcelAdapterModule,
+  | 'setUpProgramme'
+  | 'previewSelection'
+  | 'importSelection'
+  | 'phaseSchemes'
+  | 'recordRevision'
+  | 'listSchemes'
+  | 'generateForecastSheets'
+  | 'gatherForecasts'
+  | 'checkProgramme'
+  | 'checkSelection'
+  | 'checkSheet'
+  | 'writeChecksReport'
+  | 'highlightFindings'
+  | 'clearHighlights'
+  | 'selectCell'
+  | 'addPhasingChart'
+  | 'addBudgetForecastChart'
+  | 'readSettings'
+  | 'saveSettings'
+  | 'lastChange'
+  | 'undoLastChange'
+>;
+
+type AdapterResult<T> =
+  { ok: true; value: T } | { ok: false; message: string; cancelled?: boolean };
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The dialog question for an adapter's overwrite notice.
+ *
+ * @example
+ * questionFor({ action: 'Phase schemes', sheet: 'Programme', address: 'M2:X9', cellCount: 3, examples: [], message: '...' }).title;
+ * // 'Replace 3 filled cells on Programme?'
+ */
+export function questionFor(notice: OverwriteNotice): OverwriteQuestion {
+  return {
+    title: `Replace ${plural(notice.cellCount, 'filled cell')} on ${notice.sheet}?`,
+    // The adapter's sentence already says what is replaced and that Undo brings it back.
+    message: notice.message,
+    examples: notice.examples,
+    confirmLabel: 'Replace',
+  };
+}
+
+function runOptions(context: ActionContext): RunOptions {
+  return {
+    signal: context.signal,
+    confirm: (notice) => context.confirmOverwrite(questionFor(notice)),
+    onProgress: (progress: Progress) =>
+      context.onProgress({
+        fraction: progress.total > 0 ? Math.min(1, progress.done / progress.total) : undefined,
+        label: progress.stage,
+      }),
+  };
+}
+
+function outcome<T, U>(
+  result: AdapterResult<T>,
+  summarise: (value: T) => string,
+  map: (value: T) => U,
+): Outcome<U> {
+  if (!result.ok) return { ok: false, message: result.message, cancelled: result.cancelled };
+  return { ok: true, value: map(result.value), summary: summarise(result.value) };
+}
+
+const same = <T>(value: T): T => value;
+
+/**
+ * Counts the monitoring lines by status and RAG, and lists the schemes off target, largest
+ * variance first (at most `limit`).
+ *
+ * @example
+ * summariseMonitoring({ sheet: 'Monitoring', schemes: [], areas: [], total: { name: 'Total', budget: 0, forecast: null, variance: null, status: 'No forecast' } }).schemes; // 0
+ */
+export function summariseMonitoring(
+  result: import('../excel/types').MonitoringResult,
+  limit = 10,
+): MonitoringSummary {
+  const byStatus: Record<VarianceStatus, number> = {
+    'On target': 0,
+    Underspend: 0,
+    Overspend: 0,
+    'No forecast': 0,
+  };
+  const byRag: Record<Rag, number> = { Green: 0, Amber: 0, Red: 0 };
+  for (const line of result.schemes) {
+    byStatus[line.status]++;
+    if (line.rag) byRag[line.rag]++;
+  }
+  const offTarget: OffTargetScheme[] = result.schemes
+    .filter((line) => line.status === 'Overspend' || line.status === 'Underspend')
+    .sort((a, b) => Math.abs(b.variance ?? 0) - Math.abs(a.variance ?? 0))
+    .slice(0, limit)
+    .map((line) => ({
+      ref: line.ref,
+      name: line.name,
+      status: line.status,
+      rag: line.rag,
+      variance: line.variance,
+    }));
+  return {
+    sheet: result.sheet,
+    schemes: result.schemes.length,
+    byStatus,
+    byRag,
+    totalBudget: result.total.budget,
+    totalForecast: result.total.forecast,
+    totalVariance: result.total.variance,
+    offTarget,
+  };
+}
+
+/**
+ * The pane's actions over the Office.js adapter.
+ *
+ * @example
+ * import * as excel from '../excel';
+ * const actions = createExcelActions(excel);
+ */
+export function createExcelActions(excel: ExcelAdapter): PaneActions {
+  let unit: PaneSettings['unit'] = DEFAULT_SETTINGS.unit;
+  return {
+    async setUpProgramme(request, context) {
+      const result = await excel.setUpProgramme(
+        {
+          firstYear: request.firstYear,
+          lastYear: request.lastYear,
+          periods: request.periods,
+          unit: request.unit,
+          withSample: request.fillWithSample,
+        },
+        runOptions(context),
+      );
+      return outcome(
+        result,
+        (value) =>
+          `${value.sheet} sheet ready with ${plural(value.periodHeaders.length, request.periods === 'quarter' ? 'quarter column' : 'year column')}` +
+          (value.periodHeaders.length > 0
+            ? ` (${value.periodHeaders[0]} to ${value.periodHeaders[value.periodHeaders.length - 1]})`
+            : '') +
+          (value.rows > 0 ? ` and ${plural(value.rows, 'scheme')}.` : '.'),
+        (value) => ({ sheet: value.sheet, rows: value.rows, periodHeaders: value.periodHeaders }),
+      );
+    },
+    async previewImport(context) {
+      const result = await excel.previewSelection(runOptions(context));
+      return outcome(
+        result,
+        (value) =>
+          `Read ${value.address}: ${plural(value.schemeRows, 'scheme row')}. Check the column roles below.`,
+        same,
+      );
+    },
+    async importProgramme(preview, context) {
+      const result = await excel.importSelection(preview, runOptions(context));
+      return outcome(
+        result,
+        (value) =>
+          `Programme table built on ${value.sheet} with ${plural(value.rows, 'scheme')}. ${preview.address} is unchanged.`,
+        same,
+      );
+    },
+    async phase(scope, context) {
+      const result = await excel.phaseSchemes({
+        ...runOptions(context),
+        onlySelected: scope === 'selected',
+      });
+      return outcome(
+        result,
+        (value) =>
+          `${plural(value.phased, 'scheme')} phased` +
+          (value.unphased.length ? `; ${value.unphased.length} not yet phased (TBC)` : '') +
+          (value.errors.length ? `; ${value.errors.length} could not be read (see below)` : '') +
+          '.',
+        (value) => ({
+          phased: value.phased,
+          unphased: value.unphased.map((row) => ({ ...row, sheet: 'Programme' })),
+          errors: value.errors.map((row) => ({ ...row, sheet: 'Programme' })),
+        }),
+      );
+    },
+    async listSchemes() {
+      const result = await excel.listSchemes();
+      return outcome(result, (value) => `${plural(value.length, 'scheme')}.`, same);
+    },
+    async recordRevision(revision, context) {
+      const result = await excel.recordRevision(
+        { ...revision, amount: toNumber(revision.amount) },
+        runOptions(context),
+      );
+      return outcome(
+        result,
+        (value) =>
+          `${revision.kind === 're-profile' ? 'Re-profile' : revision.kind[0].toUpperCase() + revision.kind.slice(1)} of ` +
+          `${formatDecimal(revision.amount)} (${unit}) for ${revision.ref} recorded on row ${value.row} of Revisions.`,
+        same,
+      );
+    },
+    async generateForecastSheets(context) {
+      const result = await excel.generateForecastSheets(runOptions(context));
+      return outcome(
+        result,
+        (value) =>
+          `${plural(value.sheets.length, 'forecast sheet')} made, one per budget holder. Only forecast cells are open.`,
+        (value) => value.sheets,
+      );
+    },
+    async gatherForecasts(context) {
+      const result = await excel.gatherForecasts(runOptions(context));
+      return outcome(
+        result,
+        (value) => {
+          const summary = summariseMonitoring(value);
+          return `${value.sheet} sheet written: ${plural(summary.schemes, 'scheme')}, ${summary.byStatus.Overspend} over and ${summary.byStatus.Underspend} under budget, ${summary.byStatus['No forecast']} without a forecast.`;
+        },
+        (value) => summariseMonitoring(value),
+      );
+    },
+    async check(scope, context) {
+      const options = runOptions(context);
+      const result =
+        scope === 'programme'
+          ? await excel.checkProgramme(options)
+          : scope === 'selection'
+            ? await excel.checkSelection(options)
+            : await excel.checkSheet(undefined, options);
+      return outcome(
+        result,
+        (value) =>
+          value.findings.length === 0
+            ? `No problems found in ${value.address}.`
+            : `${plural(value.counts.error, 'error')}, ${plural(value.counts.warning, 'warning')} and ${plural(value.counts.info, 'note')} in ${value.address}.`,
+        (value) => ({ sheet: value.sheet, address: value.address, findings: value.findings }),
+      );
+    },
+    async selectCell(sheet, cell) {
+      const result = await excel.selectCell(sheet ?? '', cell);
+      return outcome(
+        result,
+        () => `Selected ${cell}.`,
+        () => undefined,
+      );
+    },
+    async highlightFindings(findings) {
+      const result = await excel.highlightFindings(findings);
+      return outcome(
+        result,
+        (value) =>
+          `${plural(value.cells, 'cell')} highlighted. "Clear highlight" restores their fill.`,
+        (value) => value.cells,
+      );
+    },
+    async clearHighlights() {
+      const result = await excel.clearHighlights();
+      return outcome(
+        result,
+        (value) => `Highlight cleared from ${plural(value.cells, 'cell')}.`,
+        (value) => value.cells,
+      );
+    },
+    async writeChecksSheet(findings, context) {
+      const result = await excel.writeChecksReport(findings, runOptions(context));
+      return outcome(result, (value) => `Findings written to the ${value.sheet} sheet.`, same);
+    },
+    async createChart(kind, context) {
+      const result =
+        kind === 'phasing'
+          ? await excel.addPhasingChart(runOptions(context))
+          : await excel.addBudgetForecastChart(runOptions(context));
+      return outcome(
+        result,
+        (value) => `Chart added on ${value.sheet}.`,
+        (value) => ({ sheet: value.sheet }),
+      );
+    },
+    async loadSettings() {
+      const result = await excel.readSettings();
+      const settings = result.ok ? result.value : DEFAULT_SETTINGS;
+      unit = settings.unit;
+      return settings;
+    },
+    async saveSettings(settings) {
+      const result = await excel.saveSettings(settings);
+      if (result.ok) unit = result.value.unit;
+      return outcome(
+        result,
+        () => 'Settings saved in this workbook.',
+        () => undefined,
+      );
+    },
+    async lastChange() {
+      return excel.lastChange()?.label;
+    },
+    async undoLastChange() {
+      const result = await excel.undoLastChange();
+      return outcome(
+        result,
+        (value) => `${value.label} undone: the cells are as they were before it.`,
+        (value) => value.label,
+      );
+    },
+  };
+}
