@@ -15,4 +15,5 @@ module.exports = {
     '\\.(css|png|svg)$': '<rootDir>/tests/support/file-stub.js',
   },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
 };
