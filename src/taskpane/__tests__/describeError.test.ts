@@ -21,6 +21,11 @@ describe('describing an unexpected error', () => {
     expect(describeError('plain text')).toMatch(/\(plain text\)/);
   });
 
+  it('does not take an error code named like an Object property for a hint (regression)', () => {
+    const text = describeError(Object.assign(new Error('odd'), { code: 'constructor' }));
+    expect(text).toMatch(/^Excel could not finish this action \(odd\)/);
+  });
+
   it('recognises a cancelled action', () => {
     expect(isAbort(new DOMException('stop', 'AbortError'))).toBe(true);
     expect(isAbort(new Error('stop'))).toBe(false);

@@ -33,7 +33,9 @@ const HINTS: Record<string, string> = {
 export function describeError(error: unknown): string {
   const code =
     typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code === 'string' && HINTS[code]) return HINTS[code];
+  // Own keys only: an error code such as 'constructor' must not find Object's properties.
+  if (typeof code === 'string' && Object.prototype.hasOwnProperty.call(HINTS, code))
+    return HINTS[code];
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const detail = message ? ` (${message.slice(0, 200)})` : '';
   return `Excel could not finish this action${detail}. Nothing after the failure was written: try again, or use "Undo last change".`;
