@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serveStatic } from './lib/staticServer';
+import { serveStatic } from '../tests/support/staticServer';
 import { type BenchmarkReport, ReportBuilder, type Verdict } from './lib/results';
 import { median } from './lib/timing';
 

@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Parsed } from '../core/findings';
+import { EXIT_OK, usageError, type CliIo } from './io';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -37,6 +38,37 @@ export function parseCommandLine<T>(
         .replace(/\. To specify a positional argument.*$/, ''),
     };
   }
+}
+
+/** A command line read by {@link readCommandLine}: either the command is done, or it runs. */
+export type CommandLine<T> =
+  { done: true; exitStatus: number } | ({ done: false } & ParsedCommandLine<T>);
+
+/**
+ * The start every sub-command shares: parses `args` against `options` plus `--help`/`-h`. A
+ * mistake is reported as a usage error (status 2) and `--help` prints `help` (status 0); either
+ * way the command is done. Otherwise its options and file names come back.
+ *
+ * @example
+ * const line = readCommandLine<{ json?: boolean }>(args, { json: { type: 'boolean' } }, CHECK_HELP, io);
+ * if (line.done) return line.exitStatus;
+ */
+export function readCommandLine<T>(
+  args: readonly string[],
+  options: OptionsConfig,
+  help: string,
+  io: CliIo,
+): CommandLine<T> {
+  const parsed = parseCommandLine<T & { help?: boolean }>(args, {
+    ...options,
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed.ok) return { done: true, exitStatus: usageError(io, parsed.message) };
+  if (parsed.value.values.help) {
+    io.out(help);
+    return { done: true, exitStatus: EXIT_OK };
+  }
+  return { done: false, ...parsed.value };
 }
 
 /** Most decimal places a money figure is printed with that --decimals accepts. */

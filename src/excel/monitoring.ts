@@ -20,7 +20,14 @@ import { asTextCell } from './cellText';
 import { excelRun } from './excelRun';
 import { FORECAST_COLUMN, FORECAST_HEADER_ROW, FORECAST_PREFIX } from './forecastSheets';
 import { askBeforeReplacing, findReplaced } from './overwrite';
-import { PROGRAMME_TABLE, quoted } from './programmeLayout';
+import {
+  MONITORING_AREA_HEADER,
+  MONITORING_COLUMNS,
+  MONITORING_HEADER_ROW,
+  MONITORING_SHEET,
+  PROGRAMME_TABLE,
+  quoted,
+} from './programmeLayout';
 import {
   cellString,
   currentBudgetOfRow,
@@ -40,20 +47,10 @@ import type {
   VarianceStatus,
 } from './types';
 
-export const MONITORING_SHEET = 'Monitoring';
-const HEADER_ROW = 3;
-const SCHEME_HEADER = [
-  'Ref',
-  'Area',
-  'Scheme',
-  'Budget holder',
-  'Budget',
-  'Forecast',
-  'Variance',
-  'Flag',
-  'RAG',
-];
-const WIDTH = SCHEME_HEADER.length;
+export { MONITORING_SHEET };
+/** 0-based, as Office.js counts rows. */
+const HEADER_ROW = MONITORING_HEADER_ROW - 1;
+const WIDTH = MONITORING_COLUMNS.length;
 
 /** Native formulas of one line, with budget in column E and forecast in F of `row` (1-based). */
 export function lineFormulas(row: number): { variance: string; flag: string; rag: string } {
@@ -243,7 +240,7 @@ export async function gatherForecasts(
           '',
         ],
         new Array<string>(WIDTH).fill(''),
-        SCHEME_HEADER,
+        [...MONITORING_COLUMNS],
       ];
       const schemes: MonitoringLine[] = [];
       const areaTotals = new Map<
@@ -292,7 +289,7 @@ export async function gatherForecasts(
       });
       const lastSchemeRow = firstSchemeRow + schemeRows.length - 1;
       grid.push(new Array<string>(WIDTH).fill(''));
-      grid.push(['By area', '', '', '', 'Budget', 'Forecast', 'Variance', 'Flag', 'RAG']);
+      grid.push([...MONITORING_AREA_HEADER]);
       const sumOf = (col: string, row: number) =>
         `=SUMIFS(${col}$${firstSchemeRow}:${col}$${lastSchemeRow},$B$${firstSchemeRow}:$B$${lastSchemeRow},$A${row})`;
       const areas: MonitoringLine[] = [];

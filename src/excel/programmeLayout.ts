@@ -1,6 +1,6 @@
 /**
  * The shape of the sheets the add-in builds: the Programme and Revisions tables, their native
- * formulas, and helpers for names and addresses. Native formulas only (never CAPITAL.*), so the
+ * formulas, the Monitoring sheet's headings, and helpers for names and addresses. Native formulas only (never CAPITAL.*), so the
  * workbook computes when opened without the add-in.
  */
 import { formatFiscalYear, quarterHeaders, type Month } from '../core/calendar';
@@ -58,6 +58,37 @@ export const SIGNED_AMOUNT_FORMULA =
 /** Revised budget = approved + every signed revision of the scheme: the bridge stays visible. */
 export const REVISED_BUDGET_FORMULA =
   '=[@[Approved budget]]+SUMIFS(Revisions[Signed amount],Revisions[Ref],[@Ref])';
+
+/** The sheet "Gather forecasts" writes (and the demo and consolidate read). */
+export const MONITORING_SHEET = 'Monitoring';
+
+/** Row (1-based) of the Monitoring sheet's scheme headings; the schemes start on the next row. */
+export const MONITORING_HEADER_ROW = 4;
+
+/**
+ * The Monitoring sheet's scheme columns, A to I. The line formulas refer to Budget, Forecast and
+ * Variance by letter (E, F, G), so their places are part of the layout.
+ */
+export const MONITORING_COLUMNS = [
+  'Ref',
+  'Area',
+  'Scheme',
+  'Budget holder',
+  'Budget',
+  'Forecast',
+  'Variance',
+  'Flag',
+  'RAG',
+] as const;
+
+/** Headings of the totals-by-area table below the schemes: its figures sit under the schemes'. */
+export const MONITORING_AREA_HEADER = [
+  'By area',
+  '',
+  '',
+  '',
+  ...MONITORING_COLUMNS.slice(4),
+] as const;
 
 export const STATUSES = [
   'Delivered or in progress',

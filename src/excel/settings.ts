@@ -11,6 +11,7 @@ import { readRagLimits, readThresholds } from '../core/monitoring';
 import { tryFromNumber } from '../core/money/decimal';
 import { runAction } from './action';
 import { asTextCell } from './cellText';
+import { DEFAULT_SETTINGS } from './defaultSettings';
 import { excelRun } from './excelRun';
 import { rememberChange } from './undo';
 import type { ActionResult, MoneyUnit, PlannerSettings, VarianceConvention } from './types';
@@ -18,17 +19,8 @@ import type { ActionResult, MoneyUnit, PlannerSettings, VarianceConvention } fro
 /** Name of the hidden settings sheet. */
 export const SETTINGS_SHEET = '_CapitalPlannerSettings';
 
-/** The UK defaults: April year, £m to one decimal place, flag over 10% or £0.1m. */
-export const DEFAULT_SETTINGS: PlannerSettings = {
-  fiscalYearStartMonth: 4,
-  unit: '£m',
-  decimals: 1,
-  thresholdAbsolute: 0.1,
-  thresholdPercent: 10,
-  amberPercent: 5,
-  redPercent: 10,
-  convention: 'budget-minus-forecast',
-};
+// Still exported here, beside readSettings, where the adapter's callers and tests look for it.
+export { DEFAULT_SETTINGS };
 
 type SettingKey = keyof PlannerSettings;
 

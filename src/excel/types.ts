@@ -91,6 +91,7 @@ export interface SetUpResult {
 export interface ImportColumn {
   /** 0-based column within the selection. */
   index: number;
+  /** Header text as written in the sheet. */
   header: string;
   /** What it becomes in the Programme table; `period` columns keep their label; `ignore` is dropped. */
   role: ProgrammeField | 'period' | 'ignore';
@@ -101,12 +102,14 @@ export interface ImportColumn {
 /** What the pane shows for confirmation before a selection becomes the Programme table. */
 export interface ImportPreview {
   sheet: string;
+  /** Where the selection is, e.g. `Sheet1!A3:F20`. */
   address: string;
   /** 0-based header row within the selection. */
   headerRow: number;
   columns: ImportColumn[];
   /** Number of scheme rows that will be brought in (headings and totals left out). */
   schemeRows: number;
+  /** Unit of the figures, read from the headers (e.g. "Capital £m"). */
   unit: MoneyUnit;
 }
 
@@ -153,6 +156,7 @@ export interface RevisionInput {
 export interface RevisionResult {
   /** 1-based row of the new entry on the Revisions sheet. */
   row: number;
+  /** The amount as recorded, with the sign its kind gives it. */
   signedAmount: number;
 }
 
@@ -165,9 +169,16 @@ export interface SchemeSummary {
   approvedBudget: number | null;
 }
 
+/** One forecast sheet made for a budget holder. */
+export interface ForecastSheet {
+  holder: string;
+  sheet: string;
+  schemes: number;
+}
+
 export interface ForecastSheetsResult {
   /** One per budget holder. */
-  sheets: { holder: string; sheet: string; schemes: number }[];
+  sheets: ForecastSheet[];
 }
 
 export type VarianceStatus = 'On target' | 'Underspend' | 'Overspend' | 'No forecast';

@@ -4,7 +4,13 @@
  * the pane's dialog before anything non-empty is overwritten.
  */
 import type * as ExcelAdapterModule from '../excel';
-import type { OverwriteNotice, Progress, RunOptions } from '../excel/types';
+import type {
+  ActionResult,
+  MonitoringResult,
+  OverwriteNotice,
+  Progress,
+  RunOptions,
+} from '../excel/types';
 import { formatDecimal, toNumber } from '../core/money/decimal';
 import type {
   ActionContext,
@@ -45,9 +51,6 @@ export type ExcelAdapter = Pick<
   | 'undoLastChange'
 >;
 
-type AdapterResult<T> =
-  { ok: true; value: T } | { ok: false; message: string; cancelled?: boolean };
-
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
@@ -82,7 +85,7 @@ function runOptions(context: ActionContext): RunOptions {
 }
 
 function outcome<T, U>(
-  result: AdapterResult<T>,
+  result: ActionResult<T>,
   summarise: (value: T) => string,
   map: (value: T) => U,
 ): Outcome<U> {
@@ -99,10 +102,7 @@ const same = <T>(value: T): T => value;
  * @example
  * summariseMonitoring({ sheet: 'Monitoring', schemes: [], areas: [], total: { name: 'Total', budget: 0, forecast: null, variance: null, status: 'No forecast' } }).schemes; // 0
  */
-export function summariseMonitoring(
-  result: import('../excel/types').MonitoringResult,
-  limit = 10,
-): MonitoringSummary {
+export function summariseMonitoring(result: MonitoringResult, limit = 10): MonitoringSummary {
   const byStatus: Record<VarianceStatus, number> = {
     'On target': 0,
     Underspend: 0,

@@ -2,15 +2,42 @@
  * What the task pane asks of the workbook. The pane only ever talks to this interface: in Excel it
  * is backed by the Office.js adapter (`src/excel`, bridged in `excelActions.ts`), in component tests
  * by a plain object of fakes. Keeping React away from Office.js keeps both testable.
+ *
+ * Where the pane shows exactly what the adapter returns, it uses the adapter's own types and
+ * defaults (`src/excel/types.ts`, `src/excel/defaultSettings.ts`: plain values, no Office.js).
+ * The types declared here differ on purpose: they carry what the pane adds (a summary, exact
+ * decimals from the form) or leave out what it does not show.
  */
 import type { Finding } from '../core/findings';
 import type { Decimal } from '../core/money/decimal';
+import type {
+  ForecastSheet,
+  ImportColumn,
+  ImportPreview,
+  MoneyUnit,
+  PeriodKind,
+  PlannerSettings,
+  Rag,
+  RevisionKind,
+  RevisionResult,
+  VarianceConvention,
+  VarianceStatus,
+} from '../excel/types';
+
+export type {
+  ForecastSheet,
+  ImportColumn,
+  ImportPreview,
+  PeriodKind,
+  Rag,
+  RevisionKind,
+  VarianceConvention,
+  VarianceStatus,
+};
+export { DEFAULT_SETTINGS } from '../excel/defaultSettings';
 
 /** Units the programme's money columns can be shown in (the pane offers £, £k and £m). */
-export type PaneUnit = '£' | '£k' | '£m' | '£bn';
-
-/** Columns per fiscal quarter or per fiscal year. */
-export type PeriodKind = 'quarter' | 'year';
+export type PaneUnit = MoneyUnit;
 
 /** Which schemes an action works on. */
 export type SchemeScope = 'selected' | 'all';
@@ -18,47 +45,8 @@ export type SchemeScope = 'selected' | 'all';
 /** What a check runs on. */
 export type CheckScope = 'programme' | 'selection' | 'sheet';
 
-/** The four ways a budget changes during the year (DOMAIN.md, "Budget revisions"). */
-export type RevisionKind = 'addition' | 'reduction' | 'virement' | 're-profile';
-
-/** How variance is signed: budget - forecast (the default) or forecast - budget. */
-export type VarianceConvention = 'budget-minus-forecast' | 'forecast-minus-budget';
-
-/** The status a monitoring row gets from the variance thresholds. */
-export type VarianceStatus = 'On target' | 'Underspend' | 'Overspend' | 'No forecast';
-
-/** Red / amber / green rating. */
-export type Rag = 'Green' | 'Amber' | 'Red';
-
-/** Settings kept in the workbook so that they travel with it (same shape as the adapter's). */
-export interface PaneSettings {
-  /** First month of the fiscal year, 1 = January .. 12 = December (4 = April, UK public sector). */
-  fiscalYearStartMonth: number;
-  unit: PaneUnit;
-  /** Decimal places the programme shows (and rounds to when phasing). */
-  decimals: number;
-  /** Flag a variance above this amount, in `unit`; null for no absolute threshold. */
-  thresholdAbsolute: number | null;
-  /** Flag a variance above this percentage of budget (10 means 10%); null for none. */
-  thresholdPercent: number | null;
-  /** RAG: Amber above this percentage of budget. */
-  amberPercent: number;
-  /** RAG: Red above this percentage of budget. */
-  redPercent: number;
-  convention: VarianceConvention;
-}
-
-/** The settings shown until the workbook's own have been read (a UK council in £m to 0.1). */
-export const DEFAULT_SETTINGS: PaneSettings = {
-  fiscalYearStartMonth: 4,
-  unit: '£m',
-  decimals: 1,
-  thresholdAbsolute: 0.1,
-  thresholdPercent: 10,
-  amberPercent: 5,
-  redPercent: 10,
-  convention: 'budget-minus-forecast',
-};
+/** Settings kept in the workbook so that they travel with it: the adapter's own shape. */
+export type PaneSettings = PlannerSettings;
 
 /** A question asked before cells that hold something are overwritten. */
 export interface OverwriteQuestion {
@@ -110,46 +98,7 @@ export interface SetUpRequest {
 }
 
 /** Every role a column of an imported table can play. */
-export type ColumnRole =
-  | 'ref'
-  | 'status'
-  | 'area'
-  | 'scheme'
-  | 'description'
-  | 'impact'
-  | 'approvedBudget'
-  | 'revisedBudget'
-  | 'phasing'
-  | 'profile'
-  | 'fundingSource'
-  | 'budgetHolder'
-  | 'period'
-  | 'ignore';
-
-/** One column of the selected range as the engine recognised it. */
-export interface ImportColumn {
-  /** 0-based position within the selected range. */
-  index: number;
-  /** Header text as written in the sheet. */
-  header: string;
-  role: ColumnRole;
-  /** For quarter or year columns: the label it gets, e.g. `2016/17 Q1`. */
-  periodLabel?: string;
-}
-
-/** The selected range and what the engine made of it (the user may change column roles). */
-export interface ImportPreview {
-  sheet: string;
-  /** Where the range is, e.g. `Sheet1!A3:F20`. */
-  address: string;
-  /** 0-based header row within the range. */
-  headerRow: number;
-  columns: ImportColumn[];
-  /** Scheme rows that will be brought in (headings and totals left out). */
-  schemeRows: number;
-  /** Unit of the figures, read from the headers (e.g. "Capital £m"). */
-  unit: PaneUnit;
-}
+export type ColumnRole = ImportColumn['role'];
 
 /** A scheme row that could not be phased. */
 export interface UnphasedScheme {
@@ -193,20 +142,8 @@ export interface RevisionInput {
   approvedBy: string;
 }
 
-/** Result of recording a revision. */
-export interface RevisionReceipt {
-  /** 1-based row of the new entry on the Revisions sheet. */
-  row: number;
-  /** The amount as recorded, with the sign its kind gives it. */
-  signedAmount: number;
-}
-
-/** One forecast sheet made for a budget holder. */
-export interface ForecastSheet {
-  holder: string;
-  sheet: string;
-  schemes: number;
-}
+/** Result of recording a revision: its row on the Revisions sheet and the amount as signed. */
+export type RevisionReceipt = RevisionResult;
 
 /** A scheme whose forecast is off target, for the summary list. */
 export interface OffTargetScheme {

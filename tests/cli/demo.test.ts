@@ -53,6 +53,23 @@ describe('capital-planner demo', () => {
     expect(tables('Revisions')).toEqual(['Revisions']);
   });
 
+  it("heads Monitoring as the task pane does, but with the budget check where the pane's RAG is", () => {
+    const monitoring = workbook.getWorksheet('Monitoring')!;
+    expect((monitoring.getRow(4).values as unknown[]).slice(1)).toEqual([
+      'Ref',
+      'Area',
+      'Scheme',
+      'Budget holder',
+      'Budget',
+      'Forecast',
+      'Variance',
+      'Flag',
+      'Check',
+    ]);
+    // 9 schemes on rows 5-13; the total on row 14 agrees with the Programme's revised budget.
+    expect(monitoring.getCell('I14').result).toBe('OK');
+  });
+
   it('writes every derived figure as a native formula with its result, never a CAPITAL.* function', () => {
     const formulas: { text: string; result: unknown }[] = [];
     workbook.eachSheet((sheet) =>

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { cellName } from '../support/fake-excel/address';
-import { serveStatic, type StaticServer } from './staticServer';
+import { serveStatic, type StaticServer } from '../support/staticServer';
 
 const ROOT = resolve(__dirname, '../..');
 // CAPITAL_PLANNER_DIST lets a developer point at another build; CI uses dist/ from `npm run build`.

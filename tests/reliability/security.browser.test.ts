@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../e2e/staticServer';
+import { serveStatic, type StaticServer } from '../support/staticServer';
 
 const ROOT = resolve(__dirname, '../..');
 const DIST = resolve(process.env.CAPITAL_PLANNER_DIST ?? join(ROOT, 'dist'));

@@ -1,4 +1,5 @@
-import { parseCommandLine, readConvention, readDecimals } from '../args';
+import { parseCommandLine, readCommandLine, readConvention, readDecimals } from '../args';
+import type { CliIo } from '../io';
 
 describe('command-line options', () => {
   it('separates options from file names', () => {
@@ -49,5 +50,50 @@ describe('command-line options', () => {
     });
     expect(readConvention(undefined)).toEqual({ ok: true, value: undefined });
     expect(readConvention('budget-forecast').ok).toBe(false);
+  });
+});
+
+describe('the start every command shares', () => {
+  function capture(): CliIo & { stdout: string; stderr: string } {
+    const io = {
+      stdout: '',
+      stderr: '',
+      out: (text: string) => void (io.stdout += text),
+      err: (text: string) => void (io.stderr += text),
+    };
+    return io;
+  }
+  const options = { json: { type: 'boolean' } } as const;
+
+  it.each([['--help'], ['-h']])('prints the help for %s and is done with status 0', (flag) => {
+    const io = capture();
+    expect(readCommandLine(['a.xlsx', flag], options, 'Usage: try it\n', io)).toEqual({
+      done: true,
+      exitStatus: 0,
+    });
+    expect(io.stdout).toBe('Usage: try it\n');
+    expect(io.stderr).toBe('');
+  });
+
+  it('reports a mistyped option as a usage error with status 2', () => {
+    const io = capture();
+    expect(readCommandLine(['--jsno'], options, 'Usage\n', io)).toEqual({
+      done: true,
+      exitStatus: 2,
+    });
+    expect(io.stderr).toBe(
+      "capital-planner: Unknown option '--jsno' (see capital-planner --help)\n",
+    );
+    expect(io.stdout).toBe('');
+  });
+
+  it('hands back the options and file names when the command should run', () => {
+    const io = capture();
+    expect(readCommandLine(['a.xlsx', '--json'], options, 'Usage\n', io)).toEqual({
+      done: false,
+      values: { json: true },
+      positionals: ['a.xlsx'],
+    });
+    expect(io.stdout + io.stderr).toBe('');
   });
 });

@@ -2,11 +2,11 @@
  * `capital-planner check`: every check of the engine on every sheet of each workbook.
  */
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
-import { parseCommandLine, readConvention, readDecimals } from '../args';
+import { readCommandLine, readConvention, readDecimals } from '../args';
 import { checkFiles } from '../checkFiles';
 import { gridChecker } from '../engine';
 import { CHECK_HELP } from '../help';
-import { EXIT_OK, fileMessage, usageError, type CliIo } from '../io';
+import { fileMessage, usageError, type CliIo } from '../io';
 import { exitStatus, formatTextReport, toJsonReport } from '../report';
 
 interface CheckFlags {
@@ -14,7 +14,6 @@ interface CheckFlags {
   sheet?: string;
   decimals?: string;
   convention?: string;
-  help?: boolean;
 }
 
 /**
@@ -24,19 +23,19 @@ interface CheckFlags {
  * await runCheck(['programme.xlsx', '--json'], processIo()); // 0, 1 or 2
  */
 export async function runCheck(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandLine<CheckFlags>(args, {
-    json: { type: 'boolean' },
-    sheet: { type: 'string' },
-    decimals: { type: 'string' },
-    convention: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!parsed.ok) return usageError(io, parsed.message);
-  const { values, positionals } = parsed.value;
-  if (values.help) {
-    io.out(CHECK_HELP);
-    return EXIT_OK;
-  }
+  const line = readCommandLine<CheckFlags>(
+    args,
+    {
+      json: { type: 'boolean' },
+      sheet: { type: 'string' },
+      decimals: { type: 'string' },
+      convention: { type: 'string' },
+    },
+    CHECK_HELP,
+    io,
+  );
+  if (line.done) return line.exitStatus;
+  const { values, positionals } = line;
   if (positionals.length === 0)
     return usageError(
       io,

@@ -16,7 +16,7 @@ import {
 import { refreshResults } from '../../xlsx/consolidate/refreshResults';
 import { gridsOfWorkbook, loadWorkbook, readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
-import { parseCommandLine } from '../args';
+import { readCommandLine } from '../args';
 import { CONSOLIDATE_HELP } from '../help';
 import {
   EXIT_FINDINGS,
@@ -30,7 +30,6 @@ import {
 interface ConsolidateFlags {
   out?: string;
   json?: boolean;
-  help?: boolean;
 }
 
 /** The master's sheet that receives the forecasts, when it is there. */
@@ -54,17 +53,14 @@ async function samePath(a: string, b: string): Promise<boolean> {
  * await runConsolidate(['master.xlsx', 'returns/it.xlsx', '--out', 'p8.xlsx'], processIo()); // 0, 1 or 2
  */
 export async function runConsolidate(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandLine<ConsolidateFlags>(args, {
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!parsed.ok) return usageError(io, parsed.message);
-  const { values, positionals } = parsed.value;
-  if (values.help) {
-    io.out(CONSOLIDATE_HELP);
-    return EXIT_OK;
-  }
+  const line = readCommandLine<ConsolidateFlags>(
+    args,
+    { out: { type: 'string' }, json: { type: 'boolean' } },
+    CONSOLIDATE_HELP,
+    io,
+  );
+  if (line.done) return line.exitStatus;
+  const { values, positionals } = line;
   const [masterFile, ...returnFiles] = positionals;
   if (!masterFile || returnFiles.length === 0)
     return usageError(

@@ -8,11 +8,11 @@ import { readProgrammeCsv } from '../../xlsx/programmeCsv';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
 import { formatDecimal } from '../../core/money';
-import { parseCommandLine } from '../args';
+import { readCommandLine } from '../args';
 import { checkFiles } from '../checkFiles';
 import { gridChecker } from '../engine';
 import { DEMO_HELP } from '../help';
-import { EXIT_OK, EXIT_UNREADABLE, usageError, type CliIo } from '../io';
+import { EXIT_UNREADABLE, usageError, type CliIo } from '../io';
 import { exitStatus, formatTextReport, toJsonReport } from '../report';
 
 /** The sample programme shipped with the command (DOMAIN.md's 2016 ICT investment programme). */
@@ -24,7 +24,6 @@ export const DEFAULT_DEMO_FILE = 'capital-programme-demo.xlsx';
 interface DemoFlags {
   out?: string;
   json?: boolean;
-  help?: boolean;
 }
 
 /**
@@ -34,17 +33,14 @@ interface DemoFlags {
  * await runDemo(['--out', 'demo.xlsx'], processIo()); // 0
  */
 export async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandLine<DemoFlags>(args, {
-    out: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (!parsed.ok) return usageError(io, parsed.message);
-  const { values, positionals } = parsed.value;
-  if (values.help) {
-    io.out(DEMO_HELP);
-    return EXIT_OK;
-  }
+  const line = readCommandLine<DemoFlags>(
+    args,
+    { out: { type: 'string' }, json: { type: 'boolean' } },
+    DEMO_HELP,
+    io,
+  );
+  if (line.done) return line.exitStatus;
+  const { values, positionals } = line;
   if (positionals.length > 0)
     return usageError(
       io,

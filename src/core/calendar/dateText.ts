@@ -4,7 +4,7 @@
  */
 import type { Parsed } from '../findings';
 import { daysInMonth, isValidDate } from './days';
-import { readMonth } from './options';
+import { MONTH_NAMES, readMonth } from './options';
 import { serialToDate } from './serial';
 import { normaliseText, quoteForMessage } from './text';
 import type { CalendarDate, DateSystem, Month } from './types';
@@ -12,21 +12,6 @@ import type { CalendarDate, DateSystem, Month } from './types';
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$/;
 const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const DAY_MONTH_NAME = /^(\d{1,2})(?:st|nd|rd|th)? ?[ -]?([a-z]{3,9})\.?,? ?[ -]?(\d{4})$/;
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * Reads a date written as `2019-11-30` (ISO), `30/11/2019` (UK, day first), `30 Nov 2019` or

@@ -16,7 +16,7 @@ export { DEFAULT_START_MONTH, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from './types';
 export { dateFromDayNumber, dayNumber, daysInMonth, isLeapYear, isValidDate } from './days';
 export { dateToSerial, serialToDate } from './serial';
 export { parseDateText, readDate } from './dateText';
-export { readMonth, resolveStartMonth } from './options';
+export { MONTH_NAMES, readMonth, resolveStartMonth } from './options';
 export {
   compareFiscalQuarters,
   fiscalPeriodOf,

@@ -11,6 +11,7 @@
  * year after the first, so `99/00` is 1999/2000 and `1999-00` crosses the century.
  */
 import type { Parsed } from '../findings';
+import { MONTH_NAMES } from './options';
 import { normaliseText, quoteForMessage } from './text';
 import {
   DEFAULT_START_MONTH,
@@ -44,21 +45,6 @@ export interface YearSpan {
   readonly first: FiscalYear;
   readonly last: FiscalYear;
 }
-
-const MONTH_LABELS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function readStartDigits(digits: string): number | undefined {
   if (digits.length === 4) return Number(digits);
@@ -104,7 +90,7 @@ export function readYearTerm(
     if (!calendarYears) {
       return {
         ok: false,
-        message: `a financial year starting in ${MONTH_LABELS[startMonth - 1]} spans two calendar years; write e.g. '${formatFiscalYear(first, startMonth)}'`,
+        message: `a financial year starting in ${MONTH_NAMES[startMonth - 1]} spans two calendar years; write e.g. '${formatFiscalYear(first, startMonth)}'`,
       };
     }
     result = { first, last: first };

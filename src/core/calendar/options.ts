@@ -1,25 +1,32 @@
 /**
- * The start month setting, resolved date-fns style: an explicit argument wins, then the
- * workbook's (document's) setting, then the default of April.
+ * Months by name, and the start month setting, resolved date-fns style: an explicit argument
+ * wins, then the workbook's (document's) setting, then the default of April.
  */
 import type { Parsed } from '../findings';
 import { normaliseText, quoteForMessage } from './text';
 import { DEFAULT_START_MONTH, type Month } from './types';
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+/**
+ * The English month names, January first: what labels, messages and the task pane's start-month
+ * drop-down write, and what {@link readMonth} reads (any case, or abbreviated).
+ */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
+
+// readMonth compares with text already folded to lower case by normaliseText.
+const MONTH_KEYS = MONTH_NAMES.map((name) => name.toLowerCase());
 
 /**
  * Reads a month as a number 1..12, a number stored as text, or an English month name or
@@ -37,7 +44,7 @@ export function readMonth(value: unknown): Month | undefined {
   const text = normaliseText(value).replace(/\.$/, '');
   if (/^\d{1,2}$/.test(text)) return readMonth(Number(text));
   if (text.length < 3) return undefined;
-  const index = MONTH_NAMES.findIndex(
+  const index = MONTH_KEYS.findIndex(
     (name) => name.startsWith(text) || (text === 'sept' && name === 'september'),
   );
   return index < 0 ? undefined : ((index + 1) as Month);

@@ -96,6 +96,20 @@ describe('forecast sheets and monitoring', () => {
     expect(workbook.model.findSheet('Monitoring')!.conditionalFormats.length).toBe(6);
   });
 
+  it('heads the schemes on row 4 and the totals by area below them, where consolidate looks', async () => {
+    await generateForecastSheets();
+    expect((await gatherForecasts()).ok).toBe(true);
+    const headings = ['Budget', 'Forecast', 'Variance', 'Flag', 'RAG'];
+    expect(workbook.read('Monitoring', 'A4:I4')).toEqual([
+      ['Ref', 'Area', 'Scheme', 'Budget holder', ...headings],
+    ]);
+    // 9 sample schemes on rows 5-13, a blank row, then the area table.
+    expect(workbook.read('Monitoring', 'A14:I15')).toEqual([
+      ['', '', '', '', '', '', '', '', ''],
+      ['By area', '', '', '', ...headings],
+    ]);
+  });
+
   it('asks before replacing an earlier Monitoring sheet, and undo puts it back', async () => {
     await generateForecastSheets();
     await gatherForecasts();

@@ -8,6 +8,9 @@
  */
 import ExcelJS from 'exceljs';
 import {
+  MONITORING_COLUMNS,
+  MONITORING_HEADER_ROW,
+  MONITORING_SHEET,
   PROGRAMME_COLUMNS,
   PROGRAMME_TABLE,
   REVISED_BUDGET_FORMULA,
@@ -49,19 +52,14 @@ export const DEMO_LAYOUT = {
   revisedColumn: PROGRAMME_COLUMNS.findIndex((column) => column.field === 'revisedBudget') + 1,
   firstPeriodColumn: PROGRAMME_COLUMNS.length + 1,
   revisionsSheet: 'Revisions',
-  monitoringSheet: 'Monitoring',
-  monitoringHeaderRow: 4,
-  monitoringColumns: [
-    'Ref',
-    'Area',
-    'Scheme',
-    'Budget holder',
-    'Budget',
-    'Forecast',
-    'Variance',
-    'Flag',
-    'Check',
-  ],
+  monitoringSheet: MONITORING_SHEET,
+  monitoringHeaderRow: MONITORING_HEADER_ROW,
+  /**
+   * The task pane's Monitoring columns but the last: the demo has no settings sheet for a RAG
+   * rating to read (its flag uses the demo's fixed thresholds), so column I holds instead the
+   * check that the Monitoring total agrees with the Programme's revised budget.
+   */
+  monitoringColumns: MONITORING_COLUMNS.map((header) => (header === 'RAG' ? 'Check' : header)),
 } as const;
 
 /** A cell value that is a formula with its cached result. */

@@ -1,5 +1,5 @@
 import { parseDateText, readDate } from '../dateText';
-import { readMonth, resolveStartMonth } from '../options';
+import { MONTH_NAMES, readMonth, resolveStartMonth } from '../options';
 
 describe('reading dates written as text', () => {
   it.each([
@@ -70,6 +70,16 @@ describe('the start month setting', () => {
     expect(readMonth('sept')).toBe(9);
     expect(readMonth('1')).toBe(1);
     expect(readMonth(' JANUARY ')).toBe(1);
+  });
+
+  it('reads back every month name it writes, January first', () => {
+    expect(MONTH_NAMES).toHaveLength(12);
+    MONTH_NAMES.forEach((name, index) => expect(readMonth(name)).toBe(index + 1));
+    expect([MONTH_NAMES[0], MONTH_NAMES[3], MONTH_NAMES[11]]).toEqual([
+      'January',
+      'April',
+      'December',
+    ]);
   });
 
   it.each([13, 0, 4.5, 'Smarch', true])('rejects start month %p with a message', (value) => {

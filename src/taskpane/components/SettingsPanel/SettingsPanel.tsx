@@ -9,10 +9,11 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { MONTH_NAMES } from '../../../core/calendar/options';
 import { useRunner } from '../../hooks/useActionRunner';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
 import type { PaneUnit, VarianceConvention } from '../../services';
-import { MONTHS, type SettingsFormErrors, type SettingsFormValues } from './SettingsPanel.types';
+import type { SettingsFormErrors, SettingsFormValues } from './SettingsPanel.types';
 import { useSettingsPanelStyles } from './useSettingsPanelStyles';
 import { settingsToForm, validateSettings } from './validateSettings';
 
@@ -80,13 +81,13 @@ export function SettingsPanel() {
         <Field label="Financial year starts in">
           <Dropdown
             className={styles.dropdown}
-            value={MONTHS[values.fiscalYearStartMonth - 1]}
+            value={MONTH_NAMES[values.fiscalYearStartMonth - 1]}
             selectedOptions={[String(values.fiscalYearStartMonth)]}
             onOptionSelect={(_e, data) =>
               data.optionValue && update({ fiscalYearStartMonth: Number(data.optionValue) })
             }
           >
-            {MONTHS.map((month, index) => (
+            {MONTH_NAMES.map((month, index) => (
               <Option key={month} value={String(index + 1)}>
                 {month}
               </Option>

@@ -20,19 +20,3 @@ export type SettingsField =
 
 /** A message per wrong field. */
 export type SettingsFormErrors = Partial<Record<SettingsField, string>>;
-
-/** Month names for the start-month drop-down, January first. */
-export const MONTHS: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];

@@ -1,6 +1,7 @@
 /**
- * A tiny static file server for the built pane on 127.0.0.1 (random port), recording every path
- * requested. Only files under `root` are served.
+ * A tiny static file server for the built pane, on 127.0.0.1 at a random port. Serves only files
+ * under `root`; anything else is a 404. One server for the browser tests (tests/e2e,
+ * tests/reliability) and the size benchmark (bench/size.ts), so both load the pane the same way.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
