@@ -4,6 +4,7 @@
  * writer sync and go on, so a normal programme is written in one round trip.
  */
 import { report, throwIfCancelled } from './action';
+import { requestsAreLimited } from './platform';
 import type { RunOptions } from './types';
 
 /** Default budget per request: under 5 MB with room for Office.js's own envelope. */
@@ -24,13 +25,14 @@ export function setRequestBudget(bytes: number): number {
 }
 
 /**
- * The per-request budget in force (reads use it too, against the response limit).
+ * The per-request budget in force (reads use it too, against the response limit): the budget on
+ * Excel on the web, and no limit on Windows and Mac, where a request of any size goes in one sync.
  *
  * @example
- * const rows = Math.floor(currentRequestBudget() / bytesPerRow);
+ * const rows = Math.floor(currentRequestBudget() / bytesPerRow); // Infinity on desktop
  */
 export function currentRequestBudget(): number {
-  return requestBudget;
+  return requestsAreLimited() ? requestBudget : Number.POSITIVE_INFINITY;
 }
 
 /** Rough JSON size of one cell as Office.js sends it. */
@@ -84,10 +86,11 @@ export class BatchWriter {
   ): Promise<void> {
     if (grid.length === 0 || grid[0].length === 0) return;
     const columns = grid[0].length;
+    const budget = currentRequestBudget();
     let chunkStart = 0;
     for (let i = 0; i < grid.length; i++) {
       const bytes = rowBytes(grid[i]);
-      if (this.queued + bytes > requestBudget && (i > chunkStart || this.queued > 0)) {
+      if (this.queued + bytes > budget && (i > chunkStart || this.queued > 0)) {
         if (i > chunkStart) this.emit(sheet, top, left, grid, chunkStart, i, columns, property);
         chunkStart = i;
         await this.sync(i, grid.length);

@@ -1,7 +1,7 @@
 /**
  * Check: run every check of the engine on the Programme, the selection or a sheet. One sync finds
- * the block and reads the settings, one more reads its values and number formats (more only when
- * the block passes Excel on the web's 5 MB response limit), and the engine does the rest.
+ * the block and reads the settings, one more reads its values and number formats (on Excel on
+ * the web, more when the block passes its 5 MB response limit), and the engine does the rest.
  */
 import { countBySeverity } from '../core/findings';
 import { tryFromNumber } from '../core/money/decimal';
@@ -38,8 +38,10 @@ const READ_BYTES_PER_CELL = 16;
 const FORMAT_SAMPLE_ROWS = 200;
 
 /**
- * Reads values (and the number formats of the top rows) of a block: one sync when it fits in a
- * response, else row chunks of one sync each.
+ * Reads values (and the number formats of the top rows) of a block. On Windows and Mac that is
+ * one sync. On Excel on the web, whose responses stop at 5 MB, it reads row chunks of one sync
+ * each: the first sized by a guess per cell, each next one from the bytes the rows read so far
+ * measured, so the chunks fill the budget and are as few as the limit allows.
  *
  * @example
  * const { values, numberFormats } = await readBlock(context, located, run);
@@ -50,36 +52,45 @@ export async function readBlock(
   run: RunOptions,
 ): Promise<{ values: unknown[][]; numberFormats: (string | undefined)[][] }> {
   const sheet = context.workbook.worksheets.getItem(block.sheet);
-  const rowsPerChunk = Math.max(
-    1,
-    Math.floor(currentRequestBudget() / (READ_BYTES_PER_CELL * Math.max(1, block.columns))),
-  );
+  const budget = currentRequestBudget();
   const formatRows = Math.min(block.rows, FORMAT_SAMPLE_ROWS);
   const formats = sheet
     .getRangeByIndexes(block.top, block.left, formatRows, block.columns)
     .load('numberFormat');
-  const chunks: Excel.Range[] = [];
-  for (let start = 0; start < block.rows; start += rowsPerChunk) {
-    const range = sheet.getRangeByIndexes(
-      block.top + start,
-      block.left,
-      Math.min(rowsPerChunk, block.rows - start),
-      block.columns,
-    );
-    range.load('values');
-    chunks.push(range);
-    // Each chunk is its own round trip only when the block is too big for one.
-    if (start + rowsPerChunk < block.rows) {
-      await context.sync();
-      throwIfCancelled(run.signal);
-      report(run, 'Reading cells', start + rowsPerChunk, block.rows);
-    }
-  }
-  await context.sync();
   const values: unknown[][] = [];
-  for (const range of chunks) for (const row of range.values) values.push(row);
+  let bytesPerRow = READ_BYTES_PER_CELL * Math.max(1, block.columns);
+  let bytesRead = 0;
+  while (values.length < block.rows) {
+    const start = values.length;
+    const rows = Math.min(block.rows - start, Math.max(1, Math.floor(budget / bytesPerRow)));
+    const range = sheet
+      .getRangeByIndexes(block.top + start, block.left, rows, block.columns)
+      .load('values');
+    try {
+      await context.sync();
+    } catch (error) {
+      // Rows further down may be wordier than those measured: try again with half as many.
+      if (!tooLarge(error) || rows === 1) throw error;
+      bytesPerRow *= 2;
+      continue;
+    }
+    throwIfCancelled(run.signal);
+    for (const row of range.values) values.push(row);
+    if (values.length === block.rows) break;
+    report(run, 'Reading cells', values.length, block.rows);
+    // The next chunk is sized from the responses so far as Office.js sent them: their JSON,
+    // measured rather than guessed.
+    bytesRead += JSON.stringify(range.values).length;
+    bytesPerRow = Math.max(1, bytesRead / values.length);
+  }
   const numberFormats: (string | undefined)[][] = formats.numberFormat.map((row) => [...row]);
   return { values, numberFormats };
+}
+
+/** True for Excel's refusal of a response over its size limit (Excel on the web). */
+function tooLarge(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
 }
 
 function programmeOptions(settings: PlannerSettings): CheckOptions {

@@ -66,6 +66,22 @@ export function cellResult(value: unknown): unknown {
 }
 
 /**
+ * `text.trim()`, without the call when there is nothing to trim: the checks trim a ref and a
+ * phrase on every row, and most cells start and end with a printable ASCII character, which
+ * `trim` (spaces, tabs, line ends and Unicode spaces, all below 33 or above 127) never removes.
+ *
+ * @example
+ * trimText(' CP-01 '); // 'CP-01'
+ */
+export function trimText(text: string): string {
+  const length = text.length;
+  if (length === 0) return text;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(length - 1);
+  return first > 32 && first < 128 && last > 32 && last < 128 ? text : text.trim();
+}
+
+/**
  * Text in a cell, trimmed, or `undefined` when the cell holds no text.
  *
  * @example
@@ -74,7 +90,7 @@ export function cellResult(value: unknown): unknown {
  */
 export function cellText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const text = value.trim();
+  const text = trimText(value);
   return text === '' ? undefined : text;
 }
 

@@ -3,7 +3,7 @@
  */
 import { isBlankCell } from './cells';
 import type { PreparedTable } from './prepare';
-import { isTotalLabel } from './totals';
+import { isTotalLabel, mayBeTotalLabel } from './totals';
 import type { RowKind } from './types';
 
 /** Row kinds as small integers, for typed arrays in the hot loops. */
@@ -26,28 +26,9 @@ export const ROW_KINDS: readonly RowKind[] = [
   'heading',
 ];
 
-/**
- * True when text holds the letters "total" in any case. A plain character loop: indexOf and
- * regular expressions cost far more per call, and this runs on every label of every row.
- */
-function hasTotalLetters(text: string): boolean {
-  const last = text.length - 5;
-  for (let i = 0; i <= last; i++) {
-    if (
-      (text.charCodeAt(i) | 32) === 116 &&
-      (text.charCodeAt(i + 1) | 32) === 111 &&
-      (text.charCodeAt(i + 2) | 32) === 116 &&
-      (text.charCodeAt(i + 3) | 32) === 97 &&
-      (text.charCodeAt(i + 4) | 32) === 108
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
+// The quick test first: this runs on every word cell of every row.
 function mentionsTotal(value: unknown): boolean {
-  return typeof value === 'string' && hasTotalLetters(value) && isTotalLabel(value);
+  return typeof value === 'string' && mayBeTotalLabel(value) && isTotalLabel(value);
 }
 
 // A scheme name running onto the next line starts mid-sentence: "(includes ...)", "and ...".

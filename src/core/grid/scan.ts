@@ -11,7 +11,7 @@ import { readAmountText } from './amountText';
 import { cellResult, excelErrorOf, isBlankCell, isNilText } from './cells';
 import { decimalsFromFormat } from './numberFormat';
 import type { PreparedTable } from './prepare';
-import { BLANK, HEADER, TITLE, isTotalRow, kindOfRow } from './rowKind';
+import { BLANK, DETAIL, HEADER, ROW_KINDS, TITLE, TOTAL, isTotalRow, kindOfRow } from './rowKind';
 import { isTotalLabel } from './totals';
 
 /** A figure cell that is text (pasted from a PDF), or cannot be read as a figure at all. */
@@ -34,6 +34,16 @@ export interface FigureScan {
   power: number;
   /** Per figure column: the current row's figure in units of 10^-scale, NaN when none is shown. */
   units: Float64Array;
+  /** The current row's cells, so a consumer reading words (a ref, a phrase) need not find the row. */
+  cells: readonly unknown[];
+  /**
+   * The figure columns (indexes into `units`) where the current row shows a figure, left to
+   * right: `shown[0]` to `shown[shownCount - 1]`; every other unit is NaN. A scheme phased over
+   * a few of 40 quarters leaves most of its row empty, so a consumer adding along the row reads
+   * this list rather than every column.
+   */
+  shown: Int32Array;
+  shownCount: number;
   /** Per grid row: its kind code (see ROW_KINDS). */
   kinds: Uint8Array;
   /** Most decimal places any figure shows (numbers, and text such as `10.0`). */
@@ -56,7 +66,13 @@ export interface FigureScan {
 
 /** A consumer of the pass. */
 export interface RowSink {
-  /** Sees one data row (0-based grid index), its kind code, and its figures in `scan.units`. */
+  /**
+   * The kinds of row (codes of ROW_KINDS) it looks at. The pass hands each row only to the sinks
+   * that want its kind: most rows are detail rows that the total rule does not want, and a call
+   * that returns at once still costs a call per row.
+   */
+  readonly kinds: readonly number[];
+  /** Sees one data row (0-based grid index) of a kind it wants, its figures in `scan.units`. */
   row(row: number, kind: number, scan: FigureScan): void;
   /** The scale grew: multiply every unit count held by `factor` (a power of ten). */
   widen(factor: number): void;
@@ -73,6 +89,7 @@ const LARGEST_FIGURE = 1e15;
  * significant digits (0.1 + 0.2) therefore reads as the figure Excel shows (0.3).
  */
 const NOISE = 2 ** -100;
+const NO_CELLS: readonly unknown[] = [];
 const POWERS: readonly number[] = Array.from({ length: MAX_SCALE + 1 }, (_, i) => 10 ** i);
 
 /**
@@ -95,6 +112,9 @@ export function scanTable(
     scale,
     power: POWERS[scale],
     units: new Float64Array(figureCount),
+    cells: NO_CELLS,
+    shown: new Int32Array(figureCount),
+    shownCount: 0,
     kinds: new Uint8Array(values.length),
     shownDecimals: 0,
     formatDecimals: new Array(figureCount).fill(undefined),
@@ -133,21 +153,32 @@ function readRows(
   const units = scan.units;
   const sums = scan.runningSums;
   const counts = scan.runningCounts;
+  const shown = scan.shown;
+  // The sinks that want each row kind, indexed by kind code.
+  const sinksByKind = ROW_KINDS.map((_, kind) => sinks.filter((sink) => sink.kinds.includes(kind)));
 
   // Locals for the hot loop (no closure captures them, so they stay in registers).
   let power = scan.power;
   let magnitude = 0;
   const kinds = scan.kinds;
+  units.fill(NaN);
 
   for (let r = prepared.firstDataRow; r < values.length; r++) {
+    // Units are NaN except the previous row's figures: reset just those. Most cells of a wide
+    // programme are empty, and an empty cell then costs no write at all.
+    for (let i = 0; i < scan.shownCount; i++) units[shown[i]] = NaN;
+    let shownCount = 0;
     const row = values[r];
     if (!Array.isArray(row)) {
       // Not a row at all (hostile input): nothing shown.
-      units.fill(NaN);
       kinds[r] = BLANK;
-      for (let s = 0; s < sinks.length; s++) sinks[s].row(r, BLANK, scan);
+      scan.cells = NO_CELLS;
+      scan.shownCount = 0;
+      const wanting = sinksByKind[BLANK];
+      for (let s = 0; s < wanting.length; s++) wanting[s].row(r, BLANK, scan);
       continue;
     }
+    scan.cells = row;
     let content = false;
     const total = isTotalRow(prepared, row);
     for (let f = 0; f < figureCount; f++) {
@@ -168,6 +199,7 @@ function readRows(
           if (miss * miss > y * y * NOISE) scan.rounded = true;
         }
         units[f] = u;
+        shown[shownCount++] = f;
         sums[f] += u;
         counts[f]++;
         magnitude += value < 0 ? -value : value;
@@ -179,10 +211,7 @@ function readRows(
           formatTries[f] = found === undefined ? formatTries[f] - 1 : 0;
           if (formatTries[f] === 0) pending--;
         }
-      } else if (value === '' || value === null || value === undefined) {
-        units[f] = NaN;
-      } else {
-        units[f] = NaN;
+      } else if (value !== '' && value !== null && value !== undefined) {
         const read = readOddFigure(value, r, c, columns[c].unit, scan);
         if (read !== undefined) {
           content = true;
@@ -190,6 +219,7 @@ function readRows(
             if (read.scale > scan.scale && fixedScale === undefined)
               power = widen(scan, sinks, read.scale, f);
             units[f] = atScan(read.units, read.scale, scan);
+            shown[shownCount++] = f;
             sums[f] += units[f];
             counts[f]++;
             magnitude += Math.abs(toNumber(read));
@@ -197,18 +227,19 @@ function readRows(
         }
       }
     }
+    scan.shownCount = shownCount;
     if (total) {
       // Totals are rare: add every figure above, then take a total's own figures back out.
-      for (let f = 0; f < figureCount; f++) {
-        if (units[f] === units[f]) {
-          sums[f] -= units[f];
-          counts[f]--;
-        }
+      for (let i = 0; i < shownCount; i++) {
+        sums[shown[i]] -= units[shown[i]];
+        counts[shown[i]]--;
       }
     }
-    const kind = kindOfRow(prepared, row, total, content);
+    // Totals and rows with figures are known without a call (most rows are the latter).
+    const kind = total ? TOTAL : content ? DETAIL : kindOfRow(prepared, row, total, content);
     kinds[r] = kind;
-    for (let s = 0; s < sinks.length; s++) sinks[s].row(r, kind, scan);
+    const wanting = sinksByKind[kind];
+    for (let s = 0; s < wanting.length; s++) wanting[s].row(r, kind, scan);
   }
   return magnitude;
 }

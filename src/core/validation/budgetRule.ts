@@ -9,6 +9,7 @@ import { type CheckContext, type Rule, report, rowName, shown } from './context'
 
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class NegativeBudgetRule implements Rule {
+  readonly kinds = [DETAIL];
   // (row, figure column, units) of each negative budget.
   private readonly found: number[] = [];
 
@@ -17,8 +18,7 @@ class NegativeBudgetRule implements Rule {
     private readonly budgets: readonly number[],
   ) {}
 
-  row(row: number, kind: number, scan: FigureScan): void {
-    if (kind !== DETAIL) return;
+  row(row: number, _kind: number, scan: FigureScan): void {
     const { budgets } = this;
     for (let i = 0; i < budgets.length; i++) {
       const units = scan.units[budgets[i]];

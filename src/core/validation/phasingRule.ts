@@ -59,55 +59,67 @@ function targetFigure(prepared: PreparedTable): number {
 
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class PhasingRule implements Rule {
-  private readonly firstPeriod: number;
-  private readonly lastPeriod: number;
-  private readonly contiguous: boolean;
+  readonly kinds = [DETAIL];
+  /** Per figure column: 1 when it is one of the period columns. */
+  private readonly isPeriod: Uint8Array;
   // (row, phased sum, budget, count of period figures) of rows whose phasing does not add up.
   private readonly mismatches: number[] = [];
-  private readonly phraseRows: number[] = [];
+  // (row, outcome) of rows whose phrase has a finding, judged as the pass reads the row (its
+  // cells are at hand then; reading them again afterwards would fetch every row from memory).
+  readonly phraseFindings: number[] = [];
+  // A programme repeats a few hundred phrases over many thousand rows: each distinct phrase is
+  // judged once.
+  private readonly verdicts = new Map<string, PhraseVerdict>();
 
   constructor(
     private readonly periods: readonly number[],
     private readonly target: number,
     private readonly phrases: number | undefined,
     private readonly covered: ReadonlySet<number>,
+    figureCount: number,
   ) {
-    this.firstPeriod = periods[0] ?? 0;
-    this.lastPeriod = periods[periods.length - 1] ?? -1;
-    this.contiguous =
-      periods.length > 0 && this.lastPeriod - this.firstPeriod === periods.length - 1;
+    this.isPeriod = new Uint8Array(figureCount);
+    for (const f of periods) this.isPeriod[f] = 1;
   }
 
-  row(row: number, kind: number, scan: FigureScan): void {
-    if (kind !== DETAIL) return;
-    if (this.phrases !== undefined) this.phraseRows.push(row);
+  row(row: number, _kind: number, scan: FigureScan): void {
+    if (this.phrases !== undefined) {
+      const outcome = this.judgeRowPhrase(scan.cells[this.phrases]);
+      if (outcome !== PHRASE_FITS) this.phraseFindings.push(row, outcome);
+    }
     if (this.target < 0) return;
     const units = scan.units;
     const budget = units[this.target];
     if (budget !== budget) return;
+    // The row's figures are listed in the scan: add those in period columns, rather than test
+    // every period column of a mostly empty row.
+    const { shown, shownCount } = scan;
+    const isPeriod = this.isPeriod;
     let sum = 0;
     let count = 0;
-    if (this.contiguous) {
-      // The usual layout: period columns side by side, read without an index list.
-      const last = this.lastPeriod;
-      for (let f = this.firstPeriod; f <= last; f++) {
-        const x = units[f];
-        if (x === x) {
-          sum += x;
-          count++;
-        }
-      }
-    } else {
-      const { periods } = this;
-      for (let i = 0; i < periods.length; i++) {
-        const x = units[periods[i]];
-        if (x === x) {
-          sum += x;
-          count++;
-        }
+    for (let i = 0; i < shownCount; i++) {
+      const f = shown[i];
+      if (isPeriod[f] === 1) {
+        sum += units[f];
+        count++;
       }
     }
     if (sum !== budget || count === 0) this.mismatches.push(row, sum, budget, count);
+  }
+
+  private judgeRowPhrase(raw: unknown): number {
+    const text = phraseText(raw);
+    if (text === undefined) return PHRASE_MISSING;
+    return this.verdictOf(text).outcome;
+  }
+
+  verdictOf(text: string): PhraseVerdict {
+    let verdict = this.verdicts.get(text);
+    if (!verdict) {
+      verdict = judgePhrase(text, this.covered);
+      if (this.verdicts.size < 10000) this.verdicts.set(text, verdict);
+    }
+    return verdict;
   }
 
   widen(factor: number): void {
@@ -121,8 +133,7 @@ class PhasingRule implements Rule {
   finish(context: CheckContext): void {
     const { periods, target, phrases } = this;
     if (target >= 0) judgeSums(context, this.mismatches, periods, target, phrases !== undefined);
-    if (phrases !== undefined)
-      judgePhrases(context, this.phraseRows, phrases, periods, this.covered);
+    if (phrases !== undefined) reportPhrases(context, this, phrases, periods);
   }
 }
 
@@ -142,7 +153,7 @@ export function phasingRule(prepared: PreparedTable): Rule | undefined {
     const period = prepared.columns[prepared.figureColumns[f]].period;
     if (period) for (const index of quartersOfColumn(period)) covered.add(index);
   }
-  return new PhasingRule(periods, target, phrases, covered);
+  return new PhasingRule(periods, target, phrases, covered, prepared.figureColumns.length);
 }
 
 function judgeSums(
@@ -210,12 +221,21 @@ const PHRASE_FITS = 0;
 const PHRASE_UNREADABLE = 1;
 const PHRASE_NOT_PHASED = 2;
 const PHRASE_OUT_OF_RANGE = 3;
+/** The row has no phrase at all. */
+const PHRASE_MISSING = 4;
 
 /** What one phasing phrase says against the period columns, whichever row it is on. */
 interface PhraseVerdict {
   outcome: number;
   /** Why the phrase cannot be read (for PHRASE_UNREADABLE). */
   message?: string;
+}
+
+/** A phasing cell's text: words trimmed, or a plain number (a year typed as 2017). */
+function phraseText(raw: unknown): string | undefined {
+  return (
+    cellText(raw) ?? (typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined)
+  );
 }
 
 function judgePhrase(text: string, covered: ReadonlySet<number>): PhraseVerdict {
@@ -230,12 +250,11 @@ function judgePhrase(text: string, covered: ReadonlySet<number>): PhraseVerdict 
   return { outcome: PHRASE_FITS };
 }
 
-function judgePhrases(
+function reportPhrases(
   context: CheckContext,
-  rows: readonly number[],
+  rule: PhasingRule,
   c: number,
   periods: readonly number[],
-  covered: ReadonlySet<number>,
 ): void {
   const { prepared } = context;
   const labels = periods
@@ -245,32 +264,24 @@ function judgePhrases(
     labels.length === 0
       ? ''
       : `${formatPeriodColumn(labels[0])} to ${formatPeriodColumn(labels[labels.length - 1])}`;
-  // A programme repeats a few hundred phrases over many thousand rows: each distinct phrase is
-  // judged once, and a row is named only when it has a finding (naming costs a string per row).
-  const verdicts = new Map<string, PhraseVerdict>();
-  for (const row of rows) {
-    const cells = prepared.values[row];
-    const raw: unknown = Array.isArray(cells) ? cells[c] : undefined;
-    const text =
-      cellText(raw) ?? (typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined);
-    if (text === undefined) {
+  const found = rule.phraseFindings;
+  for (let i = 0; i < found.length; i += 2) {
+    const row = found[i];
+    const name = rowName(context, row);
+    if (found[i + 1] === PHRASE_MISSING) {
       report(
         context,
         'unphased',
         'warning',
         row,
         c,
-        `${rowName(context, row)} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
+        `${name} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
       );
       continue;
     }
-    let verdict = verdicts.get(text);
-    if (!verdict) {
-      verdict = judgePhrase(text, covered);
-      if (verdicts.size < 10000) verdicts.set(text, verdict);
-    }
-    if (verdict.outcome === PHRASE_FITS) continue;
-    const name = rowName(context, row);
+    const cells = prepared.values[row];
+    const text = phraseText(Array.isArray(cells) ? cells[c] : undefined) ?? '';
+    const verdict = rule.verdictOf(text);
     const quoted = text.length <= 60 ? text : `${text.slice(0, 59)}…`;
     if (verdict.outcome === PHRASE_UNREADABLE) {
       report(

@@ -7,13 +7,15 @@
  * in typed arrays, and only refs that share a hash are compared as text.
  */
 import { toA1 } from '../grid/address';
+import { trimText } from '../grid/cells';
 import type { PreparedTable } from '../grid/prepare';
 import { DETAIL } from '../grid/rowKind';
+import type { FigureScan } from '../grid/scan';
 import { type CheckContext, type Rule, report } from './context';
 
 function refText(raw: unknown): string | undefined {
   if (typeof raw === 'string') {
-    const text = raw.trim();
+    const text = trimText(raw);
     return text === '' ? undefined : text;
   }
   return typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
@@ -31,10 +33,13 @@ function hashOf(text: string): number {
 
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class DuplicateRefRule implements Rule {
+  readonly kinds = [DETAIL];
   private readonly mask: number;
-  // Slot i holds row + 1 (0 = empty) and that ref's hash.
-  private readonly slots: Int32Array;
+  // Slot i holds a ref's hash (never 0; 0 = empty) and, in `rows`, its row. A probe reads only
+  // the hashes, so the memory it touches is half of keeping both side by side (the table is too
+  // big for the fastest caches, and this runs for every scheme); the row is read on a match.
   private readonly hashes: Int32Array;
+  private readonly rows: Int32Array;
   // (row, first row with the same ref) of each repeat.
   private readonly repeats: number[] = [];
 
@@ -45,8 +50,8 @@ class DuplicateRefRule implements Rule {
     let capacity = 1024;
     while (capacity < prepared.values.length * 2) capacity *= 2;
     this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity);
     this.hashes = new Int32Array(capacity);
+    this.rows = new Int32Array(capacity);
   }
 
   private textAt(row: number): string | undefined {
@@ -54,22 +59,21 @@ class DuplicateRefRule implements Rule {
     return refText(Array.isArray(cells) ? cells[this.column] : undefined);
   }
 
-  row(row: number, kind: number): void {
-    if (kind !== DETAIL) return;
-    const text = this.textAt(row);
+  row(row: number, _kind: number, scan: FigureScan): void {
+    const text = refText(scan.cells[this.column]);
     if (text === undefined) return;
-    const { slots, hashes, mask } = this;
-    const hash = hashOf(text);
+    const { hashes, mask } = this;
+    const hash = hashOf(text) || 1;
     let slot = hash & mask;
-    while (slots[slot] !== 0) {
-      if (hashes[slot] === hash && this.textAt(slots[slot] - 1) === text) {
-        this.repeats.push(row, slots[slot] - 1);
+    for (let seen = hashes[slot]; seen !== 0; seen = hashes[slot]) {
+      if (seen === hash && this.textAt(this.rows[slot]) === text) {
+        this.repeats.push(row, this.rows[slot]);
         return;
       }
       slot = (slot + 1) & mask;
     }
-    slots[slot] = row + 1;
     hashes[slot] = hash;
+    this.rows[slot] = row;
   }
 
   widen(): void {}

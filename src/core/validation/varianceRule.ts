@@ -35,6 +35,7 @@ const WORDS: Record<VarianceConvention, string> = {
 
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class VarianceRule implements Rule {
+  readonly kinds = [DETAIL, TOTAL];
   // Rows with all three figures (row, budget, forecast, variance), and rows to test on thresholds.
   private readonly printed: number[] = [];
   private readonly tested: number[] = [];
@@ -47,7 +48,6 @@ class VarianceRule implements Rule {
   ) {}
 
   row(row: number, kind: number, scan: FigureScan): void {
-    if (kind !== DETAIL && kind !== TOTAL) return;
     const budget = scan.units[this.b];
     const forecast = scan.units[this.f];
     if (budget !== budget || forecast !== forecast) return;

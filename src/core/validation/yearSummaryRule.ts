@@ -17,6 +17,7 @@ interface YearSummary {
 
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class YearSummaryRule implements Rule {
+  readonly kinds = [DETAIL];
   // (row, summary index, sum of quarters, printed year, count of quarter figures) per mismatch.
   private readonly mismatches: number[] = [];
 
@@ -25,8 +26,7 @@ class YearSummaryRule implements Rule {
     private readonly summaries: readonly YearSummary[],
   ) {}
 
-  row(row: number, kind: number, scan: FigureScan): void {
-    if (kind !== DETAIL) return;
+  row(row: number, _kind: number, scan: FigureScan): void {
     const units = scan.units;
     for (let s = 0; s < this.summaries.length; s++) {
       const { year, quarters } = this.summaries[s];

@@ -15,10 +15,19 @@ export interface FakeStats {
   largestRequestBytes: number;
   /** Largest response (estimated bytes of loaded data) received in one sync. */
   largestResponseBytes: number;
+  /** Every response's bytes added up: what the action read, to compare its syncs with the limit. */
+  responseBytes: number;
 }
 
 export function emptyStats(): FakeStats {
-  return { runs: 0, syncs: 0, operations: 0, largestRequestBytes: 0, largestResponseBytes: 0 };
+  return {
+    runs: 0,
+    syncs: 0,
+    operations: 0,
+    largestRequestBytes: 0,
+    largestResponseBytes: 0,
+    responseBytes: 0,
+  };
 }
 
 /** Something whose loaded properties become readable at the next sync. */
@@ -97,6 +106,7 @@ export class FakeContextCore {
       (tooBig as Error & { code: string }).code = 'ResponsePayloadSizeLimitExceeded';
       throw tooBig;
     }
+    this.stats.responseBytes += responseBytes;
     for (const load of loads) load.commitLoads();
   }
 }
@@ -105,7 +115,8 @@ export class FakeContextCore {
 export function payloadBytes(value: unknown): number {
   if (value === null || value === undefined) return 4;
   if (typeof value === 'string') return value.length + 2;
-  if (typeof value === 'number') return 8;
+  // As JSON writes it: 2.6 is 3 bytes, 0.30000000000000004 is 19.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4;
   if (typeof value === 'boolean') return 5;
   if (Array.isArray(value)) {
     let total = 2;

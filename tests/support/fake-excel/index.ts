@@ -57,19 +57,34 @@ const ENUMS = {
   ErrorCodes: { itemNotFound: 'ItemNotFound', accessDenied: 'AccessDenied' },
 };
 
+/** Which Excel the fake plays: Excel on the web (5 MB per request) or desktop (no such limit). */
+export type FakePlatform = 'web' | 'desktop';
+
 export interface FakeExcelOptions {
-  /** Largest request one sync may carry; default Excel on the web's 5 MB. */
+  /** Largest request one sync may carry; default Excel on the web's 5 MB, none on desktop. */
   payloadLimit?: number;
+  /**
+   * Default 'web', so that tests written before desktop existed keep their meaning. Installed
+   * with {@link installFakeExcel}, it is also what `Office.context.diagnostics.platform` says.
+   */
+  platform?: FakePlatform;
 }
+
+/** What Office.js reports as `Office.PlatformType` for each platform the fake plays. */
+const PLATFORM_TYPES: Record<FakePlatform, string> = { web: 'OfficeOnline', desktop: 'PC' };
 
 /** The workbook behind a fake Excel, with helpers for tests to arrange and inspect it. */
 export class FakeWorkbook {
   readonly model = new FakeWorkbookModel();
   stats: FakeStats = emptyStats();
   payloadLimit: number;
+  readonly platform: FakePlatform;
 
   constructor(options: FakeExcelOptions = {}) {
-    this.payloadLimit = options.payloadLimit ?? WEB_PAYLOAD_LIMIT;
+    this.platform = options.platform ?? 'web';
+    this.payloadLimit =
+      options.payloadLimit ??
+      (this.platform === 'web' ? WEB_PAYLOAD_LIMIT : Number.POSITIVE_INFINITY);
   }
 
   resetStats(): void {
@@ -182,5 +197,35 @@ export function createFakeExcel(options: FakeExcelOptions = {}): {
 export function installFakeExcel(target: object, options: FakeExcelOptions = {}): FakeWorkbook {
   const { Excel, workbook } = createFakeExcel(options);
   (target as { Excel?: unknown }).Excel = Excel;
+  installOffice(target, workbook.platform, options.platform !== undefined);
   return workbook;
+}
+
+/** Marks an `Office` the fake put in place (so a later install may replace it). */
+const FAKE_OFFICE = Symbol.for('capital-planner.fake-office');
+
+/**
+ * Puts the platform where the adapter reads it: `Office.context.diagnostics.platform` (and
+ * `Office.context.platform`). A real Office.js already loaded (the end-to-end page) is left
+ * alone unless a platform is asked for; a fake `Office` from an earlier install is replaced.
+ */
+function installOffice(target: object, platform: FakePlatform, asked: boolean): void {
+  const holder = target as { Office?: Record<PropertyKey, unknown> };
+  const existing = holder.Office;
+  if (existing && !existing[FAKE_OFFICE] && !asked) return;
+  const type = PLATFORM_TYPES[platform];
+  const office = {
+    [FAKE_OFFICE]: true,
+    context: { platform: type, diagnostics: { host: 'Excel', platform: type, version: '16.0' } },
+    PlatformType: {
+      PC: 'PC',
+      OfficeOnline: 'OfficeOnline',
+      Mac: 'Mac',
+      iOS: 'iOS',
+      Android: 'Android',
+      Universal: 'Universal',
+    },
+  };
+  if (existing && !existing[FAKE_OFFICE]) Object.assign(existing, { context: office.context });
+  else holder.Office = office;
 }

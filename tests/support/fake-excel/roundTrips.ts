@@ -12,7 +12,7 @@ import { phaseSchemes } from '../../../src/excel/phaseSchemes';
 import { setUpProgramme } from '../../../src/excel/setUpProgramme';
 import type { Finding } from '../../../src/excel/types';
 import { forgetChanges } from '../../../src/excel/undo';
-import { type FakeStats, installFakeExcel } from './index';
+import { type FakePlatform, type FakeStats, installFakeExcel } from './index';
 import { buildProgramme } from './programmeFixture';
 
 export interface RoundTrips {
@@ -35,12 +35,16 @@ function figures(stats: FakeStats): RoundTrips {
 
 /**
  * Runs Set up, Phase, Check and Highlight (one finding per 100 rows) against a fresh fake workbook
- * of `rows` schemes and returns each action's syncs, queued operations and largest request.
+ * of `rows` schemes on Excel on the web (default) or desktop, and returns each action's syncs,
+ * queued operations and largest request.
  */
-export async function measureRoundTrips(rows: number): Promise<Record<ActionName, RoundTrips>> {
+export async function measureRoundTrips(
+  rows: number,
+  platform: FakePlatform = 'web',
+): Promise<Record<ActionName, RoundTrips>> {
   forgetChanges();
   forgetHighlights();
-  let workbook = installFakeExcel(globalThis);
+  let workbook = installFakeExcel(globalThis, { platform });
   await setUpProgramme({
     firstYear: 2016,
     lastYear: 2019,
@@ -50,7 +54,7 @@ export async function measureRoundTrips(rows: number): Promise<Record<ActionName
   });
   const setUp = figures(workbook.stats);
 
-  workbook = installFakeExcel(globalThis);
+  workbook = installFakeExcel(globalThis, { platform });
   buildProgramme(workbook, rows);
   workbook.resetStats();
   const phased = await phaseSchemes({ confirm: async () => true });
