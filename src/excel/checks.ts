@@ -12,7 +12,7 @@ import { report, runAction, throwIfCancelled } from './action';
 import { currentRequestBudget } from './batchWriter';
 import { asTextCell } from './cellText';
 import { excelRun } from './excelRun';
-import { askBeforeReplacing, findReplaced } from './overwrite';
+import { planSheetRewrite } from './overwrite';
 import { PROGRAMME_TABLE, formulaText, quoted } from './programmeLayout';
 import { queueSettingsRead } from './settings';
 import { rememberChange, restoreEntry, type UndoEntry } from './undo';
@@ -296,33 +296,18 @@ export async function writeChecksReport(
           .getRangeByIndexes(0, 0, rows, columns)
           .load('values, formulas, numberFormat');
         await context.sync();
-        const next = old.formulas.map((row, r) =>
-          row.map((_, c) => (r < grid.length && c < width ? grid[r][c] : '')),
-        );
-        const refused = await askBeforeReplacing(
+        const plan = await planSheetRewrite(
           run,
           'Write checks report',
           CHECKS_SHEET,
-          `A1:${toA1(rows - 1, columns - 1)}`,
-          findReplaced(old.formulas, old.values, next, 0, 0),
+          old,
+          grid,
+          width,
         );
-        if (refused) return refused;
-        entry = {
-          label: 'Write checks report',
-          addedSheets: [],
-          blocks: [
-            {
-              sheet: CHECKS_SHEET,
-              top: 0,
-              left: 0,
-              values: old.values,
-              formulas: old.formulas,
-              numberFormat: old.numberFormat,
-            },
-          ],
-        };
+        if ('refused' in plan) return plan.refused;
+        entry = plan.entry;
         sheet = existing;
-        sheet.getRangeByIndexes(0, 0, rows, columns).formulas = next;
+        sheet.getRangeByIndexes(0, 0, rows, columns).formulas = plan.next;
       }
       if (existing.isNullObject) {
         sheet.getRangeByIndexes(0, 0, grid.length, width).formulas = grid;

@@ -19,7 +19,7 @@ import { BatchWriter } from './batchWriter';
 import { asTextCell } from './cellText';
 import { excelRun } from './excelRun';
 import { FORECAST_COLUMN, FORECAST_HEADER_ROW, FORECAST_PREFIX } from './forecastSheets';
-import { askBeforeReplacing, findReplaced } from './overwrite';
+import { planSheetRewrite } from './overwrite';
 import {
   MONITORING_AREA_HEADER,
   MONITORING_COLUMNS,
@@ -344,38 +344,21 @@ export async function gatherForecasts(
       let sheet: Excel.Worksheet;
       let writeRows = grid;
       if (old) {
-        const next = old.formulas.map((row, r) =>
-          row.map((_, c) => (r < grid.length && c < WIDTH ? grid[r][c] : '')),
-        );
-        const replaced = findReplaced(old.formulas, old.values, next, 0, 0);
-        const address = `A1:${toA1(old.formulas.length - 1, (old.formulas[0]?.length ?? 1) - 1)}`;
-        const refused = await askBeforeReplacing(
+        const plan = await planSheetRewrite(
           run,
           'Gather forecasts',
           MONITORING_SHEET,
-          address,
-          replaced,
+          old,
+          grid,
+          WIDTH,
         );
-        if (refused) return refused;
-        entry = {
-          label: 'Gather forecasts',
-          addedSheets: [],
-          blocks: [
-            {
-              sheet: MONITORING_SHEET,
-              top: 0,
-              left: 0,
-              values: old.values,
-              formulas: old.formulas,
-              numberFormat: old.numberFormat,
-            },
-          ],
-        };
+        if ('refused' in plan) return plan.refused;
+        entry = plan.entry;
         sheet = existing;
         sheet
           .getRangeByIndexes(0, 0, old.formulas.length, old.formulas[0].length)
           .conditionalFormats.clearAll();
-        writeRows = next as (string | number)[][];
+        writeRows = plan.next as (string | number)[][];
       } else {
         sheet = context.workbook.worksheets.add(MONITORING_SHEET);
         entry = { label: 'Gather forecasts', addedSheets: [MONITORING_SHEET], blocks: [] };

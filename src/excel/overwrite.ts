@@ -5,6 +5,7 @@
 import { isBlankCell } from './cellText';
 import { toA1 } from './a1';
 import type { ActionResult, OverwriteNotice, RunOptions } from './types';
+import type { UndoEntry } from './undo';
 
 /** Cells that will be replaced: non-empty now and different after. */
 export interface Replacement {
@@ -81,4 +82,50 @@ export async function askBeforeReplacing(
   return yes
     ? undefined
     : { ok: false, cancelled: true, message: `${action} was cancelled; nothing was changed.` };
+}
+
+/** A sheet's block as read before the add-in rewrites the whole sheet (Monitoring, Checks). */
+export interface SheetContents {
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+}
+
+/**
+ * Prepares to rewrite a report sheet the add-in owns: lays `grid` over the old block (cells
+ * beyond the new report are cleared), asks before replacing filled cells, and returns what to
+ * write with the undo entry that puts the old sheet back.
+ *
+ * @example
+ * const plan = await planSheetRewrite(run, 'Write checks report', 'Checks', old, grid, 7);
+ * if ('refused' in plan) return plan.refused;
+ * range.formulas = plan.next;
+ */
+export async function planSheetRewrite(
+  run: RunOptions,
+  action: string,
+  sheet: string,
+  old: SheetContents,
+  grid: readonly (readonly unknown[])[],
+  width: number,
+): Promise<{ refused: ActionResult<never> } | { next: unknown[][]; entry: UndoEntry }> {
+  const next = old.formulas.map((row, r) =>
+    row.map((_, c) => (r < grid.length && c < width ? grid[r][c] : '')),
+  );
+  const address = `A1:${toA1(old.formulas.length - 1, (old.formulas[0]?.length ?? 1) - 1)}`;
+  const refused = await askBeforeReplacing(
+    run,
+    action,
+    sheet,
+    address,
+    findReplaced(old.formulas, old.values, next, 0, 0),
+  );
+  if (refused) return { refused };
+  const saved = { values: old.values, formulas: old.formulas, numberFormat: old.numberFormat };
+  const entry: UndoEntry = {
+    label: action,
+    addedSheets: [],
+    blocks: [{ sheet, top: 0, left: 0, ...saved }],
+  };
+  return { next, entry };
 }
