@@ -10,10 +10,11 @@ import {
 import { useEffect, useState } from 'react';
 import { useRunner } from '../../hooks/useActionRunner';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
-import type { PaneUnit, PeriodKind } from '../../services';
+import type { PeriodKind } from '../../services';
 import type { SetUpFormErrors, SetUpFormValues, SetUpPanelProps } from './SetUpPanel.types';
 import { useSetUpPanelStyles } from './useSetUpPanelStyles';
 import { currentFiscalYear, validateSetUp } from './validateSetUp';
+import { UnitField } from '../UnitField/UnitField';
 
 /**
  * "Set up": builds the `Programme` table with one column per quarter or year.
@@ -105,17 +106,7 @@ export function SetUpPanel({ initialFirstYear }: SetUpPanelProps) {
           <Radio value="year" label="Years" />
         </RadioGroup>
       </Field>
-      <Field label="Unit">
-        <RadioGroup
-          layout="horizontal"
-          value={values.unit}
-          onChange={(_e, data) => update({ unit: data.value as PaneUnit })}
-        >
-          <Radio value="£" label="£" />
-          <Radio value="£k" label="£k" />
-          <Radio value="£m" label="£m" />
-        </RadioGroup>
-      </Field>
+      <UnitField value={values.unit} onChange={(unit) => update({ unit })} />
       <Checkbox
         checked={values.fillWithSample}
         label="Fill with sample schemes (a council ICT programme)"

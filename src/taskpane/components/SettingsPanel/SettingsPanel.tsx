@@ -12,10 +12,11 @@ import { useEffect, useState } from 'react';
 import { MONTH_NAMES } from '../../../core/calendar/options';
 import { useRunner } from '../../hooks/useActionRunner';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
-import type { PaneUnit, VarianceConvention } from '../../services';
+import type { VarianceConvention } from '../../services';
 import type { SettingsFormErrors, SettingsFormValues } from './SettingsPanel.types';
 import { useSettingsPanelStyles } from './useSettingsPanelStyles';
 import { settingsToForm, validateSettings } from './validateSettings';
+import { UnitField } from '../UnitField/UnitField';
 
 /**
  * "Settings": fiscal year start, unit, decimals, variance thresholds and sign convention, saved in
@@ -102,17 +103,7 @@ export function SettingsPanel() {
           />
         </Field>
       </div>
-      <Field label="Unit">
-        <RadioGroup
-          layout="horizontal"
-          value={values.unit}
-          onChange={(_e, data) => update({ unit: data.value as PaneUnit })}
-        >
-          <Radio value="£" label="£" />
-          <Radio value="£k" label="£k" />
-          <Radio value="£m" label="£m" />
-        </RadioGroup>
-      </Field>
+      <UnitField value={values.unit} onChange={(unit) => update({ unit })} />
       <div className={styles.pair}>
         <Field
           label={`Explain variances over (${values.unit})`}
