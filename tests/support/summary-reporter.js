@@ -9,7 +9,8 @@ class SummaryReporter {
     // A suite that fails to run (syntax error, failed beforeAll) has no failed test of its own:
     // count it as a failure so the line never says 0 failed for a red run.
     const failed = results.numFailedTests + Math.max(0, suitesFailed);
-    process.stdout.write(
+    // stderr, like jest's own summary, so this line really comes last in a combined log.
+    process.stderr.write(
       `\ntests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`,
     );
   }
