@@ -10,19 +10,12 @@ import { gzipSync } from 'node:zlib';
 import { serveStatic } from '../tests/support/staticServer';
 import { type BenchmarkReport, ReportBuilder, type Verdict } from './lib/results';
 import { median } from './lib/timing';
+import { CHROMIUM, launchChromium } from '../tests/support/chromium';
 
 export const NAME = 'size';
 
 const ROOT = resolve(__dirname, '..');
 const KB = 1024;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-];
 /** Set by the pane's bootstrap once it has rendered (src/taskpane/bootstrap.tsx). */
 const FIRST_RENDER_MARK = 'capital-planner:first-render';
 
@@ -163,8 +156,7 @@ async function timeFirstRender(
   standIn: string | undefined,
   repetitions: number,
 ): Promise<RenderTiming[]> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const timings: RenderTiming[] = [];
     for (let r = 0; r < repetitions; r++) {

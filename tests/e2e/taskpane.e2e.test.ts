@@ -7,15 +7,15 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellName } from '../support/fake-excel/address';
 import { serveStatic, type StaticServer } from '../support/staticServer';
+import { launchChromium } from '../support/chromium';
 
 const ROOT = resolve(__dirname, '../..');
 // CAPITAL_PLANNER_DIST lets a developer point at another build; CI uses dist/ from `npm run build`.
 const DIST = resolve(process.env.CAPITAL_PLANNER_DIST ?? join(ROOT, 'dist'));
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PANE_SIZE = { width: 380, height: 900 };
 
 type Cell = string | number | boolean;
@@ -157,16 +157,7 @@ describe('the task pane in Chromium', () => {
     await buildIfMissing();
     script = await standInScript();
     server = await serveStatic(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 180_000);
 

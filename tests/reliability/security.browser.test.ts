@@ -8,12 +8,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../support/staticServer';
+import { CHROMIUM, launchChromium } from '../support/chromium';
 
 const ROOT = resolve(__dirname, '../..');
 const DIST = resolve(process.env.CAPITAL_PLANNER_DIST ?? join(ROOT, 'dist'));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FOREIGN = 'https://example.org';
 const PROBE_PATH = '/__reliability-probe.js';
 const CSP_REFUSAL = /violates the following Content Security Policy directive: "([a-z-]+)/;
@@ -63,16 +63,7 @@ if (!ready && process.env.CI) {
 
   beforeAll(async () => {
     server = await serveStatic(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ serviceWorkers: 'block' });
     // Every request of the page and its frames passes here; a foreign one is recorded and
     // refused, so even a failing run sends nothing out.
