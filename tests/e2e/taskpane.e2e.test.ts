@@ -15,7 +15,12 @@ import { launchChromium } from '../support/chromium';
 const ROOT = resolve(__dirname, '../..');
 // CAPITAL_PLANNER_DIST lets a developer point at another build; CI uses dist/ from `npm run build`.
 const DIST = resolve(process.env.CAPITAL_PLANNER_DIST ?? join(ROOT, 'dist'));
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+// Every run saves screenshots under test-results/ (not tracked); UPDATE_SCREENSHOTS=1 refreshes
+// the committed ones in docs/screenshots that the README shows.
+const SCREENSHOTS = join(
+  ROOT,
+  process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots',
+);
 const PANE_SIZE = { width: 380, height: 900 };
 
 type Cell = string | number | boolean;
