@@ -74,16 +74,16 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; message: string
   return result.value;
 }
 
-function readDecimals(value: any, fallback = 2): number {
+function readDecimals(value: unknown, fallback = 2): number {
   return readWholeNumber(value, 'decimals', { min: 0, max: 10, fallback });
 }
 
-function readConvention(value: any): VarianceConvention {
+function readConvention(value: unknown): VarianceConvention {
   return unwrap(parseConvention(isBlank(value) ? '' : readText(value, 'convention')));
 }
 
 /** Every figure of a range as exact decimals; blanks are skipped, text figures are read. */
-function readFigures(values: any, argument: string): Decimal[] {
+function readFigures(values: unknown, argument: string): Decimal[] {
   const figures: Decimal[] = [];
   for (const cell of flatten(asBlock(values))) {
     if (isBlank(cell)) continue;
