@@ -216,7 +216,7 @@ function mapDates<T>(
   });
 }
 
-function readDateCell(cell: any) {
+function readDateCell(cell: unknown) {
   if (isBlank(cell))
     throw new ArgumentProblem('date is blank: enter a date such as 30/11/2019.', '#N/A');
   return unwrap(readDate(cell));
