@@ -4,6 +4,7 @@
  * nothing to a finance officer, and some of them surface as stack traces.
  */
 import { open, stat } from 'node:fs/promises';
+import { readZipDirectory, type ZipDirectory } from './zipDirectory';
 
 /** First bytes of every .xlsx (a zip archive). */
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
@@ -29,8 +30,73 @@ function looksLikeText(bytes: Uint8Array): boolean {
 export const MAX_WORKBOOK_BYTES = 200_000_000;
 
 /**
+ * The most a workbook may unpack to, all parts together (declared in its zip directory). Measured
+ * workbooks written by ExcelJS unpack 7-15 times their size, so the 200 MB file cap already admits
+ * about 1.6 GB; more than this is beyond what a read in memory survives.
+ */
+export const MAX_UNPACKED_BYTES = 2_000_000_000;
+
+/** The most one part (one sheet's XML, the shared strings, an image) may unpack to. */
+export const MAX_PART_BYTES = 1_000_000_000;
+
+/**
+ * Unpacked size over file size beyond which a file is refused (when it unpacks to more than
+ * {@link RATIO_APPLIES_ABOVE}). Real sheets pack 7-15:1 (blank styled rows the most); a zip bomb
+ * packs about 1000:1, DEFLATE's limit.
+ */
+export const MAX_PACKING_RATIO = 200;
+
+/** Small files may pack tightly (a nearly empty workbook): the ratio matters only above this. */
+export const RATIO_APPLIES_ABOVE = 200_000_000;
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+}
+
+/** A part's name for a one-line message: no control characters, not too long. */
+function partName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return plain.length > 60 ? `${plain.slice(0, 57)}...` : plain;
+}
+
+const BOMB_ADVICE =
+  'it may be a "zip bomb" rather than a workbook. Check it is the file you expected; if it is, save it again from Excel or split it into smaller workbooks';
+
+/**
+ * Why a zip archive of `fileSize` bytes unpacks to too much to read safely, from the sizes its
+ * directory declares; `undefined` when they are within the limits.
+ *
+ * @example
+ * describeUnpackedSize({ entries: [{ name: 'xl/worksheets/sheet1.xml', compressedSize: 3e6, uncompressedSize: 3e9 }] }, 3e6);
+ * // "has a part ('xl/worksheets/sheet1.xml') that unpacks to 3.0 GB, more than the 1 GB ..."
+ */
+export function describeUnpackedSize(
+  directory: ZipDirectory,
+  fileSize: number,
+): string | undefined {
+  let unpacked = 0;
+  for (const entry of directory.entries) {
+    if (entry.uncompressedSize > MAX_PART_BYTES) {
+      return `has a part ('${partName(entry.name)}') that unpacks to ${formatBytes(entry.uncompressedSize)}, more than the ${formatBytes(MAX_PART_BYTES)} this command reads from one part: ${BOMB_ADVICE}`;
+    }
+    unpacked += entry.uncompressedSize;
+  }
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    return `unpacks to ${formatBytes(unpacked)}, more than the ${formatBytes(MAX_UNPACKED_BYTES)} this command reads: ${BOMB_ADVICE}`;
+  }
+  if (unpacked > RATIO_APPLIES_ABOVE && unpacked > MAX_PACKING_RATIO * fileSize) {
+    return `unpacks to ${formatBytes(unpacked)} from ${formatBytes(fileSize)} (${Math.round(unpacked / fileSize)} times its size; workbooks pack about 10 times): ${BOMB_ADVICE}`;
+  }
+  return undefined;
+}
+
+/**
  * Why `path` cannot be read as a workbook, in words that say what to do; `undefined` when it
- * looks like an .xlsx (a zip archive) and is worth handing to ExcelJS.
+ * looks like an .xlsx (a zip archive whose directory is sound and whose declared sizes are within
+ * the limits above) and is worth handing to ExcelJS.
  *
  * @example
  * await describeFileProblem('returns/empty.xlsx');
@@ -65,7 +131,7 @@ export async function describeFileProblem(path: string): Promise<string | undefi
     return describeSystemError(error);
   }
   const bytes = head.subarray(0, length);
-  if (startsWith(bytes, ZIP_SIGNATURE)) return undefined;
+  if (startsWith(bytes, ZIP_SIGNATURE)) return describeZipProblem(path, size);
   if (startsWith(bytes, COMPOUND_FILE_SIGNATURE)) {
     return 'is password-protected or an old .xls workbook: remove the password (File > Info > Protect Workbook) or save it as .xlsx, then try again';
   }
@@ -77,6 +143,20 @@ export async function describeFileProblem(path: string): Promise<string | undefi
     return 'is a text (CSV) file, not an .xlsx workbook: open it in Excel and save it as Excel Workbook (.xlsx)';
   }
   return 'is not an .xlsx workbook (it is not a zip archive): save it from Excel as Excel Workbook (.xlsx)';
+}
+
+/** A zip archive: refused when its directory is damaged or it unpacks to too much (a zip bomb). */
+async function describeZipProblem(path: string, size: number): Promise<string | undefined> {
+  let directory;
+  try {
+    directory = await readZipDirectory(path, size);
+  } catch (error) {
+    return describeSystemError(error);
+  }
+  if (!directory.ok) {
+    return `is damaged or not an Excel workbook (${directory.message}): open it in Excel, save it again as .xlsx and try again`;
+  }
+  return describeUnpackedSize(directory.value, size);
 }
 
 /**

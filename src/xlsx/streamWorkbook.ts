@@ -98,6 +98,10 @@ export async function streamWorkbookGrids(path: string): Promise<Parsed<Streamed
     return { sheet, position, name: position >= 0 ? order[position].name : undefined };
   });
   if (named.some((entry) => entry.name === undefined)) exact = false;
+  // Under load, ExcelJS's streaming unzip can miss a zip entry (seen: workbook.xml, so a throw
+  // above). A sheet missed that way would vanish silently, so unless every sheet workbook.xml
+  // lists was read, the caller falls back to the whole-file read.
+  if (order.length === 0 || sheets.length !== order.length) exact = false;
   named.sort((a, b) => a.position - b.position);
   const grids = named.map(({ sheet, name }) => ({ ...sheet.builder.build(), sheet: name ?? '' }));
   return { ok: true, value: { grids, sheetNames: grids.map((grid) => grid.sheet), exact } };
