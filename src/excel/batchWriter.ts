@@ -4,48 +4,14 @@
  * writer sync and go on, so a normal programme is written in one round trip.
  */
 import { report, throwIfCancelled } from './action';
-import { requestsAreLimited } from './platform';
+import { currentRequestBudget, jsonBytes } from './requestBudget';
 import type { RunOptions } from './types';
 
-/** Default budget per request: under 5 MB with room for Office.js's own envelope. */
-export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
+export { DEFAULT_REQUEST_BUDGET, currentRequestBudget, setRequestBudget } from './requestBudget';
 
-let requestBudget = DEFAULT_REQUEST_BUDGET;
-
-/**
- * Changes the per-request budget (tests use a small one to prove chunking). Returns the old one.
- *
- * @example
- * const old = setRequestBudget(64 * 1024); ...; setRequestBudget(old);
- */
-export function setRequestBudget(bytes: number): number {
-  const old = requestBudget;
-  requestBudget = bytes;
-  return old;
-}
-
-/**
- * The per-request budget in force (reads use it too, against the response limit): the budget on
- * Excel on the web, and no limit on Windows and Mac, where a request of any size goes in one sync.
- *
- * @example
- * const rows = Math.floor(currentRequestBudget() / bytesPerRow); // Infinity on desktop
- */
-export function currentRequestBudget(): number {
-  return requestsAreLimited() ? requestBudget : Number.POSITIVE_INFINITY;
-}
-
-/** Rough JSON size of one cell as Office.js sends it. */
-function cellBytes(value: unknown): number {
-  if (typeof value === 'string') return value.length + 3;
-  if (typeof value === 'number') return 12;
-  return 6;
-}
-
+/** A row's share of the request: its JSON and the comma after it, measured rather than guessed. */
 function rowBytes(row: readonly unknown[]): number {
-  let total = 2;
-  for (const value of row) total += cellBytes(value);
-  return total;
+  return jsonBytes(row) + 1;
 }
 
 export type CellProperty = 'values' | 'formulas' | 'numberFormat';
@@ -87,6 +53,11 @@ export class BatchWriter {
     if (grid.length === 0 || grid[0].length === 0) return;
     const columns = grid[0].length;
     const budget = currentRequestBudget();
+    if (!Number.isFinite(budget)) {
+      // Desktop Excel: one request whatever its size, so nothing to measure.
+      this.emit(sheet, top, left, grid, 0, grid.length, columns, property);
+      return;
+    }
     let chunkStart = 0;
     for (let i = 0; i < grid.length; i++) {
       const bytes = rowBytes(grid[i]);

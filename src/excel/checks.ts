@@ -9,11 +9,11 @@ import type { VarianceThresholds } from '../core/monitoring';
 import { checkGrid, type CheckOptions } from '../core/validation';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
-import { currentRequestBudget } from './batchWriter';
 import { asTextCell } from './cellText';
 import { excelRun } from './excelRun';
 import { planSheetRewrite } from './overwrite';
 import { PROGRAMME_TABLE, formulaText, quoted } from './programmeLayout';
+import { readRowChunks } from './requestBudget';
 import { queueSettingsRead } from './settings';
 import { rememberChange, restoreEntry, type UndoEntry } from './undo';
 import type { ActionResult, CheckReport, Finding, PlannerSettings, RunOptions } from './types';
@@ -27,9 +27,6 @@ interface Located {
   columns: number;
 }
 
-/** Rough bytes per cell of a read of values in Office.js's JSON. */
-const READ_BYTES_PER_CELL = 16;
-
 /**
  * Rows whose number formats are read. The engine takes a column's decimals from the format of its
  * first figure, so the top of the block is enough, and reading every format would double the
@@ -40,8 +37,7 @@ const FORMAT_SAMPLE_ROWS = 200;
 /**
  * Reads values (and the number formats of the top rows) of a block. On Windows and Mac that is
  * one sync. On Excel on the web, whose responses stop at 5 MB, it reads row chunks of one sync
- * each: the first sized by a guess per cell, each next one from the bytes the rows read so far
- * measured, so the chunks fill the budget and are as few as the limit allows.
+ * each, sized from the bytes measured so far ({@link readRowChunks}).
  *
  * @example
  * const { values, numberFormats } = await readBlock(context, located, run);
@@ -52,45 +48,31 @@ export async function readBlock(
   run: RunOptions,
 ): Promise<{ values: unknown[][]; numberFormats: (string | undefined)[][] }> {
   const sheet = context.workbook.worksheets.getItem(block.sheet);
-  const budget = currentRequestBudget();
   const formatRows = Math.min(block.rows, FORMAT_SAMPLE_ROWS);
   const formats = sheet
     .getRangeByIndexes(block.top, block.left, formatRows, block.columns)
     .load('numberFormat');
   const values: unknown[][] = [];
-  let bytesPerRow = READ_BYTES_PER_CELL * Math.max(1, block.columns);
-  let bytesRead = 0;
-  while (values.length < block.rows) {
-    const start = values.length;
-    const rows = Math.min(block.rows - start, Math.max(1, Math.floor(budget / bytesPerRow)));
-    const range = sheet
-      .getRangeByIndexes(block.top + start, block.left, rows, block.columns)
-      .load('values');
-    try {
-      await context.sync();
-    } catch (error) {
-      // Rows further down may be wordier than those measured: try again with half as many.
-      if (!tooLarge(error) || rows === 1) throw error;
-      bytesPerRow *= 2;
-      continue;
-    }
-    throwIfCancelled(run.signal);
-    for (const row of range.values) values.push(row);
-    if (values.length === block.rows) break;
-    report(run, 'Reading cells', values.length, block.rows);
-    // The next chunk is sized from the responses so far as Office.js sent them: their JSON,
-    // measured rather than guessed.
-    bytesRead += JSON.stringify(range.values).length;
-    bytesPerRow = Math.max(1, bytesRead / values.length);
-  }
+  await readRowChunks(
+    context,
+    block.rows,
+    block.columns,
+    (start, rows) => {
+      const range = sheet
+        .getRangeByIndexes(block.top + start, block.left, rows, block.columns)
+        .load('values');
+      return () => {
+        for (const row of range.values) values.push(row);
+        return range.values;
+      };
+    },
+    (done) => {
+      throwIfCancelled(run.signal);
+      if (done < block.rows) report(run, 'Reading cells', done, block.rows);
+    },
+  );
   const numberFormats: (string | undefined)[][] = formats.numberFormat.map((row) => [...row]);
   return { values, numberFormats };
-}
-
-/** True for Excel's refusal of a response over its size limit (Excel on the web). */
-function tooLarge(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
 }
 
 function programmeOptions(settings: PlannerSettings): CheckOptions {

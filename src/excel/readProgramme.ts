@@ -8,6 +8,7 @@ import { fromNumber, tryFromNumber, type Decimal } from '../core/money/decimal';
 import { revisedBudgetOf } from '../core/revisions';
 import { isBlankCell } from './cellText';
 import { PROGRAMME_COLUMNS, PROGRAMME_TABLE, REVISIONS_TABLE, headerOf } from './programmeLayout';
+import { readRowChunks } from './requestBudget';
 import type { ProgrammeField } from './types';
 
 /** The Programme table as read: body values, formulas and formats, and where it sits. */
@@ -87,9 +88,6 @@ export function queueProgrammeRead(
   };
 }
 
-/** Rough bytes per cell of a read of values or formulas in Office.js's JSON. */
-const READ_BYTES_PER_CELL = 16;
-
 /**
  * Runs of adjacent columns, so each run is one rectangular range.
  *
@@ -110,7 +108,8 @@ export function adjacentRuns(indexes: readonly number[]): { first: number; count
 /**
  * Reads the Programme's header and size with the caller's other loads (first sync), then only the
  * columns an action needs, values and formulas, in as few syncs as the response limit allows
- * (one for any normal programme). Columns not asked for read as blank.
+ * (one on desktop; on the web, chunks sized from measured bytes, see `readRowChunks`). Columns
+ * not asked for read as blank.
  *
  * @example
  * const { programme, extra } = await readProgrammeColumns(context, run, ['ref', 'phasing'], true, queueSettingsRead, 4);
@@ -157,34 +156,42 @@ export async function readProgrammeColumns<E>(
   }
   const values = blank();
   const formulas = blank();
-  const bytesPerRow = READ_BYTES_PER_CELL * Math.max(1, wanted.size + withFormulas.size);
-  const rowsPerChunk = Math.max(1, Math.floor(budgetBytes / bytesPerRow));
   const ws = context.workbook.worksheets.getItem(sheet.name);
-  for (let start = 0; start < body.rowCount; start += rowsPerChunk) {
-    const rows = Math.min(rowsPerChunk, body.rowCount - start);
-    const load = (columns: Set<number>, property: 'values' | 'formulas') =>
-      adjacentRuns([...columns]).map((run) => ({
-        run,
-        range: ws
-          .getRangeByIndexes(body.rowIndex + start, body.columnIndex + run.first, rows, run.count)
-          .load(property),
-      }));
-    const valueChunks = load(wanted, 'values');
-    const formulaChunks = load(withFormulas, 'formulas');
-    await context.sync();
-    onChunk();
-    for (const { run, range } of valueChunks) {
-      for (let r = 0; r < rows; r++)
-        for (let c = 0; c < run.count; c++)
-          values[start + r][run.first + c] = formulas[start + r][run.first + c] =
-            range.values[r][c];
-    }
-    for (const { run, range } of formulaChunks) {
-      for (let r = 0; r < rows; r++)
-        for (let c = 0; c < run.count; c++)
-          formulas[start + r][run.first + c] = range.formulas[r][c];
-    }
-  }
+  await readRowChunks(
+    context,
+    body.rowCount,
+    wanted.size + withFormulas.size,
+    (start, rows) => {
+      const load = (columns: Set<number>, property: 'values' | 'formulas') =>
+        adjacentRuns([...columns]).map((run) => ({
+          run,
+          range: ws
+            .getRangeByIndexes(body.rowIndex + start, body.columnIndex + run.first, rows, run.count)
+            .load(property),
+        }));
+      const valueChunks = load(wanted, 'values');
+      const formulaChunks = load(withFormulas, 'formulas');
+      return () => {
+        for (const { run, range } of valueChunks) {
+          for (let r = 0; r < rows; r++)
+            for (let c = 0; c < run.count; c++)
+              values[start + r][run.first + c] = formulas[start + r][run.first + c] =
+                range.values[r][c];
+        }
+        for (const { run, range } of formulaChunks) {
+          for (let r = 0; r < rows; r++)
+            for (let c = 0; c < run.count; c++)
+              formulas[start + r][run.first + c] = range.formulas[r][c];
+        }
+        return [
+          valueChunks.map(({ range }) => range.values),
+          formulaChunks.map(({ range }) => range.formulas),
+        ];
+      };
+    },
+    onChunk,
+    budgetBytes,
+  );
   const formats = values.map((row) => row.map(() => 'General'));
   return {
     programme: describeProgramme(

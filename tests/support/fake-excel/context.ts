@@ -17,6 +17,8 @@ export interface FakeStats {
   largestResponseBytes: number;
   /** Every response's bytes added up: what the action read, to compare its syncs with the limit. */
   responseBytes: number;
+  /** Every request's bytes added up: what the action wrote, likewise. */
+  requestBytes: number;
 }
 
 export function emptyStats(): FakeStats {
@@ -27,6 +29,7 @@ export function emptyStats(): FakeStats {
     largestRequestBytes: 0,
     largestResponseBytes: 0,
     responseBytes: 0,
+    requestBytes: 0,
   };
 }
 
@@ -96,6 +99,7 @@ export class FakeContextCore {
       throw tooBig;
     }
     if (error) throw error;
+    this.stats.requestBytes += bytes;
     let responseBytes = 0;
     for (const load of loads) responseBytes += load.pendingBytes();
     this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, responseBytes);
@@ -111,10 +115,21 @@ export class FakeContextCore {
   }
 }
 
-/** Rough size in bytes of a value as Office.js would send it (JSON). */
+/** Bytes of text in UTF-8 ('£' is 2). */
+function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) bytes += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
+}
+
+/** Rough size in bytes of a value as Office.js would send it (JSON, UTF-8). */
 export function payloadBytes(value: unknown): number {
   if (value === null || value === undefined) return 4;
-  if (typeof value === 'string') return value.length + 2;
+  // As JSON writes it (quotes, a backslash before each quote or backslash inside), in UTF-8.
+  if (typeof value === 'string') return utf8Bytes(JSON.stringify(value));
   // As JSON writes it: 2.6 is 3 bytes, 0.30000000000000004 is 19.
   if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4;
   if (typeof value === 'boolean') return 5;

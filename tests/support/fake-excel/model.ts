@@ -58,8 +58,12 @@ export interface FakeProtection {
   password?: string;
 }
 
+/** Rows of an Excel sheet. */
+const SHEET_ROWS = 1_048_576;
+
 export class FakeSheet {
-  readonly cells = new Map<string, FakeCell>();
+  /** Cells by {@link FakeSheet.key}: a number, so that 100k-row tests do not build a string per cell. */
+  readonly cells = new Map<number, FakeCell>();
   visibility = 'Visible';
   frozenRows = 0;
   frozenColumns = 0;
@@ -73,8 +77,14 @@ export class FakeSheet {
     public readonly id: string,
   ) {}
 
-  static key(row: number, column: number): string {
-    return `${row},${column}`;
+  /** Column-major, so that a programme's keys (few columns) stay small integers. */
+  static key(row: number, column: number): number {
+    return column * SHEET_ROWS + row;
+  }
+
+  /** The row and column of a {@link FakeSheet.key}. */
+  static position(key: number): [number, number] {
+    return [key % SHEET_ROWS, Math.floor(key / SHEET_ROWS)];
   }
 
   get(row: number, column: number): FakeCell | undefined {
@@ -106,7 +116,7 @@ export class FakeSheet {
     let right = -1;
     for (const [key, cell] of this.cells) {
       if (valuesOnly && cell.content === '' && !cell.isFormula) continue;
-      const [r, c] = key.split(',').map(Number);
+      const [r, c] = FakeSheet.position(key);
       top = Math.min(top, r);
       left = Math.min(left, c);
       bottom = Math.max(bottom, r);
@@ -120,7 +130,7 @@ export class FakeSheet {
   shiftDown(fromRow: number, left: number, columns: number, count: number): void {
     const moving: [number, number, FakeCell][] = [];
     for (const [key, cell] of this.cells) {
-      const [r, c] = key.split(',').map(Number);
+      const [r, c] = FakeSheet.position(key);
       if (r >= fromRow && c >= left && c < left + columns) moving.push([r, c, cell]);
     }
     for (const [r, c] of moving) this.cells.delete(FakeSheet.key(r, c));
@@ -191,7 +201,7 @@ export class FakeWorkbookModel {
     for (const sheet of this.sheets) {
       const cells: Record<string, CellSnapshot> = {};
       for (const [key, cell] of sheet.cells) {
-        const [r, c] = key.split(',').map(Number);
+        const [r, c] = FakeSheet.position(key);
         const isBlank =
           cell.content === '' &&
           !cell.isFormula &&
