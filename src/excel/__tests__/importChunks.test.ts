@@ -9,6 +9,9 @@ import { DEFAULT_REQUEST_BUDGET } from '../requestBudget';
 import type { ImportPreview } from '../types';
 import { forgetChanges } from '../undo';
 
+// 100k-row workbooks in the in-memory Excel: seconds of work that a loaded CI machine can stretch.
+jest.setTimeout(120_000);
+
 const ROWS = 100_000;
 const HEADER = ['Ref', 'Area', 'Scheme', 'Approved budget £m', 'Phasing', ...QUARTERS];
 

@@ -15,6 +15,9 @@ import {
 } from '../requestBudget';
 import { forgetChanges, undoLastChange } from '../undo';
 
+// 100k-row workbooks in the in-memory Excel: seconds of work that a loaded CI machine can stretch.
+jest.setTimeout(120_000);
+
 const yes = async () => true;
 
 /** Sheet rows 2..rows+1 of the Programme, columns A..T (12 named columns and 8 quarters). */

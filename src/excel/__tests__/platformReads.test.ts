@@ -8,6 +8,9 @@ import { DEFAULT_REQUEST_BUDGET, setRequestBudget } from '../batchWriter';
 import { checkProgramme, checkSheet } from '../checks';
 import { requestsAreLimited } from '../platform';
 
+// 100k-row workbooks in the in-memory Excel: seconds of work that a loaded CI machine can stretch.
+jest.setTimeout(120_000);
+
 async function checkBigProgramme(platform: FakePlatform) {
   const workbook = installFakeExcel(globalThis, { platform });
   buildProgramme(workbook, 100_000);
