@@ -52,7 +52,6 @@ export async function addPhasingChart(run: RunOptions = {}): Promise<ActionResul
         'Phasing chart',
         sheets.items.map((s) => s.name),
       );
-      const sheet = context.workbook.worksheets.add(name);
       const rows = [
         ['Period', 'Programme total'],
         ...periods.map((p) => [
@@ -60,19 +59,12 @@ export async function addPhasingChart(run: RunOptions = {}): Promise<ActionResul
           `=SUBTOTAL(109,${PROGRAMME_TABLE}[${structuredColumn(p)}])`,
         ]),
       ];
-      sheet.getRangeByIndexes(0, 0, rows.length, 2).formulas = rows;
-      const chart = sheet.charts.add(
-        'ColumnClustered',
-        sheet.getRangeByIndexes(0, 0, rows.length, 2),
-        'Columns',
-      );
-      chart.title.text = 'Capital programme: spend by period';
-      chart.name = 'Phasing';
-      chart.setPosition('D2');
-      sheet.activate();
-      await context.sync();
-      rememberChange({ label: 'Add phasing chart', blocks: [], addedSheets: [name] });
-      return { ok: true, value: { sheet: name, chart: 'Phasing' } };
+      return addChartSheet(context, name, rows, {
+        action: 'Add phasing chart',
+        chart: 'Phasing',
+        title: 'Capital programme: spend by period',
+        position: 'D2',
+      });
     }),
   );
 }
@@ -118,25 +110,40 @@ export async function addBudgetForecastChart(
         'Budget v forecast',
         sheets.items.map((s) => s.name),
       );
-      const sheet = context.workbook.worksheets.add(name);
       const source = quoted(MONITORING_SHEET);
       const rows = [
         ['Area', 'Budget', 'Forecast'],
         ...areaRows.map((r) => [`=${source}!A${r}`, `=${source}!E${r}`, `=N(${source}!F${r})`]),
       ];
-      sheet.getRangeByIndexes(0, 0, rows.length, 3).formulas = rows;
-      const chart = sheet.charts.add(
-        'ColumnClustered',
-        sheet.getRangeByIndexes(0, 0, rows.length, 3),
-        'Columns',
-      );
-      chart.title.text = 'Budget against forecast by area';
-      chart.name = 'BudgetForecast';
-      chart.setPosition('E2');
-      sheet.activate();
-      await context.sync();
-      rememberChange({ label: 'Add budget v forecast chart', blocks: [], addedSheets: [name] });
-      return { ok: true, value: { sheet: name, chart: 'BudgetForecast' } };
+      return addChartSheet(context, name, rows, {
+        action: 'Add budget v forecast chart',
+        chart: 'BudgetForecast',
+        title: 'Budget against forecast by area',
+        position: 'E2',
+      });
     }),
   );
+}
+
+/**
+ * Writes a chart's data block (formulas, header row first) on a new sheet, charts it as clustered
+ * columns and remembers the sheet so that undo removes it.
+ */
+async function addChartSheet(
+  context: Excel.RequestContext,
+  sheetName: string,
+  rows: string[][],
+  chart: { action: string; chart: string; title: string; position: string },
+): Promise<ActionResult<ChartResult>> {
+  const sheet = context.workbook.worksheets.add(sheetName);
+  const data = sheet.getRangeByIndexes(0, 0, rows.length, rows[0].length);
+  data.formulas = rows;
+  const added = sheet.charts.add('ColumnClustered', data, 'Columns');
+  added.title.text = chart.title;
+  added.name = chart.chart;
+  added.setPosition(chart.position);
+  sheet.activate();
+  await context.sync();
+  rememberChange({ label: chart.action, blocks: [], addedSheets: [sheetName] });
+  return { ok: true, value: { sheet: sheetName, chart: chart.chart } };
 }
