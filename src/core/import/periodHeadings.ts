@@ -5,6 +5,7 @@
  */
 import {
   fiscalQuarterOf,
+  parseFiscalQuarter,
   parseFiscalYear,
   quarterIndex,
   quartersOfColumn,
@@ -90,6 +91,10 @@ export function readPeriodHeading(heading: unknown, startMonth: Month = 4): Peri
   if (month) {
     const which = readMonth(month[1]);
     if (which !== undefined) return monthsHeading(which, which, month[2], startMonth);
+  }
+  if (/q\s*[1-4]/.test(text)) {
+    const quarter = parseFiscalQuarter(heading, startMonth);
+    if (quarter.ok) return { kind: 'period', quarters: [quarterIndex(quarter.value)] };
   }
   const meaning = readHeader(heading);
   if (meaning.role === 'period' && meaning.period)
