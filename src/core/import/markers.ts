@@ -127,7 +127,8 @@ export function readMarker(
     kind: 'unreadable',
     message: `Cannot read the marker '${quoteForMessage(value)}' under ${column}: ${reason}`,
   });
-  if (typeof value === 'boolean') return value ? { kind: 'quarters', quarters: [...covered] } : { kind: 'none' };
+  if (typeof value === 'boolean')
+    return value ? { kind: 'quarters', quarters: [...covered] } : { kind: 'none' };
   if (typeof value !== 'string') {
     if (typeof value === 'number' && value === 0) return { kind: 'none' };
     return fail(`a figure is not a quarter marker; ${HOW_TO}`);

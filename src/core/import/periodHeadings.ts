@@ -25,7 +25,7 @@ export type PeriodHeading =
   | { kind: 'none' };
 
 const MONTH_WORD = '([a-z]{3,9})\\.?';
-const YEAR_DIGITS = '(?:\\s*[\'’-]?\\s*(\\d{4}|\\d{2}))?';
+const YEAR_DIGITS = "(?:\\s*['’-]?\\s*(\\d{4}|\\d{2}))?";
 const ONE_MONTH = new RegExp(`^${MONTH_WORD}${YEAR_DIGITS}$`);
 const MONTH_RANGE = new RegExp(`^${MONTH_WORD}\\s*(?:-|to)\\s*${MONTH_WORD}${YEAR_DIGITS}$`);
 const BARE_QUARTER = /^(?:quarter\s*|q\s*)([1-4])$/;
@@ -101,7 +101,8 @@ export function readPeriodHeading(heading: unknown, startMonth: Month = 4): Peri
     return { kind: 'period', quarters: quartersOfColumn(meaning.period) };
   // A bare calendar year under a January start (`2016`): read with the calendar's own reader.
   const year = parseFiscalYear(heading, startMonth);
-  if (year.ok) return { kind: 'period', quarters: quartersOfColumn({ kind: 'year', year: year.value }) };
+  if (year.ok)
+    return { kind: 'period', quarters: quartersOfColumn({ kind: 'year', year: year.value }) };
   return { kind: 'none' };
 }
 
@@ -122,7 +123,10 @@ export function yearAbove(
     const cell = row[c];
     if (cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === ''))
       continue;
-    const year = parseFiscalYear(typeof cell === 'number' ? String(cell) : String(cell), startMonth);
+    const year = parseFiscalYear(
+      typeof cell === 'number' ? String(cell) : String(cell),
+      startMonth,
+    );
     return year.ok ? year.value : undefined;
   }
   return undefined;

@@ -141,7 +141,11 @@ interface Layout {
   unit?: MoneyUnit;
 }
 
-function findLayout(values: Grid['values'], startMonth: Month, origin: { row: number; column: number }): Layout | undefined {
+function findLayout(
+  values: Grid['values'],
+  startMonth: Month,
+  origin: { row: number; column: number },
+): Layout | undefined {
   const last = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < last; r++) {
     const row = values[r] ?? [];
@@ -149,7 +153,8 @@ function findLayout(values: Grid['values'], startMonth: Month, origin: { row: nu
     if (!headings.some((h) => h.kind !== 'none')) continue;
     const meanings = row.map((cell) => (typeof cell === 'string' ? readHeader(cell) : undefined));
     const nameColumn = meanings.findIndex(
-      (m, c) => m?.role === 'label' && headings[c].kind === 'none' && !DESCRIPTION.test(String(row[c])),
+      (m, c) =>
+        m?.role === 'label' && headings[c].kind === 'none' && !DESCRIPTION.test(String(row[c])),
     );
     if (nameColumn < 0) continue;
     const above = r > 0 ? values[r - 1] : undefined;
@@ -197,7 +202,9 @@ function findLayout(values: Grid['values'], startMonth: Month, origin: { row: nu
       else if (meaning?.role === 'status') role = claim('status');
       else if (meaning?.role === 'phasing') role = claim('phasing');
       else if (
-        (meaning?.role === 'budget' || meaning?.role === 'all-years-budget' || meaning?.role === 'amount') &&
+        (meaning?.role === 'budget' ||
+          meaning?.role === 'all-years-budget' ||
+          meaning?.role === 'amount') &&
         amountColumn === undefined
       ) {
         role = claim('amount');
@@ -207,7 +214,8 @@ function findLayout(values: Grid['values'], startMonth: Month, origin: { row: nu
       columns.push({ ...base, role });
     }
     const yearBand =
-      above && columns.some((col, c) => col.role === 'quarter markers' && headings[c].kind === 'needs year')
+      above &&
+      columns.some((col, c) => col.role === 'quarter markers' && headings[c].kind === 'needs year')
         ? r - 1
         : undefined;
     return { headerRow: r, yearBandRow: yearBand, columns, nameColumn, amountColumn, unit };
@@ -346,7 +354,12 @@ export function readPrintedProgramme(
       any = true;
       const read = parsePhasing(cellText(values[r][phasingColumn]), startMonth);
       if (!read.ok)
-        found({ rule: 'unreadable-marker', severity: 'error', cell: at(r, phasingColumn), message: read.message });
+        found({
+          rule: 'unreadable-marker',
+          severity: 'error',
+          cell: at(r, phasingColumn),
+          message: read.message,
+        });
       else if (into && read.value.kind === 'phased')
         for (const q of read.value.quarters) into.quarters.add(quarterIndex(q));
       else if (into) into.notPhased = true;
@@ -403,17 +416,24 @@ export function readPrintedProgramme(
       continue;
     }
     const name = cellText(row[nameColumn]);
-    const filled = row
-      .map((value, c) => ({ value, c }))
-      .filter(({ value }) => !isBlankCell(value));
+    const filled = row.map((value, c) => ({ value, c })).filter(({ value }) => !isBlankCell(value));
     const firstText = filled.find(({ value }) => typeof value === 'string');
-    if (firstText && isTotalLabel(cellText(firstText.value)) && (name === '' || firstText.c === nameColumn)) {
+    if (
+      firstText &&
+      isTotalLabel(cellText(firstText.value)) &&
+      (name === '' || firstText.c === nameColumn)
+    ) {
       checkTotalRow(r, cellText(firstText.value));
       open = undefined;
       continue;
     }
     const amountCell = amountColumn === undefined ? undefined : row[amountColumn];
-    if (filled.length === 1 && typeof firstText?.value === 'string' && isBlankCell(amountCell) && !markerColumns.some((c) => c.index === firstText.c)) {
+    if (
+      filled.length === 1 &&
+      typeof firstText?.value === 'string' &&
+      isBlankCell(amountCell) &&
+      !markerColumns.some((c) => c.index === firstText.c)
+    ) {
       // A heading on its own: the status of the schemes under it.
       status = statusFromHeading(cellText(firstText.value));
       open = undefined;
@@ -440,7 +460,10 @@ export function readPrintedProgramme(
     const scheme: PrintedScheme = {
       name,
       ref: refColumn === undefined ? '' : cellText(row[refColumn]),
-      status: statusColumn !== undefined && cellText(row[statusColumn]) !== '' ? cellText(row[statusColumn]) : status,
+      status:
+        statusColumn !== undefined && cellText(row[statusColumn]) !== ''
+          ? cellText(row[statusColumn])
+          : status,
       ...(amount ? { amount } : {}),
       ...(amountText ? { amountText } : {}),
       description: '',

@@ -80,14 +80,21 @@ describe('writing marked quarters back as a phrase', () => {
     [quarters(...q2016(1, 2, 3, 4)), '2016/17 Q1-4'],
     [quarters(...q2016(4), quarterIndex({ year: 2019, quarter: 4 })), '2016/17 Q4 and 2019/20 Q4'],
     [
-      quarters(...Array.from({ length: 12 }, (_, i) => quarterIndex({ year: 2017, quarter: 1 }) + i)),
+      quarters(
+        ...Array.from({ length: 12 }, (_, i) => quarterIndex({ year: 2017, quarter: 1 }) + i),
+      ),
       '2017-20',
     ],
     [
-      quarters(...Array.from({ length: 9 }, (_, i) => quarterIndex({ year: 2017, quarter: 1 }) + i)),
+      quarters(
+        ...Array.from({ length: 9 }, (_, i) => quarterIndex({ year: 2017, quarter: 1 }) + i),
+      ),
       '2017/18 Q1 - 2019/20 Q1',
     ],
-    [quarters(...q2016(1, 2, 3, 4), quarterIndex({ year: 2018, quarter: 2 })), '2016/17 Q1-4 and 2018/19 Q2'],
+    [
+      quarters(...q2016(1, 2, 3, 4), quarterIndex({ year: 2018, quarter: 2 })),
+      '2016/17 Q1-4 and 2018/19 Q2',
+    ],
     [[], 'TBC'],
   ])('writes %j as %p', (marked, phrase) => {
     expect(phraseForMarkedQuarters(marked)).toBe(phrase);
@@ -98,7 +105,7 @@ describe('writing marked quarters back as a phrase', () => {
 function markerFor(quarters: number[], style: number): string {
   if (quarters.length === 4 && style % 3 !== 0) return ['✓', 'x', '●', '•'][style % 4];
   const runs: string[] = [];
-  for (let i = 0; i < quarters.length; ) {
+  for (let i = 0; i < quarters.length;) {
     let j = i;
     while (j + 1 < quarters.length && quarters[j + 1] === quarters[j] + 1) j++;
     runs.push(j > i ? `Q${quarters[i]}-${style % 2 ? 'Q' : ''}${quarters[j]}` : `Q${quarters[i]}`);
@@ -140,10 +147,16 @@ describe('marker grid -> phrase -> quarters', () => {
               );
             headings = yearsList.flatMap(labels);
             if (layout === 'months')
-              band = ['', '', ...yearsList.flatMap((y) => [formatFiscalYear(y, startMonth), '', '', ''])];
+              band = [
+                '',
+                '',
+                ...yearsList.flatMap((y) => [formatFiscalYear(y, startMonth), '', '', '']),
+              ];
             cellsOf = (marked) =>
               yearsList.flatMap((_, i) =>
-                [1, 2, 3, 4].map((q) => (marked[i].includes(q) ? ['✓', 'x', '•'][(style + q) % 3] : '')),
+                [1, 2, 3, 4].map((q) =>
+                  marked[i].includes(q) ? ['✓', 'x', '•'][(style + q) % 3] : '',
+                ),
               );
           }
           const values = [
@@ -166,9 +179,9 @@ describe('marker grid -> phrase -> quarters', () => {
           expect(read).toBeDefined();
           const phrase = read!.schemes[0].phrase;
           const back = parsePhasing(phrase, startMonth);
-          expect(back.ok && back.value.kind === 'phased' && back.value.quarters.map(quarterIndex)).toEqual(
-            [...expected].sort((a, b) => a - b),
-          );
+          expect(
+            back.ok && back.value.kind === 'phased' && back.value.quarters.map(quarterIndex),
+          ).toEqual([...expected].sort((a, b) => a - b));
           expect(read!.findings).toEqual([]);
           return true;
         },
