@@ -150,8 +150,13 @@ function findLayout(
   for (let r = 0; r < last; r++) {
     const row = values[r] ?? [];
     const headings = row.map((cell) => readPeriodHeading(cell, startMonth));
-    if (!headings.some((h) => h.kind !== 'none')) continue;
     const meanings = row.map((cell) => (typeof cell === 'string' ? readHeader(cell) : undefined));
+    // A header names its periods, or at least an amount or a Phase column.
+    if (
+      !headings.some((h) => h.kind !== 'none') &&
+      !meanings.some((m) => m?.role === 'budget' || m?.role === 'phasing')
+    )
+      continue;
     const nameColumn = meanings.findIndex(
       (m, c) =>
         m?.role === 'label' && headings[c].kind === 'none' && !DESCRIPTION.test(String(row[c])),
@@ -250,9 +255,10 @@ function appendText(open: OpenScheme, column: number, text: string): void {
 }
 
 /**
- * Reads a printed programme table with quarter markers under its period columns. Returns
- * `undefined` when the grid is not of this shape (no header with a scheme column and period
- * columns, or figures rather than markers under the periods): read such tables as figures.
+ * Reads a printed programme table: quarter markers under its period columns, or a Phase column,
+ * or both. Returns `undefined` when the grid is not of this shape (no header with a scheme column
+ * and period columns, an amount or a Phase column; or figures rather than markers under the
+ * periods): read such tables as figures.
  *
  * @example
  * const read = readPrintedProgramme({ values: [
@@ -275,8 +281,6 @@ export function readPrintedProgramme(
   if (!layout) return undefined;
   const { columns, headerRow, nameColumn, amountColumn, unit } = layout;
   const markerColumns = columns.filter((c) => c.role === 'quarter markers');
-  if (markerColumns.length === 0) return undefined;
-
   // Figures under the periods make a phased-figures table, which the checks read; markers make this one.
   let markers = 0;
   let figures = 0;
@@ -287,7 +291,7 @@ export function readPrintedProgramme(
       else if (!isBlankCell(value)) markers++;
     }
   }
-  if (markers === 0 || figures > markers) return undefined;
+  if (figures > markers) return undefined;
 
   const sheet = grid.sheet;
   const at = (r: number, c: number): string => toA1(origin.row + r, origin.column + c);
@@ -501,7 +505,10 @@ export function readPrintedProgramme(
         rule: 'unphased',
         severity: 'warning',
         cell: scheme.cell,
-        message: `'${quoteForMessage(scheme.name)}' has an amount and no quarters marked under ${markerColumns[0].period} to ${markerColumns[markerColumns.length - 1].period}: mark the quarters it spends in (e.g. Q1-4), or write TBC`,
+        message:
+          markerColumns.length > 0
+            ? `'${quoteForMessage(scheme.name)}' has an amount and no quarters marked under ${markerColumns[0].period} to ${markerColumns[markerColumns.length - 1].period}: mark the quarters it spends in (e.g. Q1-4), or write TBC`
+            : `'${quoteForMessage(scheme.name)}' has an amount and no phasing: write when it spends (e.g. 2016/17 Q1-4), or TBC`,
       });
     }
   }

@@ -183,13 +183,21 @@ describe('checks on a printed table', () => {
 
   it('leaves a table of phased figures (numbers under the periods) to the figure checks', () => {
     expect(readPrintedProgramme({ values: [header, ['Roofs', 1.2, 0.6, 0.6]] })).toBeUndefined();
-    expect(
-      readPrintedProgramme({
-        values: [
-          ['Scheme', 'Capital £m'],
-          ['Roofs', 1.2],
-        ],
-      }),
-    ).toBeUndefined();
+    expect(readPrintedProgramme({ values: [['Notes'], ['Roofs', 1.2]] })).toBeUndefined();
+  });
+
+  it('reads a table that states its phasing in a Phase column (DOMAIN.md sample shape)', () => {
+    const read = readPrintedProgramme({
+      values: [
+        ['Status', 'Area for investment', 'Capital £m', 'Impact', 'Phase'],
+        ['Future plans', 'Technology refresh', 10.0, 'N-1 compliance', '2017/18 Q4 - 2019/20 Q1'],
+        ['Future plans', 'Business transformation', 10.0, 'Innovation', 'TBC'],
+      ],
+    })!;
+    expect(read.schemes.map((s) => [s.status, s.name, s.phrase, s.impact])).toEqual([
+      ['Future plans', 'Technology refresh', '2017/18 Q4 - 2019/20 Q1', 'N-1 compliance'],
+      ['Future plans', 'Business transformation', 'TBC', 'Innovation'],
+    ]);
+    expect(read.findings).toEqual([]);
   });
 });
