@@ -5,10 +5,11 @@
 import { runCheck } from './commands/check';
 import { runConsolidate } from './commands/consolidate';
 import { runDemo } from './commands/demo';
+import { runImport } from './commands/import';
 import { MAIN_HELP } from './help';
 import { EXIT_OK, EXIT_UNREADABLE, processIo, usageError, type CliIo } from './io';
 
-const COMMANDS = ['check', 'demo', 'consolidate'] as const;
+const COMMANDS = ['check', 'demo', 'consolidate', 'import'] as const;
 
 /**
  * Runs the command with the words after `capital-planner`; returns the exit status.
@@ -26,6 +27,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await runDemo(rest, io);
       case 'consolidate':
         return await runConsolidate(rest, io);
+      case 'import':
+        return await runImport(rest, io);
       case '-h':
       case '--help':
       case 'help':
