@@ -96,6 +96,9 @@ export function ImportPanel() {
                     {column.role === 'period' && column.periodLabel && (
                       <div className={styles.sample}>becomes {column.periodLabel}</div>
                     )}
+                    {column.role === 'markers' && column.periodLabel && (
+                      <div className={styles.sample}>quarters of {column.periodLabel}</div>
+                    )}
                   </TableCell>
                   <TableCell className={styles.roleCell}>
                     <Dropdown
