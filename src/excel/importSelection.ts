@@ -163,17 +163,16 @@ export async function previewSelection(run: RunOptions = {}): Promise<ActionResu
         startMonth: settings.settings.fiscalYearStartMonth as Month,
       });
       if (marksQuarters(printed)) {
-        return {
-          ok: true,
-          value: {
-            sheet: block.sheet,
-            address,
-            headerRow: printed.headerRow - 1 - block.top,
-            columns: printedColumns(printed),
-            schemeRows: printed.schemes.length,
-            unit: printed.unit ?? settings.settings.unit,
-          },
+        const value: ImportPreview = {
+          sheet: block.sheet,
+          address,
+          headerRow: printed.headerRow - 1 - block.top,
+          columns: printedColumns(printed),
+          schemeRows: printed.schemes.length,
+          unit: printed.unit ?? settings.settings.unit,
+          notes: printed.findings.map((f) => (f.cell ? `${f.cell}: ${f.message}` : f.message)),
         };
+        return { ok: true, value };
       }
       const table = recogniseTable(grid);
       if (!table || table.headerRows.length === 0) {

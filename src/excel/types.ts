@@ -114,6 +114,11 @@ export interface ImportPreview {
   schemeRows: number;
   /** Unit of the figures, read from the headers (e.g. "Capital £m"). */
   unit: MoneyUnit;
+  /**
+   * What the reader could not read or found wrong, each with its cell (`E5: Cannot read the
+   * marker ...`): a table printed with quarter markers is read whole before it is brought in.
+   */
+  notes?: string[];
 }
 
 export interface ImportResult {

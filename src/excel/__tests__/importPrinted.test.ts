@@ -99,4 +99,13 @@ describe('bring in a table printed with quarter markers (ICT Strategy 2016-19, T
     await undoLastChange();
     expect(workbook.snapshot()).toEqual(before);
   });
+
+  it('previews what it could not read, each at its cell', async () => {
+    workbook.setCells('Table 1', 'G5', [['soon']]);
+    const preview = await previewSelection();
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.value.notes).toEqual([
+      expect.stringMatching(/^G5: Cannot read the marker 'soon' under 2018\/19/),
+    ]);
+  });
 });

@@ -122,6 +122,17 @@ export function ImportPanel() {
               ))}
             </TableBody>
           </Table>
+          {preview.notes && preview.notes.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <ul className={styles.problems} aria-label="Not read from the table">
+                  {preview.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {problems.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
