@@ -17,6 +17,8 @@ export type MarkerReading =
   | { readonly kind: 'not phased' }
   | { readonly kind: 'unreadable'; readonly message: string };
 
+const NONE: MarkerReading = { kind: 'none' };
+
 /** Ticks, crosses and dots: "spends in this column". `√` is what Excel users type for a tick. */
 const WHOLE_COLUMN = new Set([
   '✓',
@@ -121,11 +123,10 @@ export function readMarker(
   covered: readonly number[],
   startMonth: Month = 4,
 ): MarkerReading {
-  if (value === null || value === undefined) return { kind: 'none' };
-  const column = covered.length > 0 ? describeColumn(covered, startMonth) : 'this column';
+  if (value === null || value === undefined || value === '') return NONE;
   const fail = (reason: string): MarkerReading => ({
     kind: 'unreadable',
-    message: `Cannot read the marker '${quoteForMessage(value)}' under ${column}: ${reason}`,
+    message: `Cannot read the marker '${quoteForMessage(value)}' under ${covered.length > 0 ? describeColumn(covered, startMonth) : 'this column'}: ${reason}`,
   });
   if (typeof value === 'boolean')
     return value ? { kind: 'quarters', quarters: [...covered] } : { kind: 'none' };

@@ -24,7 +24,7 @@ import {
 import { parsePhasing, type Phasing } from '../phasing';
 import { phraseForMarkedQuarters } from './markerPhrase';
 import { checkTotal } from '../validation/rounding';
-import { readMarker } from './markers';
+import { readMarker, type MarkerReading } from './markers';
 import { readPeriodHeading, yearAbove } from './periodHeadings';
 
 /** What a column of the printed table becomes in the Programme. */
@@ -229,12 +229,15 @@ function findLayout(
 }
 
 /** True when a row repeats the header (or the year band above it) at a page break. */
-function repeatsRow(row: readonly unknown[], header: readonly unknown[]): boolean {
+function repeatsRow(row: readonly unknown[], header: readonly string[]): boolean {
   let matched = 0;
   for (let c = 0; c < Math.max(row.length, header.length); c++) {
     const text = cellText(row[c]);
     if (text === '') continue;
-    if (normaliseText(text) !== normaliseText(cellText(header[c]))) return false;
+    // Lengths first: most rows differ from the header in their first filled cell.
+    const heading = header[c] ?? '';
+    if (heading === '' || Math.abs(text.length - heading.length) > 2) return false;
+    if (normaliseText(text) !== heading) return false;
     matched++;
   }
   return matched >= 2;
@@ -299,8 +302,11 @@ export function readPrintedProgramme(
   const found = (finding: Omit<Finding, 'sheet'>): void => {
     findings.push(sheet === undefined ? finding : { ...finding, sheet });
   };
-  const headerCells = values[headerRow];
-  const yearBand = layout.yearBandRow === undefined ? undefined : values[layout.yearBandRow];
+  const normalisedRow = (row: readonly unknown[]): string[] =>
+    Array.from(row, (cell) => normaliseText(cellText(cell)));
+  const headerCells = normalisedRow(values[headerRow]);
+  const yearBand =
+    layout.yearBandRow === undefined ? undefined : normalisedRow(values[layout.yearBandRow]);
   const statusColumn = columns.find((c) => c.role === 'status')?.index;
   const refColumn = columns.find((c) => c.role === 'ref')?.index;
   const phasingColumn = columns.find((c) => c.role === 'phasing')?.index;
@@ -335,11 +341,20 @@ export function readPrintedProgramme(
     return { text: cellText(value) };
   };
 
+  const markerIndexes = new Set(markerColumns.map((column) => column.index));
+  const markerCache: Map<string, MarkerReading>[] = columns.map(() => new Map());
   const readMarkers = (r: number, into: OpenScheme | undefined): boolean => {
     let any = false;
     for (const column of markerColumns) {
       const value = values[r]?.[column.index];
-      const reading = readMarker(value, column.quarters ?? [], startMonth);
+      // Markers repeat down a column (`Q1-4`, `✓`): each text is read once per column.
+      const key = typeof value === 'string' ? value : undefined;
+      let reading = key === undefined ? undefined : markerCache[column.index].get(key);
+      if (!reading) {
+        reading = readMarker(value, column.quarters ?? [], startMonth);
+        if (key !== undefined && markerCache[column.index].size < 1000)
+          markerCache[column.index].set(key, reading);
+      }
       if (reading.kind === 'none') continue;
       any = true;
       if (reading.kind === 'unreadable') {
@@ -414,32 +429,31 @@ export function readPrintedProgramme(
 
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r] ?? [];
-    if (row.every(isBlankCell)) continue;
+    // One pass: how many cells are filled, and the first that holds words.
+    let filled = 0;
+    let firstText = -1;
+    for (let c = 0; c < row.length; c++) {
+      const value = row[c];
+      if (isBlankCell(value)) continue;
+      filled++;
+      if (firstText < 0 && typeof value === 'string') firstText = c;
+    }
+    if (filled === 0) continue;
     if (repeatsRow(row, headerCells) || (yearBand && repeatsRow(row, yearBand))) {
       repeatedHeaders.push(origin.row + r + 1);
       continue;
     }
     const name = cellText(row[nameColumn]);
-    const filled = row.map((value, c) => ({ value, c })).filter(({ value }) => !isBlankCell(value));
-    const firstText = filled.find(({ value }) => typeof value === 'string');
-    if (
-      firstText &&
-      isTotalLabel(cellText(firstText.value)) &&
-      (name === '' || firstText.c === nameColumn)
-    ) {
-      checkTotalRow(r, cellText(firstText.value));
+    const words = firstText < 0 ? '' : cellText(row[firstText]);
+    if (words !== '' && isTotalLabel(words) && (name === '' || firstText === nameColumn)) {
+      checkTotalRow(r, words);
       open = undefined;
       continue;
     }
     const amountCell = amountColumn === undefined ? undefined : row[amountColumn];
-    if (
-      filled.length === 1 &&
-      typeof firstText?.value === 'string' &&
-      isBlankCell(amountCell) &&
-      !markerColumns.some((c) => c.index === firstText.c)
-    ) {
+    if (filled === 1 && words !== '' && isBlankCell(amountCell) && !markerIndexes.has(firstText)) {
       // A heading on its own: the status of the schemes under it.
-      status = statusFromHeading(cellText(firstText.value));
+      status = statusFromHeading(words);
       open = undefined;
       continue;
     }
