@@ -67,10 +67,10 @@ const EXPECTED = [
   ['Technology refresh', 'Delivered or in progress', '3.9', '2016/17 Q1-4'],
   ['Business transformation', 'Delivered or in progress', '0.6', '2016/17 Q1'],
   ['Ongoing service stability', 'Planned', '1.3', '2016/17 Q3-4'],
-  ['Ongoing service stability', 'Future plans', '10', '2017/18 Q1 - 2019/20 Q1'],
-  ['Technology and Internet of things', 'Future plans', '2', '2017-20'],
-  ['Technology refresh', 'Future plans', '10', '2016/17 Q4 - 2019/20 Q4'],
-  ['Business transformation aligned to business strategy', 'Future plans', '10', 'TBC'],
+  ['Ongoing service stability', 'Future plans', '10.0', '2017/18 Q1 - 2019/20 Q1'],
+  ['Technology and Internet of things', 'Future plans', '2.0', '2017-20'],
+  ['Technology refresh', 'Future plans', '10.0', '2016/17 Q4 - 2019/20 Q4'],
+  ['Business transformation aligned to business strategy', 'Future plans', '10.0', 'TBC'],
 ];
 
 describe('capital-planner import (Manchester ICT Strategy 2016-19, Table 1)', () => {
@@ -82,10 +82,10 @@ describe('capital-planner import (Manchester ICT Strategy 2016-19, Table 1)', ()
     expect(text.stdout).toContain('  A   Area for investment: scheme');
     expect(text.stdout).toContain('  B   Capital £m: amount');
     expect(text.stdout).toContain(
-      '  A15  Technology refresh (Future plans), 10: 2016/17 Q4 - 2019/20 Q4 [rows 15, 17, 18]',
+      '  A15  Technology refresh (Future plans), 10.0: 2016/17 Q4 - 2019/20 Q4 [rows 15, 17, 18]',
     );
     expect(text.stdout).toContain('  B11  TOTAL 9.5: matches its 5 schemes (9.5)');
-    expect(text.stdout).toContain('  B20  TOTAL 32: matches its 4 schemes (32)');
+    expect(text.stdout).toContain('  B20  TOTAL 32.0: matches its 4 schemes (32.0)');
     expect(text.stdout).toContain('Header repeated at page breaks, skipped: rows 7, 16');
     expect(text.stdout).toContain('Everything in the table was read.');
   });
@@ -106,7 +106,7 @@ describe('capital-planner import (Manchester ICT Strategy 2016-19, Table 1)', ()
     ]);
     expect(report.totals.map((t) => [t.printed, t.ok])).toEqual([
       ['9.5', true],
-      ['32', true],
+      ['32.0', true],
     ]);
     expect(report.summary).toEqual({ schemes: 9, errors: 0, warnings: 0 });
     expect(report.schemes[0].impact).toBe(
@@ -136,9 +136,9 @@ describe('capital-planner import (Manchester ICT Strategy 2016-19, Table 1)', ()
     expect(header[12]).toBe('2016/17 Q1');
     expect(header[27]).toBe('2019/20 Q4');
     const rows = EXPECTED.map((_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1));
-    expect(rows.map((r) => [r[3], r[1], formatDecimal(fromNumber(r[6] as number)), r[8]])).toEqual(
-      EXPECTED,
-    );
+    expect(
+      rows.map((r) => [r[3], r[1], formatDecimal(fromNumber(r[6] as number), 1), r[8]]),
+    ).toEqual(EXPECTED);
     expect(rows[7][4]).toContain('Windows 10 (inc desktop/Wyse/Laptop refresh) ...');
     expect((sheet.getCell('H2').value as ExcelJS.CellFormulaValue).formula).toContain(
       'SUMIFS(Revisions[Signed amount]',

@@ -55,7 +55,7 @@ export interface ImportJsonReport {
 
 function amountText(read: PrintedProgramme, index: number): string | null {
   const scheme = read.schemes[index];
-  return scheme.amount ? formatDecimal(scheme.amount) : (scheme.amountText ?? null);
+  return scheme.amount ? formatDecimal(scheme.amount, read.decimals) : (scheme.amountText ?? null);
 }
 
 function jsonReport(file: string, out: string, read: PrintedProgramme): ImportJsonReport {
@@ -87,8 +87,8 @@ function jsonReport(file: string, out: string, read: PrintedProgramme): ImportJs
     totals: read.totals.map((t) => ({
       cell: t.cell,
       label: t.label,
-      printed: formatDecimal(t.printed),
-      schemes: formatDecimal(t.schemesSum),
+      printed: formatDecimal(t.printed, read.decimals),
+      schemes: formatDecimal(t.schemesSum, read.decimals),
       ok: t.ok,
     })),
     repeatedHeaders: read.repeatedHeaders,
@@ -118,7 +118,7 @@ function textReport(file: string, out: string, read: PrintedProgramme, quarters:
       'Totals (checked, not imported):',
       ...read.totals.map(
         (t) =>
-          `  ${t.cell.padEnd(4)} ${t.label} ${formatDecimal(t.printed)}: ${t.ok ? 'matches' : 'does not match'} its ${t.schemes} schemes (${formatDecimal(t.schemesSum)})`,
+          `  ${t.cell.padEnd(4)} ${t.label} ${formatDecimal(t.printed, read.decimals)}: ${t.ok ? 'matches' : 'does not match'} its ${t.schemes} schemes (${formatDecimal(t.schemesSum, read.decimals)})`,
       ),
     );
   if (read.repeatedHeaders.length > 0)

@@ -15,6 +15,7 @@ import { isBlankCell } from '../grid/cells';
 import {
   abs,
   formatDecimal,
+  normalise,
   parseMoney,
   sum,
   tryFromNumber,
@@ -100,6 +101,8 @@ export interface PrintedProgramme {
   headerRow: number;
   /** The unit the header declares for the amounts (`Capital £m` -> `£m`). */
   unit?: MoneyUnit;
+  /** Decimal places the amounts are shown to: from the number format, else the figures (`10.0` -> 1). */
+  decimals: number;
   columns: PrintedColumn[];
   schemes: PrintedScheme[];
   totals: PrintedTotal[];
@@ -500,6 +503,20 @@ export function readPrintedProgramme(
     group.push(scheme);
   }
 
+  const shownDecimals = (): number => {
+    let decimals = 0;
+    for (const scheme of schemes)
+      if (scheme.amount) decimals = Math.max(decimals, normalise(scheme.amount).scale);
+    for (const total of totals) decimals = Math.max(decimals, normalise(total.printed).scale);
+    if (amountColumn !== undefined && grid.numberFormats)
+      for (let r = headerRow + 1; r < values.length; r++) {
+        const format = decimalsFromFormat(grid.numberFormats[r]?.[amountColumn]);
+        if (format !== undefined && typeof values[r]?.[amountColumn] === 'number')
+          decimals = Math.max(decimals, format);
+      }
+    return Math.min(decimals, 6);
+  };
+
   for (const { scheme, quarters, notPhased, texts } of opened) {
     const other: Record<string, string> = {};
     for (const column of textColumns) {
@@ -531,6 +548,7 @@ export function readPrintedProgramme(
     ...(sheet === undefined ? {} : { sheet }),
     headerRow: origin.row + headerRow + 1,
     ...(unit ? { unit } : {}),
+    decimals: shownDecimals(),
     columns,
     schemes,
     totals,

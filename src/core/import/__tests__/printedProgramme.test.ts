@@ -19,6 +19,7 @@ describe('Manchester ICT Strategy 2016-19, Table 1, as printed', () => {
       'H quarter markers 2019/20',
     ]);
     expect(read.unit).toBe('£m');
+    expect(read.decimals).toBe(1);
     expect(read.headerRow).toBe(1);
   });
 
