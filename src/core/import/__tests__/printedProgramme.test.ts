@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { ICT_STRATEGY_TABLE_1 } from '../../../../tests/fixtures/ictStrategyTable1';
 import { quarterIndex } from '../../calendar';
+import { RULE_IDS } from '../../findings';
 import { formatDecimal } from '../../money';
 import { parsePhasing } from '../../phasing';
 import { readPrintedProgramme } from '../printedProgramme';
@@ -200,5 +202,26 @@ describe('checks on a printed table', () => {
       ['Future plans', 'Business transformation', 'TBC', 'Innovation'],
     ]);
     expect(read.findings).toEqual([]);
+  });
+});
+
+describe('hostile tables', () => {
+  it('never throws, and reports only known rules, whatever the cells hold', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', 'Q1', 'Q2-4', '✓', 'TBC', 'Q9', 'TOTAL', 'PLANNED', '£1,300k', 'x'),
+      fc.string({ maxLength: 30 }),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant({ error: '#REF!' }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 25 }), (rows) => {
+        const values = [['Scheme', 'Capital £m', '2016/17', '2017/18'], ...rows];
+        const read = readPrintedProgramme({ values });
+        for (const finding of read?.findings ?? []) expect(RULE_IDS).toContain(finding.rule);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
