@@ -8,9 +8,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-type Relation =
-  | { kind: 'total' | 'row-total' | 'revised'; cell: string; over: string[]; printed: string; sum: string; status: Status; decimals: number }
-  | { kind: 'variance' | 'difference'; cell: string; a: string; b: string; formula: 'a-b' | 'b-a'; printed: string; computed: string; status: Status; decimals: number };
+interface SumRelation { kind: 'total' | 'row-total' | 'revised'; cell: string; over: string[]; printed: string; sum: string; status: Status; decimals: number }
+interface DifferenceRelation { kind: 'variance' | 'difference'; cell: string; a: string; b: string; formula: 'a-b' | 'b-a'; printed: string; computed: string; status: Status; decimals: number }
+type Relation = SumRelation | DifferenceRelation;
+const isDifference = (r: Relation): r is DifferenceRelation => r.kind === 'variance' || r.kind === 'difference';
 type Status = 'exact' | 'within-rounding' | 'wrong';
 interface CorpusTable {
   id: string; council: string; report: string; date: string; url: string; page_or_table: string; units: string;
@@ -60,11 +61,11 @@ function format(units: bigint, decimals: number): string {
 /** Recomputes a relation: the value the other figures give, and the status of the printed one. */
 function recompute(grid: string[][], r: Relation): { value: string; status: Status; decimals: number } {
   const terms: { address: string; sign: 1n | -1n }[] =
-    r.kind === 'variance' || r.kind === 'difference'
+    isDifference(r)
       ? r.formula === 'a-b'
         ? [{ address: r.a, sign: 1n }, { address: r.b, sign: -1n }]
         : [{ address: r.b, sign: 1n }, { address: r.a, sign: -1n }]
-      : r.over.map((address) => ({ address, sign: 1n as const }));
+      : r.over.map((address: string) => ({ address, sign: 1n as const }));
   const printed = parseFigure(cellAt(grid, r.cell));
   const figures = terms.map((t) => ({ ...t, figure: parseFigure(cellAt(grid, t.address)) }));
   const decimals = Math.max(printed.decimals, ...figures.map((f) => f.figure.decimals));
@@ -99,7 +100,7 @@ describe('corpus of real published capital tables', () => {
   it.each(tables.map((t) => [t.id, t] as const))('%s: every stored relation matches exact recomputation', (_id, t) => {
     for (const r of t.relations) {
       const got = recompute(t.grid, r);
-      const stored = r.kind === 'variance' || r.kind === 'difference' ? r.computed : r.sum;
+      const stored = isDifference(r) ? r.computed : r.sum;
       expect({ cell: r.cell, printed: r.printed, value: stored, status: r.status, decimals: r.decimals }).toEqual({
         cell: r.cell, printed: cellAt(t.grid, r.cell), value: got.value, status: got.status, decimals: got.decimals,
       });
