@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-interface SumRelation { kind: 'total' | 'row-total' | 'revised'; cell: string; over: string[]; printed: string; sum: string; status: Status; decimals: number }
+interface SumRelation { kind: 'total' | 'row-total' | 'revised' | 'cumulative'; cell: string; over: string[]; printed: string; sum: string; status: Status; decimals: number }
 interface DifferenceRelation { kind: 'variance' | 'difference'; cell: string; a: string; b: string; formula: 'a-b' | 'b-a'; printed: string; computed: string; status: Status; decimals: number }
 type Relation = SumRelation | DifferenceRelation;
 const isDifference = (r: Relation): r is DifferenceRelation => r.kind === 'variance' || r.kind === 'difference';
@@ -105,6 +105,11 @@ describe('corpus of real published capital tables', () => {
         cell: r.cell, printed: cellAt(t.grid, r.cell), value: got.value, status: got.status, decimals: got.decimals,
       });
     }
+  });
+
+  it('uses every relation kind the README documents', () => {
+    const kinds = new Set(tables.flatMap((t) => t.relations.map((r) => r.kind)));
+    expect([...kinds].sort()).toEqual(['cumulative', 'difference', 'revised', 'row-total', 'total', 'variance']);
   });
 
   it('recognises a published mistake: West Yorkshire Fire prints 7.616 over rows that sum to 7.484', () => {
