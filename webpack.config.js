@@ -14,7 +14,11 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { version } = require('./package.json');
-const { DeploySettingError, addinManifest, deploymentFromEnv } = require('./scripts/addin-manifest.cjs');
+const {
+  DeploySettingError,
+  addinManifest,
+  deploymentFromEnv,
+} = require('./scripts/addin-manifest.cjs');
 const { officeJsFromCdn, officeJsSource } = require('./scripts/office-js-source.cjs');
 
 const DEV_SERVER_PORT = 3000;

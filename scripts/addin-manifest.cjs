@@ -8,6 +8,8 @@
 // from package.json.
 'use strict';
 
+const { URL } = require('node:url');
+
 const { createHash } = require('node:crypto');
 
 /** Where the local manifest points: the dev server (webpack.config.js, DEV_SERVER_PORT). */
@@ -121,7 +123,11 @@ function manifestVersion(packageVersion) {
 }
 
 function escapeXml(text) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function replaceOnce(xml, pattern, replacement, what) {
@@ -143,9 +149,15 @@ function replaceOnce(xml, pattern, replacement, what) {
  */
 function addinManifest(xml, { host, id, version } = {}) {
   let out = xml;
-  if (id !== undefined) out = replaceOnce(out, /<Id>[^<]*<\/Id>/, `<Id>${escapeXml(id)}</Id>`, '<Id>');
+  if (id !== undefined)
+    out = replaceOnce(out, /<Id>[^<]*<\/Id>/, `<Id>${escapeXml(id)}</Id>`, '<Id>');
   if (version !== undefined) {
-    out = replaceOnce(out, /<Version>[^<]*<\/Version>/, `<Version>${escapeXml(version)}</Version>`, '<Version>');
+    out = replaceOnce(
+      out,
+      /<Version>[^<]*<\/Version>/,
+      `<Version>${escapeXml(version)}</Version>`,
+      '<Version>',
+    );
   }
   if (host === undefined) return out;
   out = out

@@ -10,6 +10,7 @@
 //   loads its host and locale scripts from the same folder), and nothing else.
 'use strict';
 
+const { URL } = require('node:url');
 const { DeploySettingError } = require('./addin-manifest.cjs');
 
 const OFFICE_JS_CDN_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -41,7 +42,8 @@ function officeJsSource(env) {
  * // script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js, script-src 'self' https://appsforoffice.microsoft.com
  */
 function officeJsFromCdn(html) {
-  if (!LOCAL_SCRIPT.test(html)) throw new Error('taskpane.html has no <script src="office-js/office.js">');
+  if (!LOCAL_SCRIPT.test(html))
+    throw new Error('taskpane.html has no <script src="office-js/office.js">');
   let policies = 0;
   const withPolicy = html.replace(
     /(<meta\b[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*\bcontent=)("[^"]*"|'[^']*')/i,

@@ -3,7 +3,7 @@
  * (OFFICE_JS=cdn). The policy of the CDN page is checked in tests/reliability/security.test.ts.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const officeJs = require('../../scripts/office-js-source.cjs') as {
