@@ -330,7 +330,7 @@ function metaPolicy(html: string): string | undefined {
         ...new Set([...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1])),
       ];
       expect(manifest).not.toContain('localhost');
-      expect(urls.length).toBeGreaterThanOrEqual(8);
+      expect(urls.length).toBeGreaterThanOrEqual(7); // four icons, page, script, metadata
       for (const url of urls) {
         expect(url.startsWith(`${base}/`)).toBe(true);
         expect([url, (await served(url.slice(base.length + 1))).status]).toEqual([url, 200]);
