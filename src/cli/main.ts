@@ -2,9 +2,8 @@
  * The `capital-planner` command: dispatches to a sub-command and turns anything unexpected into
  * one line and exit status 2, never a stack trace at the user.
  */
-import { runCheck } from './commands/check';
-import { runConsolidate } from './commands/consolidate';
-import { runDemo } from './commands/demo';
+// Each command is loaded only when it runs: ExcelJS takes most of a second to load, and `--help`
+// or a mistyped command should answer at once (issue 17: start-up within 0.3 s of `node -e 0`).
 import { MAIN_HELP } from './help';
 import { EXIT_OK, EXIT_UNREADABLE, processIo, usageError, type CliIo } from './io';
 
@@ -21,11 +20,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     switch (command) {
       case 'check':
-        return await runCheck(rest, io);
+        return await (await import('./commands/check')).runCheck(rest, io);
       case 'demo':
-        return await runDemo(rest, io);
+        return await (await import('./commands/demo')).runDemo(rest, io);
       case 'consolidate':
-        return await runConsolidate(rest, io);
+        return await (await import('./commands/consolidate')).runConsolidate(rest, io);
       case '-h':
       case '--help':
       case 'help':
