@@ -43,7 +43,9 @@ try {
   if (fs.existsSync(lib)) fs.renameSync(lib, retired);
   fs.renameSync(building, lib);
   fs.rmSync(retired, { recursive: true, force: true });
-  const count = fs.readdirSync(lib, { recursive: true }).filter((f) => String(f).endsWith('.js')).length;
+  const count = fs
+    .readdirSync(lib, { recursive: true })
+    .filter((f) => String(f).endsWith('.js')).length;
   // On stderr: `npm pack --json` prints its report on stdout after this script runs.
   console.error(`capital-planner command compiled: ${count} files in lib/`);
 } catch (error) {
