@@ -5,8 +5,9 @@
 // (anything under src/cli that is not TypeScript or a test, e.g. samples/) are copied beside it.
 // Runs as the "prepare" script: on `npm ci` / `npm install` in a clone and on `npm pack`.
 //
-// The new lib/ is built in a temporary folder and swapped in, so a command running meanwhile
-// never sees half of one (bin/capital-planner.cjs falls back to the sources in a clone).
+// The new lib/ is built in a temporary folder and moved in file by file (each move is atomic),
+// then files no longer built are removed, so a command running meanwhile (the CLI tests, while the
+// pack test runs `npm pack`) never finds lib/ missing or a file half written.
 'use strict';
 
 const { execFileSync } = require('node:child_process');
@@ -16,7 +17,14 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const lib = path.join(root, 'lib');
 const building = path.join(root, `lib.building-${process.pid}`);
-const retired = path.join(root, `lib.old-${process.pid}`);
+
+/** Every file under `folder`, relative to it. */
+function filesUnder(folder) {
+  return fs
+    .readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath ?? entry.path, entry.name)));
+}
 
 /** Non-TypeScript files under `folder` (tests excluded), relative to it. */
 function dataFiles(folder, prefix = '') {
@@ -40,9 +48,14 @@ try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(root, 'src', 'cli', file), target);
   }
-  if (fs.existsSync(lib)) fs.renameSync(lib, retired);
-  fs.renameSync(building, lib);
-  fs.rmSync(retired, { recursive: true, force: true });
+  const built = filesUnder(building);
+  for (const file of built) {
+    fs.mkdirSync(path.dirname(path.join(lib, file)), { recursive: true });
+    fs.renameSync(path.join(building, file), path.join(lib, file));
+  }
+  const kept = new Set(built);
+  for (const file of filesUnder(lib)) if (!kept.has(file)) fs.rmSync(path.join(lib, file));
+  fs.rmSync(building, { recursive: true, force: true });
   const count = fs
     .readdirSync(lib, { recursive: true })
     .filter((f) => String(f).endsWith('.js')).length;
