@@ -248,16 +248,16 @@ function repeatsRow(row: readonly unknown[], header: readonly string[]): boolean
 
 interface OpenScheme {
   scheme: PrintedScheme;
-  quarters: Set<number>;
+  /** Quarter indexes marked on its rows (may repeat; sorted and made unique at the end). */
+  quarters: number[];
   notPhased: boolean;
-  texts: Map<number, string[]>;
+  /** Words per text column (by position in the text columns), from each of its rows. */
+  texts: string[][];
 }
 
-function appendText(open: OpenScheme, column: number, text: string): void {
+function appendText(open: OpenScheme, position: number, text: string): void {
   if (text === '') return;
-  const list = open.texts.get(column) ?? [];
-  list.push(text);
-  open.texts.set(column, list);
+  (open.texts[position] ??= []).push(text);
 }
 
 /**
@@ -369,7 +369,7 @@ export function readPrintedProgramme(
           actual: quoteForMessage(value),
         });
       } else if (into && reading.kind === 'quarters') {
-        for (const q of reading.quarters) into.quarters.add(q);
+        for (const q of reading.quarters) into.quarters.push(q);
       } else if (into) into.notPhased = true;
     }
     if (phasingColumn !== undefined && !isBlankCell(values[r]?.[phasingColumn])) {
@@ -383,7 +383,7 @@ export function readPrintedProgramme(
           message: read.message,
         });
       else if (into && read.value.kind === 'phased')
-        for (const q of read.value.quarters) into.quarters.add(quarterIndex(q));
+        for (const q of read.value.quarters) into.quarters.push(quarterIndex(q));
       else if (into) into.notPhased = true;
     }
     return any;
@@ -395,8 +395,11 @@ export function readPrintedProgramme(
     const { amount } = readAmount(value, r);
     if (!amount) return;
     const decimals = decimalsFromFormat(grid.numberFormats?.[r]?.[amountColumn]);
-    const amountsOf = (list: PrintedScheme[]): Decimal[] =>
-      list.flatMap((s) => (s.amount ? [s.amount] : []));
+    const amountsOf = (list: PrintedScheme[]): Decimal[] => {
+      const amounts: Decimal[] = [];
+      for (const scheme of list) if (scheme.amount) amounts.push(scheme.amount);
+      return amounts;
+    };
     let covered = group;
     let check = checkTotal(amountsOf(covered), amount, decimals);
     if (!check.ok && covered.length !== schemes.length) {
@@ -473,8 +476,9 @@ export function readPrintedProgramme(
           });
         continue;
       }
-      open.scheme.rows.push(origin.row + r + 1);
-      for (const column of textColumns) appendText(open, column.index, cellText(row[column.index]));
+      const above = open;
+      above.scheme.rows.push(origin.row + r + 1);
+      textColumns.forEach((column, k) => appendText(above, k, cellText(row[column.index])));
       continue;
     }
     const { amount, text: amountText } = readAmount(amountCell, r);
@@ -495,10 +499,11 @@ export function readPrintedProgramme(
       rows: [origin.row + r + 1],
       cell: at(r, nameColumn),
     };
-    open = { scheme, quarters: new Set(), notPhased: false, texts: new Map() };
-    opened.push(open);
-    readMarkers(r, open);
-    for (const column of textColumns) appendText(open, column.index, cellText(row[column.index]));
+    const opening: OpenScheme = { scheme, quarters: [], notPhased: false, texts: [] };
+    open = opening;
+    opened.push(opening);
+    readMarkers(r, opening);
+    textColumns.forEach((column, k) => appendText(opening, k, cellText(row[column.index])));
     schemes.push(scheme);
     group.push(scheme);
   }
@@ -519,15 +524,19 @@ export function readPrintedProgramme(
 
   for (const { scheme, quarters, notPhased, texts } of opened) {
     const other: Record<string, string> = {};
-    for (const column of textColumns) {
-      const text = (texts.get(column.index) ?? []).join('; ');
+    for (let k = 0; k < textColumns.length; k++) {
+      const column = textColumns[k];
+      const text = texts[k]?.join('; ') ?? '';
       if (column.role === 'description') scheme.description = text;
       else if (column.role === 'impact') scheme.impact = text;
       else if (text !== '') other[column.header || column.letters] = text;
     }
     scheme.otherText = other;
-    if (quarters.size > 0) {
-      const list = [...quarters].sort((a, b) => a - b).map(quarterFromIndex);
+    if (quarters.length > 0) {
+      quarters.sort((a, b) => a - b);
+      const list = quarters
+        .filter((q, i) => i === 0 || q !== quarters[i - 1])
+        .map(quarterFromIndex);
       scheme.phasing = { kind: 'phased', quarters: list };
       scheme.phrase = phraseForMarkedQuarters(list, startMonth);
     } else if (notPhased) scheme.phrase = 'TBC';
