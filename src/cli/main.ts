@@ -5,7 +5,7 @@
 import { MAIN_HELP } from './help';
 import { EXIT_OK, EXIT_UNREADABLE, processIo, usageError, type CliIo } from './io';
 
-const COMMANDS = ['check', 'demo', 'consolidate'] as const;
+const COMMANDS = ['check', 'demo', 'consolidate', 'import'] as const;
 
 // Each command is loaded only when it runs: ExcelJS takes most of a second to load, and `--help`
 // or a mistyped command should answer at once (issue 17: start-up within 0.3 s of `node -e 0`).
@@ -16,6 +16,7 @@ const checkCommand = () => require('./commands/check') as typeof import('./comma
 const demoCommand = () => require('./commands/demo') as typeof import('./commands/demo');
 const consolidateCommand = () =>
   require('./commands/consolidate') as typeof import('./commands/consolidate');
+const importCommand = () => require('./commands/import') as typeof import('./commands/import');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -34,6 +35,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await demoCommand().runDemo(rest, io);
       case 'consolidate':
         return await consolidateCommand().runConsolidate(rest, io);
+      case 'import':
+        return await importCommand().runImport(rest, io);
       case '-h':
       case '--help':
       case 'help':
