@@ -30,8 +30,8 @@ export interface OverwriteNotice {
   address: string;
   /** How many non-empty cells will be replaced. */
   cellCount: number;
-  /** Up to 5 of them, as they read now. */
-  examples: { cell: string; was: string }[];
+  /** Up to 5 of them: as they read now, and what they become. */
+  examples: { cell: string; was: string; becomes?: string }[];
   /** One sentence for the dialog body. */
   message: string;
 }
@@ -238,9 +238,27 @@ export interface ChartResult {
   chart: string;
 }
 
+/** The state of the add-in's sheets, for the pane's empty states and next steps. */
+export interface WorkbookInfo {
+  /** False when the workbook has no Programme table. */
+  programme: boolean;
+  /** Sheet of the Programme table. */
+  sheet?: string;
+  /** Rows with a Ref or a scheme name (a blank row is not a scheme). */
+  schemes: number;
+  /** Fiscal years of the Programme's period columns (2026 = 2026/27), when it has any. */
+  firstYear?: number;
+  lastYear?: number;
+  /** Forecast sheets made for budget holders. */
+  forecastSheets: number;
+  /** True when a Monitoring sheet exists. */
+  monitoring: boolean;
+}
+
 export interface UndoInfo {
   /** The action that can be undone, e.g. "Phase schemes". */
   label: string;
 }
 
 export type { Finding, Severity };
+export type { ChangeRecord } from './undo';
