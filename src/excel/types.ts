@@ -255,10 +255,18 @@ export interface WorkbookInfo {
   monitoring: boolean;
 }
 
+/** One change the add-in made in this session, newest first in `changeHistory()`. */
+export interface ChangeRecord {
+  label: string;
+  /** True for the change "Undo last change" would undo now. */
+  next: boolean;
+  /** For a change that cannot be undone: what to do instead. */
+  irreversible?: string;
+}
+
 export interface UndoInfo {
   /** The action that can be undone, e.g. "Phase schemes". */
   label: string;
 }
 
 export type { Finding, Severity };
-export type { ChangeRecord } from './undo';

@@ -7,7 +7,7 @@ import { runAction } from './action';
 import { BatchWriter } from './batchWriter';
 import { restorableContent } from './cellText';
 import { excelRun } from './excelRun';
-import type { ActionResult, UndoInfo } from './types';
+import type { ActionResult, ChangeRecord, UndoInfo } from './types';
 
 /** A block of cells as it was before an action, 0-based position on its sheet. */
 export interface SavedBlock {
@@ -93,15 +93,6 @@ function nextUndo(): { index: number; entry: UndoEntry } | { blockedBy: UndoEntr
 export function lastChange(): UndoInfo | undefined {
   const next = nextUndo();
   return next && 'entry' in next ? { label: next.entry.label } : undefined;
-}
-
-/** One change the add-in made in this session, newest first in {@link changeHistory}. */
-export interface ChangeRecord {
-  label: string;
-  /** True for the change "Undo last change" would undo now. */
-  next: boolean;
-  /** For a change that cannot be undone: what to do instead. */
-  irreversible?: string;
 }
 
 /**
