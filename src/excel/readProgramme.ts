@@ -7,7 +7,7 @@ import type { Parsed } from '../core/findings';
 import { fromNumber, tryFromNumber, type Decimal } from '../core/money/decimal';
 import { revisedBudgetOf } from '../core/revisions';
 import { isBlankCell } from './cellText';
-import { PROGRAMME_COLUMNS, PROGRAMME_TABLE, REVISIONS_TABLE, headerOf } from './programmeLayout';
+import { PROGRAMME_COLUMNS, PROGRAMME_TABLE, REVISIONS_TABLE, headerOf } from '../workbook';
 import { readRowChunks } from './requestBudget';
 import type { ProgrammeField } from './types';
 

@@ -4,7 +4,7 @@
  * by a plain object of fakes. Keeping React away from Office.js keeps both testable.
  *
  * Where the pane shows exactly what the adapter returns, it uses the adapter's own types and
- * defaults (`src/excel/types.ts`, `src/excel/defaultSettings.ts`: plain values, no Office.js).
+ * defaults (`src/excel/types.ts`, `src/workbook/settings.ts`: plain values, no Office.js).
  * The types declared here differ on purpose: they carry what the pane adds (a summary, exact
  * decimals from the form) or leave out what it does not show.
  */
@@ -34,7 +34,7 @@ export type {
   VarianceConvention,
   VarianceStatus,
 };
-export { DEFAULT_SETTINGS } from '../excel/defaultSettings';
+export { DEFAULT_SETTINGS } from '../workbook';
 
 /** Units the programme's money columns can be shown in (the pane offers £, £k and £m). */
 export type PaneUnit = MoneyUnit;
