@@ -3,10 +3,10 @@
  * the block and reads the settings, one more reads its values and number formats (on Excel on
  * the web, more when the block passes its 5 MB response limit), and the engine does the rest.
  */
-import { countBySeverity } from '../core/findings';
-import { tryFromNumber } from '../core/money/decimal';
-import type { VarianceThresholds } from '../core/monitoring';
-import { checkGrid, type CheckOptions } from '../core/validation';
+import { countBySeverity } from '../core';
+import { tryFromNumber } from '../core';
+import type { VarianceThresholds } from '../core';
+import { checkGrid, type CheckOptions } from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { excelRun } from './excelRun';

@@ -3,11 +3,11 @@
  * mapping for the officer to confirm, then build a Programme table on a new sheet. The source
  * range is only read, never written.
  */
-import { formatPeriodColumn, type Month } from '../core/calendar';
-import { recogniseTable, type RecognisedColumn } from '../core/grid';
-import { convertUnit, parseMoney, type MoneyUnit } from '../core/money';
-import { toNumber, tryFromNumber } from '../core/money/decimal';
-import { parsePhasing } from '../core/phasing';
+import { formatPeriodColumn, type Month } from '../core';
+import { recogniseTable, type RecognisedColumn } from '../core';
+import { convertUnit, parseMoney, type MoneyUnit } from '../core';
+import { toNumber, tryFromNumber } from '../core';
+import { parsePhasing } from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { BatchWriter } from './batchWriter';

@@ -23,7 +23,7 @@ import {
   quarterHeaders,
   readDate,
   readPeriodHeaders,
-} from '../core/calendar';
+} from '../core';
 import {
   type Decimal,
   type MoneyUnit,
@@ -35,7 +35,7 @@ import {
   subtract,
   sum,
   toNumber,
-} from '../core/money';
+} from '../core';
 import {
   type VarianceConvention,
   parseConvention,
@@ -44,7 +44,7 @@ import {
   readThresholds,
   variance,
   varianceStatus,
-} from '../core/monitoring';
+} from '../core';
 import {
   type Phasing,
   type Profile,
@@ -52,10 +52,10 @@ import {
   parsePhasing,
   parseProfile,
   phaseAmount,
-} from '../core/phasing';
-import { changePercent, revisedBudget } from '../core/revisions';
+} from '../core';
+import { changePercent, revisedBudget } from '../core';
 // The rounding rule alone, not the whole grid analysis, keeps functions.js small.
-import { checkTotal } from '../core/validation/rounding';
+import { checkTotal } from '../core';
 import { isBlank, readAmount, readStartMonth, readText, readWholeNumber } from './arguments';
 import { asBlock, flatten, mapCells } from './elementwise';
 import { ArgumentProblem, runFunction, runMatrix } from './excelErrors';

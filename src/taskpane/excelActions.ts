@@ -11,7 +11,7 @@ import type {
   Progress,
   RunOptions,
 } from '../excel/types';
-import { formatDecimal, toNumber } from '../core/money/decimal';
+import { formatDecimal, toNumber } from '../core';
 import type {
   ActionContext,
   MonitoringSummary,

@@ -8,8 +8,8 @@
  * The types declared here differ on purpose: they carry what the pane adds (a summary, exact
  * decimals from the form) or leave out what it does not show.
  */
-import type { Finding } from '../core/findings';
-import type { Decimal } from '../core/money/decimal';
+import type { Finding } from '../core';
+import type { Decimal } from '../core';
 import type {
   ForecastSheet,
   ImportColumn,

@@ -174,8 +174,8 @@ export interface MonitoringScheme {
  * @example
  * monitoringRowCount(9, 3); // 4 + 9 + 2 + 3 + 1 = 19
  */
-export function monitoringRowCount(schemes: number, areas: number): number {
-  return MONITORING_HEADER_ROW + schemes + 2 + areas + 1;
+export function monitoringRowCount(schemes: number, areas: number | 'no area block'): number {
+  return MONITORING_HEADER_ROW + schemes + (areas === 'no area block' ? 0 : 2 + areas) + 1;
 }
 
 /** The Monitoring plan and the figures its formulas compute. */
@@ -199,6 +199,11 @@ export function planMonitoringSheet(input: {
   schemes: readonly MonitoringScheme[];
   settings: PlannerSettings;
   title?: string;
+  /**
+   * The totals-by-area block between the schemes and the total (default true). Without it the
+   * total sums the schemes straight above it, which a table check reads as a plain column total.
+   */
+  byArea?: boolean;
 }): MonitoringPlan {
   const { settings } = input;
   const plan = emptySheet(MONITORING_SHEET);
@@ -207,9 +212,12 @@ export function planMonitoringSheet(input: {
   const firstScheme = header + 2; // 1-based
   const count = input.schemes.length;
   const lastScheme = firstScheme + count - 1;
-  const areaNames = [...new Set(input.schemes.map((s) => s.area || 'No area'))];
+  const byArea = input.byArea ?? true;
+  const areaNames = byArea ? [...new Set(input.schemes.map((s) => s.area || 'No area'))] : [];
   const firstArea = lastScheme + 3;
-  const totalRow = firstArea + areaNames.length;
+  const totalRow = byArea ? firstArea + areaNames.length : lastScheme + 1;
+  // The total sums the area lines, or the scheme lines when there is no area block.
+  const [sumFrom, sumTo] = byArea ? [firstArea, totalRow - 1] : [firstScheme, lastScheme];
   const lineCells = (row: number, line: MonitoringLine): PlanCell[] => {
     const formulas = lineFormulas(row);
     return [
@@ -262,7 +270,7 @@ export function planMonitoringSheet(input: {
       ...lineCells(row, schemes[i]),
     ]);
   });
-  plan.cells.push([], [...MONITORING_AREA_HEADER]);
+  if (byArea) plan.cells.push([], [...MONITORING_AREA_HEADER]);
   const sumOf = (column: string, row: number) =>
     `=SUMIFS(${column}$${firstScheme}:${column}$${lastScheme},$B$${firstScheme}:$B$${lastScheme},$A${row})`;
   const areas = areaNames.map((area, i) => {
@@ -293,8 +301,8 @@ export function planMonitoringSheet(input: {
     null,
     null,
     null,
-    formula(`=SUM(E${firstArea}:E${totalRow - 1})`, total.budget),
-    formula(`=SUM(F${firstArea}:F${totalRow - 1})`, toNumber(totalForecast)),
+    formula(`=SUM(E${sumFrom}:E${sumTo})`, total.budget),
+    formula(`=SUM(F${sumFrom}:F${sumTo})`, toNumber(totalForecast)),
     ...lineCells(totalRow, total),
   ]);
 
