@@ -277,7 +277,12 @@ export async function writeChecksReport(
       }
       try {
         if (existing.isNullObject)
-          await writeSheetPlan(context, new BatchWriter(context, run, 'Writing the report'), sheet, report);
+          await writeSheetPlan(
+            context,
+            new BatchWriter(context, run, 'Writing the report'),
+            sheet,
+            report,
+          );
         sheet.activate();
         await context.sync();
       } catch (error) {

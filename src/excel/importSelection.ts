@@ -21,12 +21,7 @@ import {
   periodHeaders,
   uniqueSheetName,
 } from '../workbook';
-import {
-  lineFromCells,
-  queueProgrammeSheet,
-  queueRevisionsLog,
-  type Cell,
-} from './setUpProgramme';
+import { lineFromCells, queueProgrammeSheet, queueRevisionsLog, type Cell } from './setUpProgramme';
 import { queueSettingsRead, queueSettingsWrite, SETTINGS_SHEET } from './settings';
 import { rememberChange } from './undo';
 import type {

@@ -83,7 +83,8 @@ function sampleLines(headers: readonly string[], settings: PlannerSettings): Pro
 export function lineFromCells(cells: readonly PlanValue[]): ProgrammeLine {
   const fields: ProgrammeLine['fields'] = {};
   PROGRAMME_COLUMNS.forEach(({ field }, i) => {
-    if (field !== 'revisedBudget') fields[field as Exclude<ProgrammeField, 'revisedBudget'>] = cells[i];
+    if (field !== 'revisedBudget')
+      fields[field as Exclude<ProgrammeField, 'revisedBudget'>] = cells[i];
   });
   return { fields, periods: cells.slice(PROGRAMME_COLUMNS.length) };
 }

@@ -2,14 +2,7 @@
  * Types shared by the task pane and the Excel adapter. Plain values only: the pane renders
  * these and never touches Office.js itself.
  */
-import type {
-  Finding,
-  MoneyUnit,
-  Rag,
-  RevisionKind,
-  Severity,
-  VarianceConvention,
-} from '../core';
+import type { Finding, MoneyUnit, Rag, RevisionKind, Severity, VarianceConvention } from '../core';
 import type {
   LineStatus,
   MonitoringLine,

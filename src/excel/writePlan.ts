@@ -142,7 +142,8 @@ export async function writeSheetPlan(
   for (const area of plan.unlocked) rangeOf(sheet, area).format.protection.locked = false;
   for (const { column, characters } of plan.columnWidths)
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = widthInPoints(characters);
-  if (plan.freezeRows > 0 && options.freeze !== false) sheet.freezePanes.freezeRows(plan.freezeRows);
+  if (plan.freezeRows > 0 && options.freeze !== false)
+    sheet.freezePanes.freezeRows(plan.freezeRows);
   if (plan.protection) sheet.protection.protect({ ...plan.protection });
   if (plan.hidden) sheet.visibility = 'Hidden';
   for (const chart of plan.charts ?? []) {
@@ -170,12 +171,16 @@ async function writeTable(
   if (table.style) added.style = table.style;
   if (table.totalsRow) {
     added.showTotals = true;
-    sheet.getRangeByIndexes(table.top + table.rows + 1, table.left, 1, table.columns.length).formulas =
-      [
-        table.columns.map((column) =>
-          !column.total ? '' : 'label' in column.total ? column.total.label : column.total.formula,
-        ),
-      ];
+    sheet.getRangeByIndexes(
+      table.top + table.rows + 1,
+      table.left,
+      1,
+      table.columns.length,
+    ).formulas = [
+      table.columns.map((column) =>
+        !column.total ? '' : 'label' in column.total ? column.total.label : column.total.formula,
+      ),
+    ];
   }
   for (const [i, column] of table.columns.entries()) {
     if (column.formula === undefined) continue;

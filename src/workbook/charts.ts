@@ -29,7 +29,10 @@ export function planPhasingChart(sheet: string, periods: readonly string[]): She
     sheet,
     [
       ['Period', 'Programme total'],
-      ...periods.map((p) => [p, formula(`=SUBTOTAL(109,${PROGRAMME_TABLE}[${structuredColumn(p)}])`)]),
+      ...periods.map((p) => [
+        p,
+        formula(`=SUBTOTAL(109,${PROGRAMME_TABLE}[${structuredColumn(p)}])`),
+      ]),
     ],
     { name: 'Phasing', title: 'Capital programme: spend by period', position: 'D2' },
   );

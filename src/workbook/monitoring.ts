@@ -232,8 +232,16 @@ export function planMonitoringSheet(input: {
   );
   const totalBudget = input.schemes.reduce((sum, s) => add(sum, s.budget), ZERO);
   const anyForecast = input.schemes.some((s) => s.forecast);
-  const totalForecast = input.schemes.reduce((sum, s) => (s.forecast ? add(sum, s.forecast) : sum), ZERO);
-  const total = monitoringLine('Total', totalBudget, anyForecast ? totalForecast : undefined, settings);
+  const totalForecast = input.schemes.reduce(
+    (sum, s) => (s.forecast ? add(sum, s.forecast) : sum),
+    ZERO,
+  );
+  const total = monitoringLine(
+    'Total',
+    totalBudget,
+    anyForecast ? totalForecast : undefined,
+    settings,
+  );
 
   plan.cells.push(
     [input.title ?? 'Capital monitoring'],

@@ -198,7 +198,12 @@ export function planWidth(plan: Pick<SheetPlan, 'cells'>): number {
  * @example
  * setCell(plan, 0, 30, 'Phasing check');
  */
-export function setCell(plan: Pick<SheetPlan, 'cells'>, row: number, column: number, cell: PlanCell): void {
+export function setCell(
+  plan: Pick<SheetPlan, 'cells'>,
+  row: number,
+  column: number,
+  cell: PlanCell,
+): void {
   while (plan.cells.length <= row) plan.cells.push([]);
   const line = plan.cells[row];
   while (line.length < column) line.push(null);

@@ -11,7 +11,15 @@ import {
   type Month,
   type Parsed,
 } from '../core';
-import { emptySheet, formula, range, setCell, type PlanCell, type PlanValue, type SheetPlan } from './plan';
+import {
+  emptySheet,
+  formula,
+  range,
+  setCell,
+  type PlanCell,
+  type PlanValue,
+  type SheetPlan,
+} from './plan';
 import { columnLetters } from './address';
 import { structuredColumn } from './names';
 

@@ -33,7 +33,8 @@ export function fileCell(cell: PlanCell | undefined, table?: string): ExcelJS.Ce
       ? ({ formula: text, date1904: false } as ExcelJS.CellFormulaValue)
       : { formula: text, result: resultOf(cell.result), date1904: false };
   }
-  if (isDateCell(cell)) return new Date(Date.UTC(cell.date.year, cell.date.month - 1, cell.date.day));
+  if (isDateCell(cell))
+    return new Date(Date.UTC(cell.date.year, cell.date.month - 1, cell.date.day));
   return cell;
 }
 
@@ -53,7 +54,8 @@ function eachCell(
   visit: (cell: ExcelJS.Cell) => void,
 ): void {
   for (let r = 0; r < area.rows; r++)
-    for (let c = 0; c < area.columns; c++) visit(sheet.getCell(area.top + r + 1, area.left + c + 1));
+    for (let c = 0; c < area.columns; c++)
+      visit(sheet.getCell(area.top + r + 1, area.left + c + 1));
 }
 
 function inTable(tables: readonly TablePlan[], row: number, column: number): boolean {
@@ -82,7 +84,10 @@ function addTable(sheet: ExcelJS.Worksheet, plan: SheetPlan, table: TablePlan): 
     ref: `${columnLetters(table.left)}${table.top + 1}`,
     headerRow: true,
     totalsRow: table.totalsRow,
-    style: { theme: (table.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true },
+    style: {
+      theme: (table.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'],
+      showRowStripes: true,
+    },
     columns: table.columns.map((column): ExcelJS.TableColumnProperties => {
       const total = column.total;
       if (!total) return { name: column.name };
@@ -165,7 +170,8 @@ export function addSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
     eachCell(sheet, area, (cell) => {
       cell.protection = { locked: false };
     });
-  for (const { column, characters } of plan.columnWidths) sheet.getColumn(column + 1).width = characters;
+  for (const { column, characters } of plan.columnWidths)
+    sheet.getColumn(column + 1).width = characters;
   if (plan.protection) {
     // What Worksheet.protect('') sets, without its promise: no password, just the lock.
     (sheet as unknown as { sheetProtection: object }).sheetProtection = {

@@ -101,7 +101,10 @@ function recompute(
     for (let r = Number(total[2]); r <= Number(total[4]); r++) {
       const address = `${total[1]}${r}`;
       // A formula whose result was cleared (it read a forecast) leaves the sum unknown too.
-      if (sheet.getCell(address).type === FORMULA_TYPE && sheet.getCell(address).result === undefined)
+      if (
+        sheet.getCell(address).type === FORMULA_TYPE &&
+        sheet.getCell(address).result === undefined
+      )
         return undefined;
       const figure = numberAt(sheet, address);
       if (figure) figures.push(figure);
