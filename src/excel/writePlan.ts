@@ -12,6 +12,7 @@ import {
   isFormulaCell,
   planWidth,
   quoted,
+  tableAt,
   type PlanCell,
   type RangePlan,
   type SheetPlan,
@@ -41,21 +42,18 @@ export function officeCell(cell: PlanCell | undefined): OfficeCell {
 
 /** Whether (row, column) is in the body of a table column that has a this-row formula. */
 function inFormulaColumn(tables: readonly TablePlan[], row: number, column: number): boolean {
-  return tables.some(
-    (t) =>
-      row > t.top &&
-      row <= t.top + t.rows &&
-      column >= t.left &&
-      column < t.left + t.columns.length &&
-      t.columns[column - t.left].formula !== undefined,
+  const table = tableAt(tables, row, column);
+  return (
+    table !== undefined &&
+    row > table.top &&
+    row <= table.top + table.rows &&
+    table.columns[column - table.left].formula !== undefined
   );
 }
 
 /** Whether (row, column) is a table header cell (written as typed: it names the column). */
 function inHeader(tables: readonly TablePlan[], row: number, column: number): boolean {
-  return tables.some(
-    (t) => row === t.top && column >= t.left && column < t.left + t.columns.length,
-  );
+  return tableAt(tables, row, column)?.top === row;
 }
 
 /**

@@ -209,3 +209,23 @@ export function setCell(
   while (line.length < column) line.push(null);
   line[column] = cell;
 }
+
+/**
+ * The table whose header, body or totals row holds (row, column), if any.
+ *
+ * @example
+ * tableAt(plan.tables, 0, 0)?.name; // 'Programme'
+ */
+export function tableAt(
+  tables: readonly TablePlan[],
+  row: number,
+  column: number,
+): TablePlan | undefined {
+  return tables.find(
+    (t) =>
+      row >= t.top &&
+      row <= t.top + t.rows + (t.totalsRow ? 1 : 0) &&
+      column >= t.left &&
+      column < t.left + t.columns.length,
+  );
+}

@@ -11,6 +11,7 @@ import {
   isDateCell,
   isFormulaCell,
   qualifyTableFormula,
+  tableAt,
   type PlanCell,
   type PlanValue,
   type RangePlan,
@@ -56,16 +57,6 @@ function eachCell(
   for (let r = 0; r < area.rows; r++)
     for (let c = 0; c < area.columns; c++)
       visit(sheet.getCell(area.top + r + 1, area.left + c + 1));
-}
-
-function inTable(tables: readonly TablePlan[], row: number, column: number): boolean {
-  return tables.some(
-    (t) =>
-      row >= t.top &&
-      row <= t.top + t.rows + (t.totalsRow ? 1 : 0) &&
-      column >= t.left &&
-      column < t.left + t.columns.length,
-  );
 }
 
 /** `#RRGGBB` as ExcelJS's ARGB. */
@@ -118,7 +109,7 @@ export function addSheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): Excel
   for (const table of plan.tables) addTable(sheet, plan, table);
   plan.cells.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell === null || cell === undefined || inTable(plan.tables, r, c)) return;
+      if (cell === null || cell === undefined || tableAt(plan.tables, r, c)) return;
       sheet.getCell(r + 1, c + 1).value = fileCell(cell);
     }),
   );

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { dateToSerial, type Month } from '../../src/core';
 import { BatchWriter } from '../../src/excel/batchWriter';
 import { writeSheetPlan } from '../../src/excel/writePlan';
-import { qualifyTableFormula, type SheetPlan, type TablePlan } from '../../src/workbook';
+import { qualifyTableFormula, tableAt, type SheetPlan } from '../../src/workbook';
 import { SAMPLE_CSV } from '../../src/cli/commands/demo';
 import { planDemoProgramme } from '../../src/xlsx/demo/planDemo';
 import { buildDemoWorkbook, planDemoSheets } from '../../src/xlsx/demo/writeDemo';
@@ -25,16 +25,6 @@ function position(name: string): { row: number; column: number } {
   return { row: Number(match[2]) - 1, column: column - 1 };
 }
 
-function tableAt(tables: readonly TablePlan[], row: number, column: number): string | undefined {
-  return tables.find(
-    (t) =>
-      row >= t.top &&
-      row <= t.top + t.rows + (t.totalsRow ? 1 : 0) &&
-      column >= t.left &&
-      column < t.left + t.columns.length,
-  )?.name;
-}
-
 /** What the pane wrote, sheet by sheet, formulas in a file's spelling. */
 function paneCells(
   fake: FakeWorkbook,
@@ -46,7 +36,7 @@ function paneCells(
     const cells: Record<string, Cell> = {};
     for (const [name, cell] of Object.entries(snapshot[plan.name].cells)) {
       const { row, column } = position(name);
-      const table = tableAt(plan.tables, row, column);
+      const table = tableAt(plan.tables, row, column)?.name;
       const content =
         cell.isFormula && typeof cell.content === 'string'
           ? table
