@@ -464,7 +464,7 @@ export function parseMoneyText(text: any[][], unit?: any): any[][] {
 /**
  * Writes an amount as councils print it.
  * @customfunction FORMATMONEY
- * @param amount The amount, in pounds unless from_unit says otherwise.
+ * @param amount The amount in pounds (£); a range gives one result per cell.
  * @param [unit] Unit to print in: "£" (default), "£k", "£m" or "£bn".
  * @param [decimals] Decimal places to show (default 1 for £m and £bn, 0 otherwise).
  * @param [brackets] TRUE to show negatives in brackets, as many councils print them.
