@@ -3,12 +3,17 @@
  * quarter, or month) columns: the core reader (`readPrintedProgramme`) does the reading; this
  * turns what it read into the pane's column preview and into Programme rows. Issue 18.
  */
-import { quarterFromIndex, type Month } from '../core/calendar';
-import type { PrintedColumnRole, PrintedProgramme } from '../core/import';
-import { convertUnit, type MoneyUnit } from '../core/money';
-import { toNumber } from '../core/money/decimal';
+import {
+  convertUnit,
+  quarterFromIndex,
+  toNumber,
+  type MoneyUnit,
+  type Month,
+  type PrintedColumnRole,
+  type PrintedProgramme,
+} from '../core';
+import { PROGRAMME_COLUMNS, REVISED_BUDGET_FORMULA, periodHeaders } from '../workbook';
 import { asTextCell, safeCell } from './cellText';
-import { PROGRAMME_COLUMNS, REVISED_BUDGET_FORMULA, periodHeaders } from './programmeLayout';
 import type { Cell } from './setUpProgramme';
 import type { ImportColumn } from './types';
 

@@ -3,28 +3,34 @@
  * mapping for the officer to confirm, then build a Programme table on a new sheet. The source
  * range is only read, never written.
  */
-import { formatPeriodColumn, type Month } from '../core/calendar';
-import { recogniseTable, type RecognisedColumn } from '../core/grid';
-import { readPrintedProgramme } from '../core/import';
-import { convertUnit, parseMoney, type MoneyUnit } from '../core/money';
-import { toNumber, tryFromNumber } from '../core/money/decimal';
-import { parsePhasing } from '../core/phasing';
+import {
+  convertUnit,
+  formatPeriodColumn,
+  parseMoney,
+  parsePhasing,
+  readPrintedProgramme,
+  recogniseTable,
+  toNumber,
+  tryFromNumber,
+  type Month,
+  type MoneyUnit,
+  type RecognisedColumn,
+} from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { BatchWriter } from './batchWriter';
-import { safeCell, isBlankCell } from './cellText';
+import { isBlankCell } from './cellText';
 import { readBlock } from './checks';
 import { excelRun } from './excelRun';
 import { marksQuarters, printedColumns, printedRows } from './importPrinted';
 import {
   PROGRAMME_COLUMNS,
   PROGRAMME_TABLE,
-  REVISED_BUDGET_FORMULA,
   REVISIONS_TABLE,
   periodHeaders,
   uniqueSheetName,
-} from './programmeLayout';
-import { queueProgrammeSheet, queueRevisionsLog, type Cell } from './setUpProgramme';
+} from '../workbook';
+import { lineFromCells, queueProgrammeSheet, queueRevisionsLog, type Cell } from './setUpProgramme';
 import { queueSettingsRead, queueSettingsWrite, SETTINGS_SHEET } from './settings';
 import { rememberChange } from './undo';
 import type {
@@ -215,6 +221,17 @@ export async function previewSelection(run: RunOptions = {}): Promise<ActionResu
   );
 }
 
+/**
+ * A source cell as plain data: finite numbers and true/false as they are, text as text (the
+ * writer keeps it text), anything else blank.
+ */
+function plainCell(value: unknown): Cell {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return value;
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
 /** A money cell in the target unit: numbers as they are (converted), text read by the engine, else kept as text. */
 function moneyCell(value: unknown, from: MoneyUnit, to: MoneyUnit): Cell {
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -224,7 +241,7 @@ function moneyCell(value: unknown, from: MoneyUnit, to: MoneyUnit): Cell {
   if (typeof value === 'string' && value.trim() !== '') {
     const parsed = parseMoney(value, { unit: to, assumedUnit: from });
     // Unreadable text stays as it was, as text, for Check to report: nothing is lost.
-    return parsed.ok ? toNumber(parsed.value.value) : (safeCell(value) as Cell);
+    return parsed.ok ? toNumber(parsed.value.value) : plainCell(value);
   }
   return '';
 }
@@ -302,13 +319,13 @@ export async function importSelection(
           : uniqueSheetName('Revisions', [...sheetNames, programmeSheet]);
         const writer = new BatchWriter(context, run, 'Building the Programme table');
         if (!savedSettings.saved) queueSettingsWrite(context, settings, false);
-        if (logSheet) queueRevisionsLog(context, logSheet, settings);
+        if (logSheet) await queueRevisionsLog(context, writer, logSheet, settings);
         await queueProgrammeSheet(
           context,
           writer,
           programmeSheet,
-          [...PROGRAMME_COLUMNS.map((c) => c.header), ...periodLabels],
-          rows,
+          periodLabels,
+          rows.map(lineFromCells),
           settings,
         );
         await writer.finish();
@@ -360,7 +377,7 @@ export async function importSelection(
       let heading = '';
       const text = (row: readonly unknown[], field: ProgrammeField): Cell => {
         const index = fieldColumn.get(field);
-        return index === undefined || isBlankCell(row[index]) ? '' : (safeCell(row[index]) as Cell);
+        return index === undefined || isBlankCell(row[index]) ? '' : plainCell(row[index]);
       };
       for (let r = table.firstDataRow; r < values.length; r++) {
         const kind = table.rowKinds[r];
@@ -377,17 +394,15 @@ export async function importSelection(
             .join(' ');
           const impactAt = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'impact');
           const previous = rows[rows.length - 1];
-          previous[impactAt] = safeCell(
-            `${String(previous[impactAt]).replace(/^'/, '')} ${extra}`.trim(),
-          ) as Cell;
+          previous[impactAt] = `${String(previous[impactAt] ?? '')} ${extra}`.trim();
           continue;
         }
         if (kind !== 'detail') continue;
         const cells: Cell[] = PROGRAMME_COLUMNS.map(({ field }) => {
           if (field === 'approvedBudget')
             return moneyCell(row[fieldColumn.get(field) ?? -1], sourceUnit, settings.unit);
-          if (field === 'revisedBudget') return REVISED_BUDGET_FORMULA;
-          if (field === 'status') return text(row, 'status') || (safeCell(heading) as Cell);
+          if (field === 'revisedBudget') return null;
+          if (field === 'status') return text(row, 'status') || plainCell(heading);
           if (field === 'profile') return text(row, 'profile') || 'even';
           return text(row, field);
         });
@@ -412,7 +427,7 @@ export async function importSelection(
       if (periodLabels.length === 0) {
         const phasingAt = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'phasing');
         const years = yearsFromPhrases(
-          rows.map((r) => String(r[phasingAt]).replace(/^'/, '')),
+          rows.map((r) => String(r[phasingAt] ?? '')),
           startMonth,
         );
         if (!years)

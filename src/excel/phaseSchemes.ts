@@ -3,10 +3,10 @@
  * phrase stays in its column, so phasing again on demand gives the same figures). One read, one
  * bulk write, whatever the number of schemes: three syncs (more only past Excel on the web's 5 MB).
  */
-import { formatFiscalYear, type Month } from '../core/calendar';
+import { formatFiscalYear, type Month } from '../core';
 import { toA1 } from './a1';
-import { toNumber } from '../core/money/decimal';
-import { parseProfile, phaseAmount } from '../core/phasing';
+import { toNumber } from '../core';
+import { parseProfile, phaseAmount } from '../core';
 import { report, runAction, throwIfCancelled } from './action';
 import { BatchWriter, currentRequestBudget } from './batchWriter';
 import { restorableContent } from './cellText';

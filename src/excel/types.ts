@@ -2,16 +2,28 @@
  * Types shared by the task pane and the Excel adapter. Plain values only: the pane renders
  * these and never touches Office.js itself.
  */
-import type { Finding, Severity } from '../core/findings';
+import type { Finding, MoneyUnit, Rag, RevisionKind, Severity, VarianceConvention } from '../core';
+import type {
+  LineStatus,
+  MonitoringLine,
+  PeriodKind,
+  PlannerSettings,
+  ProgrammeField,
+} from '../workbook';
 
-/** Money units the workbook can show (same literals as core money's `MoneyUnit`). */
-export type MoneyUnit = '£' | '£k' | '£m' | '£bn';
-
-/** One column per fiscal quarter, or one per fiscal year. */
-export type PeriodKind = 'quarter' | 'year';
-
-/** How variance is signed: the council's convention, a workbook setting. */
-export type VarianceConvention = 'budget-minus-forecast' | 'forecast-minus-budget';
+// The domain's types, declared once in core and workbook; re-exported for the pane.
+export type {
+  MoneyUnit,
+  PeriodKind,
+  VarianceConvention,
+  RevisionKind,
+  Rag,
+  ProgrammeField,
+  PlannerSettings,
+  MonitoringLine,
+};
+/** A Monitoring line's status: core's variance status, or no forecast yet. */
+export type VarianceStatus = LineStatus;
 
 /** How a long action is getting on, for a progress bar. */
 export interface Progress {
@@ -49,21 +61,6 @@ export interface RunOptions {
 /** Every action resolves to a value or a message; none rejects at the user. */
 export type ActionResult<T> =
   { ok: true; value: T } | { ok: false; message: string; cancelled?: boolean };
-
-/** The programme's named columns, in the finance officer's words. */
-export type ProgrammeField =
-  | 'ref'
-  | 'status'
-  | 'area'
-  | 'scheme'
-  | 'description'
-  | 'impact'
-  | 'approvedBudget'
-  | 'revisedBudget'
-  | 'phasing'
-  | 'profile'
-  | 'fundingSource'
-  | 'budgetHolder';
 
 /** Options for a new programme sheet. */
 export interface SetUpOptions {
@@ -147,8 +144,6 @@ export interface PhaseResult {
   errors: PhasingProblem[];
 }
 
-export type RevisionKind = 'addition' | 'reduction' | 'virement' | 're-profile';
-
 export interface RevisionInput {
   ref: string;
   /** The date approved, as plain values. */
@@ -189,20 +184,6 @@ export interface ForecastSheetsResult {
   sheets: ForecastSheet[];
 }
 
-export type VarianceStatus = 'On target' | 'Underspend' | 'Overspend' | 'No forecast';
-export type Rag = 'Green' | 'Amber' | 'Red';
-
-/** A line of the monitoring summary (the sheet has the same figures as native formulas). */
-export interface MonitoringLine {
-  ref?: string;
-  name: string;
-  budget: number;
-  forecast: number | null;
-  variance: number | null;
-  status: VarianceStatus;
-  rag?: Rag;
-}
-
 export interface MonitoringResult {
   sheet: 'Monitoring';
   schemes: MonitoringLine[];
@@ -215,22 +196,6 @@ export interface CheckReport {
   address: string;
   findings: Finding[];
   counts: Record<Severity, number>;
-}
-
-/** Settings kept in the workbook (hidden sheet `_CapitalPlannerSettings`), so they travel with it. */
-export interface PlannerSettings {
-  /** 1 = January ... 4 = April (UK default). */
-  fiscalYearStartMonth: number;
-  unit: MoneyUnit;
-  decimals: number;
-  /** Flag a variance above this amount (in `unit`); null = no absolute threshold. */
-  thresholdAbsolute: number | null;
-  /** Flag a variance above this % of budget (10 = 10%); null = none. */
-  thresholdPercent: number | null;
-  /** RAG: Amber above this % of budget, Red above `redPercent`. */
-  amberPercent: number;
-  redPercent: number;
-  convention: VarianceConvention;
 }
 
 export interface ChartResult {

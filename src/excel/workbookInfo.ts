@@ -2,11 +2,10 @@
  * What the pane needs to know of the workbook to offer the right next step: is there a Programme,
  * how many schemes, which years, are there forecast sheets and a Monitoring sheet. One read.
  */
-import type { Month } from '../core/calendar';
+import type { Month } from '../core';
+import { FORECAST_PREFIX, MONITORING_SHEET } from '../workbook';
 import { runAction } from './action';
 import { excelRun } from './excelRun';
-import { FORECAST_PREFIX } from './forecastSheets';
-import { MONITORING_SHEET } from './programmeLayout';
 import { cellString, readProgrammeColumns } from './readProgramme';
 import { currentRequestBudget } from './requestBudget';
 import { queueSettingsRead } from './settings';

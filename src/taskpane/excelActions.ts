@@ -11,7 +11,7 @@ import type {
   Progress,
   RunOptions,
 } from '../excel/types';
-import { abs, formatDecimal, fromNumber, sum, toNumber } from '../core/money/decimal';
+import { abs, formatDecimal, fromNumber, sum, toNumber } from '../core';
 import type {
   ActionContext,
   MonitoringSummary,

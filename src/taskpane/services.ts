@@ -4,12 +4,12 @@
  * by a plain object of fakes. Keeping React away from Office.js keeps both testable.
  *
  * Where the pane shows exactly what the adapter returns, it uses the adapter's own types and
- * defaults (`src/excel/types.ts`, `src/excel/defaultSettings.ts`: plain values, no Office.js).
+ * defaults (`src/excel/types.ts`, `src/workbook/settings.ts`: plain values, no Office.js).
  * The types declared here differ on purpose: they carry what the pane adds (a summary, exact
  * decimals from the form) or leave out what it does not show.
  */
-import type { Finding } from '../core/findings';
-import type { Decimal } from '../core/money/decimal';
+import type { Finding } from '../core';
+import type { Decimal } from '../core';
 import type {
   ChangeRecord,
   ForecastSheet,
@@ -38,7 +38,7 @@ export type {
   VarianceStatus,
   WorkbookInfo,
 };
-export { DEFAULT_SETTINGS } from '../excel/defaultSettings';
+export { DEFAULT_SETTINGS } from '../workbook';
 
 /** Units the programme's money columns can be shown in (the pane offers £, £k and £m). */
 export type PaneUnit = MoneyUnit;

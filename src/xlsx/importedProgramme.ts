@@ -3,35 +3,38 @@
  * pane's Set up builds one: a `Programme` table with the Programme columns and one column per
  * quarter, each scheme's budget phased evenly over the quarters its phrase names, a totals row,
  * drop-downs and a frozen header, plus the empty `Revisions` log its Revised budget formula reads.
- * Layout constants come from src/excel/programmeLayout (as the demo writer's do) until the pure
- * workbook plans of issue 10 take them over.
+ * Every layout and formula comes from the pure sheet plans in src/workbook, so the file matches
+ * what the pane builds cell for cell.
  */
 import ExcelJS from 'exceljs';
-import { quarterFromIndex, quarterIndex, readPeriodHeaders, type Month } from '../core/calendar';
-import type { Parsed } from '../core/findings';
-import type { PrintedProgramme } from '../core/import';
 import {
   normalise,
-  numberFormatFor,
+  phaseAmount,
+  quarterFromIndex,
+  quarterIndex,
+  readPeriodHeaders,
+  sum,
   toNumber,
   ZERO,
   type Decimal,
   type MoneyUnit,
-} from '../core/money';
-import { phaseAmount } from '../core/phasing';
+  type Month,
+  type Parsed,
+  type PrintedProgramme,
+} from '../core';
 import {
-  PROFILES,
-  PROGRAMME_COLUMNS,
-  PROGRAMME_TABLE,
-  REVISED_BUDGET_FORMULA,
-  REVISION_COLUMNS,
-  REVISIONS_TABLE,
-  SIGNED_AMOUNT_FORMULA,
-  STATUSES,
+  DEFAULT_SETTINGS,
+  PROGRAMME_SHEET,
+  REVISIONS_SHEET,
   periodHeaders,
-} from '../excel/programmeLayout';
-import type { ProgrammeField } from '../excel/types';
-import { fileFormula } from './demo/writeDemo';
+  planProgrammeSheet,
+  planRevisionsSheet,
+  planSettingsSheet,
+  type ProgrammeField,
+  type ProgrammeLine,
+  type SheetPlan,
+} from '../workbook';
+import { addSheetPlan } from './writePlan';
 
 /** One Programme row: the scheme's fields and its phased amounts. */
 export interface ImportedRow {
@@ -120,12 +123,54 @@ export function planImportedProgramme(
   return { ok: true, value: { unit, decimals, quarterLabels: labels.value, rows } };
 }
 
-function formula(text: string, result: number | string): ExcelJS.CellFormulaValue {
-  return { formula: text, result, date1904: false };
+/**
+ * The sheets of the brought-in programme, as the task pane's Set up plans them (src/workbook):
+ * Programme, the empty Revisions log its Revised budget formula reads, and the settings sheet,
+ * so the unit and decimals travel with the workbook.
+ *
+ * @example
+ * planImportedSheets(plan.value).map((sheet) => sheet.name); // ['Programme', 'Revisions', '_CapitalPlannerSettings']
+ */
+export function planImportedSheets(plan: ImportedProgrammePlan): SheetPlan[] {
+  const approvedOf = (row: ImportedRow): Decimal | undefined =>
+    typeof row.approved === 'object' ? row.approved : undefined;
+  const total = (amounts: (Decimal | undefined)[]): number =>
+    toNumber(sum(amounts.map((amount) => amount ?? ZERO)));
+  const approvedTotal = total(plan.rows.map(approvedOf));
+  const lines: ProgrammeLine[] = plan.rows.map((row) => {
+    const approved = approvedOf(row);
+    return {
+      fields: {
+        ...row.fields,
+        ref: row.ref,
+        // The amount as printed stays visible when it could not be read, for Check to report.
+        approvedBudget: approved ? toNumber(approved) : typeof row.approved === 'string' ? row.approved : null,
+      },
+      revisedBudget: approved ? toNumber(approved) : 0,
+      // A quarter with nothing phased stays blank, as a finance officer leaves it.
+      periods: row.phased.map((amount) => (amount.units === 0 ? null : toNumber(amount))),
+    };
+  });
+  return [
+    planProgrammeSheet({
+      sheet: PROGRAMME_SHEET,
+      periodHeaders: plan.quarterLabels,
+      lines,
+      unit: plan.unit,
+      decimals: plan.decimals,
+      totals: {
+        approvedBudget: approvedTotal,
+        revisedBudget: approvedTotal,
+        periods: plan.quarterLabels.map((_, q) => total(plan.rows.map((row) => row.phased[q]))),
+      },
+    }),
+    planRevisionsSheet({ sheet: REVISIONS_SHEET, lines: [], unit: plan.unit, decimals: plan.decimals }),
+    planSettingsSheet({ ...DEFAULT_SETTINGS, unit: plan.unit, decimals: plan.decimals }),
+  ];
 }
 
 /**
- * Builds the workbook: Programme and Revisions, as the task pane's Set up lays them out.
+ * Builds the workbook: Programme, Revisions and settings, as the task pane's Set up lays them out.
  *
  * @example
  * const plan = planImportedProgramme(read);
@@ -135,116 +180,6 @@ export function buildImportedWorkbook(plan: ImportedProgrammePlan): ExcelJS.Work
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Capital Planner';
   workbook.calcProperties = { fullCalcOnLoad: true };
-  const sheet = workbook.addWorksheet('Programme');
-  const money = numberFormatFor(plan.unit, plan.decimals);
-  const revisedFormula = fileFormula(REVISED_BUDGET_FORMULA, PROGRAMME_TABLE);
-  const periodCount = plan.quarterLabels.length;
-  const sums = (column: (row: ImportedRow) => Decimal | undefined): number =>
-    plan.rows.reduce((total, row) => total + toNumber(column(row) ?? ZERO), 0);
-  const approvedOf = (row: ImportedRow): Decimal | undefined =>
-    typeof row.approved === 'object' ? row.approved : undefined;
-  const sumColumn = (name: string, total: number): ExcelJS.TableColumnProperties =>
-    ({
-      name,
-      totalsRowFunction: 'custom',
-      totalsRowFormula: `SUBTOTAL(109,${PROGRAMME_TABLE}[${name}])`,
-      totalsRowResult: Number(total.toFixed(plan.decimals)),
-    }) as ExcelJS.TableColumnProperties;
-
-  sheet.addTable({
-    name: PROGRAMME_TABLE,
-    ref: 'A1',
-    headerRow: true,
-    totalsRow: true,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: [
-      ...PROGRAMME_COLUMNS.map((column, i) => {
-        if (column.money) return sumColumn(column.header, sums(approvedOf));
-        return i === 0 ? { name: column.header, totalsRowLabel: 'Total' } : { name: column.header };
-      }),
-      ...plan.quarterLabels.map((label, q) =>
-        sumColumn(
-          label,
-          sums((row) => row.phased[q]),
-        ),
-      ),
-    ],
-    rows: plan.rows.map((row) => {
-      const approved = approvedOf(row);
-      return [
-        ...PROGRAMME_COLUMNS.map(({ field }): ExcelJS.CellValue => {
-          if (field === 'ref') return row.ref;
-          if (field === 'approvedBudget')
-            return approved
-              ? toNumber(approved)
-              : typeof row.approved === 'string'
-                ? row.approved
-                : null;
-          if (field === 'revisedBudget')
-            return formula(revisedFormula, approved ? toNumber(approved) : 0);
-          return row.fields[field] ?? '';
-        }),
-        // A quarter with nothing phased stays blank, as a finance officer leaves it.
-        ...row.phased.map((amount) => (amount.units === 0 ? null : toNumber(amount))),
-      ];
-    }),
-  });
-  const formats = PROGRAMME_COLUMNS.map((c) =>
-    c.money ? money : c.field === 'ref' ? '@' : undefined,
-  );
-  const status = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'status') + 1;
-  const profile = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'profile') + 1;
-  for (let r = 2; r <= plan.rows.length + 2; r++) {
-    formats.forEach((format, i) => {
-      if (format) sheet.getCell(r, i + 1).numFmt = format;
-    });
-    for (let c = 1; c <= periodCount; c++)
-      sheet.getCell(r, PROGRAMME_COLUMNS.length + c).numFmt = money;
-    if (r === plan.rows.length + 2) continue;
-    sheet.getCell(r, status).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${STATUSES.join(',')}"`],
-    };
-    sheet.getCell(r, profile).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: [`"${PROFILES.join(',')}"`],
-    };
-  }
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.getColumn(PROGRAMME_COLUMNS.findIndex((c) => c.field === 'scheme') + 1).width = 34;
-
-  const log = workbook.addWorksheet('Revisions');
-  log.addTable({
-    name: REVISIONS_TABLE,
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
-    columns: REVISION_COLUMNS.map((name) => ({ name })),
-    rows: [
-      [
-        '',
-        null,
-        '',
-        null,
-        formula(fileFormula(SIGNED_AMOUNT_FORMULA, REVISIONS_TABLE), 0),
-        '',
-        '',
-        '',
-      ],
-    ],
-  });
-  log.getCell(2, 1).numFmt = '@';
-  log.getCell(2, 2).numFmt = 'yyyy-mm-dd';
-  log.getCell(2, 4).numFmt = money;
-  log.getCell(2, 5).numFmt = money;
-  log.getCell(2, 3).dataValidation = {
-    type: 'list',
-    allowBlank: true,
-    formulae: ['"addition,reduction,virement,re-profile"'],
-  };
-  log.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const sheet of planImportedSheets(plan)) addSheetPlan(workbook, sheet);
   return workbook;
 }

@@ -5,9 +5,12 @@
  * builds. Reports what it read and what it could not.
  */
 import { resolve } from 'node:path';
-import type { Finding } from '../../core/findings';
-import { readPrintedProgramme, type PrintedProgramme } from '../../core/import';
-import { formatDecimal } from '../../core/money';
+import {
+  formatDecimal,
+  readPrintedProgramme,
+  type Finding,
+  type PrintedProgramme,
+} from '../../core';
 import { buildImportedWorkbook, planImportedProgramme } from '../../xlsx/importedProgramme';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';

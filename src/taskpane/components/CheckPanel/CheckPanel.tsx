@@ -8,7 +8,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Severity } from '../../../core/findings';
+import type { Severity } from '../../../core';
 import { useRunner } from '../../hooks/useActionRunner';
 import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions } from '../../paneContext';

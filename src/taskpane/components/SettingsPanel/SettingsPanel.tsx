@@ -9,7 +9,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { MONTH_NAMES } from '../../../core/calendar/options';
+import { MONTH_NAMES } from '../../../core';
 import { useRunner } from '../../hooks/useActionRunner';
 import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
