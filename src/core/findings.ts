@@ -54,7 +54,7 @@ export const RULES = [
   {
     id: 'unreadable-marker',
     summary: 'A quarter marker under a year column cannot be read (e.g. Q5, "soon")',
-    severity: 'warning',
+    severity: 'error',
   },
   {
     id: 'marker-without-scheme',

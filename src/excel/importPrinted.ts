@@ -7,13 +7,12 @@ import {
   convertUnit,
   quarterFromIndex,
   toNumber,
-  type MoneyUnit,
   type Month,
+  type MoneyUnit,
   type PrintedColumnRole,
   type PrintedProgramme,
 } from '../core';
-import { PROGRAMME_COLUMNS, REVISED_BUDGET_FORMULA, periodHeaders } from '../workbook';
-import { asTextCell, safeCell } from './cellText';
+import { PROGRAMME_COLUMNS, periodHeaders } from '../workbook';
 import type { Cell } from './setUpProgramme';
 import type { ImportColumn } from './types';
 
@@ -77,7 +76,7 @@ export function printedRows(
   const rows = read.schemes.map((scheme, i): Cell[] => {
     const approved: Cell = scheme.amount
       ? toNumber(convertUnit(scheme.amount, sourceUnit, unit))
-      : (safeCell(scheme.amountText ?? '') as Cell);
+      : (scheme.amountText ?? '');
     const text: Record<string, string> = {
       ref: scheme.ref || `CP-${String(i + 1).padStart(3, '0')}`,
       status: scheme.status,
@@ -90,8 +89,9 @@ export function printedRows(
     return [
       ...PROGRAMME_COLUMNS.map(({ field }): Cell => {
         if (field === 'approvedBudget') return approved;
-        if (field === 'revisedBudget') return REVISED_BUDGET_FORMULA;
-        return asTextCell(text[field] ?? '');
+        // Revised budget is the table's formula (src/workbook); text stays text when written.
+        if (field === 'revisedBudget') return null;
+        return text[field] ?? '';
       }),
       ...headers.value.map(() => ''),
     ];

@@ -144,7 +144,11 @@ export function planImportedSheets(plan: ImportedProgrammePlan): SheetPlan[] {
         ...row.fields,
         ref: row.ref,
         // The amount as printed stays visible when it could not be read, for Check to report.
-        approvedBudget: approved ? toNumber(approved) : typeof row.approved === 'string' ? row.approved : null,
+        approvedBudget: approved
+          ? toNumber(approved)
+          : typeof row.approved === 'string'
+            ? row.approved
+            : null,
       },
       revisedBudget: approved ? toNumber(approved) : 0,
       // A quarter with nothing phased stays blank, as a finance officer leaves it.
@@ -164,7 +168,12 @@ export function planImportedSheets(plan: ImportedProgrammePlan): SheetPlan[] {
         periods: plan.quarterLabels.map((_, q) => total(plan.rows.map((row) => row.phased[q]))),
       },
     }),
-    planRevisionsSheet({ sheet: REVISIONS_SHEET, lines: [], unit: plan.unit, decimals: plan.decimals }),
+    planRevisionsSheet({
+      sheet: REVISIONS_SHEET,
+      lines: [],
+      unit: plan.unit,
+      decimals: plan.decimals,
+    }),
     planSettingsSheet({ ...DEFAULT_SETTINGS, unit: plan.unit, decimals: plan.decimals }),
   ];
 }

@@ -115,7 +115,16 @@ describe('capital-planner import (Manchester ICT Strategy 2016-19, Table 1)', ()
   });
 
   it('writes the Programme and Revisions tables as the task pane sets them up', () => {
-    expect(programme.worksheets.map((s) => s.name)).toEqual(['Programme', 'Revisions']);
+    // The settings sheet carries the table's unit and decimals, as the pane's Set up saves them.
+    expect(programme.worksheets.map((s) => s.name)).toEqual([
+      'Programme',
+      'Revisions',
+      '_CapitalPlannerSettings',
+    ]);
+    const settings = programme.getWorksheet('_CapitalPlannerSettings')!;
+    const setting = (key: string) =>
+      (settings.getSheetValues() as unknown[][]).find((row) => row?.[1] === key)?.[2];
+    expect([setting('unit'), setting('decimals')]).toEqual(['£m', 1]);
     const sheet = programme.getWorksheet('Programme')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header.slice(0, 12)).toEqual([
