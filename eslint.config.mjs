@@ -66,7 +66,7 @@ function faceBoundary(dir, forbidden) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build-tsc/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'tests/support/*.js'] },
+  { ignores: ['dist/**', 'build-tsc/**', 'node_modules/**', 'lib/**', 'coverage/**', '.tmp/**', 'tests/support/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

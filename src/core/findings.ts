@@ -51,6 +51,16 @@ export const RULES = [
     summary: "A scheme's phasing falls outside the programme's period columns",
     severity: 'warning',
   },
+  {
+    id: 'unreadable-marker',
+    summary: 'A quarter marker of a printed programme cannot be read',
+    severity: 'error',
+  },
+  {
+    id: 'marker-without-scheme',
+    summary: 'Quarters are marked on a row with no scheme',
+    severity: 'warning',
+  },
 ] as const satisfies readonly { id: string; summary: string; severity: Severity }[];
 
 /** Every rule id the engine can report. */

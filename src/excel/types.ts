@@ -91,8 +91,11 @@ export interface ImportColumn {
   /** Header text as written in the sheet. */
   header: string;
   /** What it becomes in the Programme table; `period` columns keep their label; `ignore` is dropped. */
-  role: ProgrammeField | 'period' | 'ignore';
-  /** For `period` columns: the header label, e.g. `2016/17 Q1`. */
+  role: ProgrammeField | 'period' | 'markers' | 'ignore';
+  /**
+   * For `period` columns: the header label, e.g. `2016/17 Q1`; for `markers` columns (quarters
+   * marked `Q1-4`, `✓` under a year, as printed tables do): the period they mark, e.g. `2016/17`.
+   */
   periodLabel?: string;
 }
 
@@ -108,6 +111,11 @@ export interface ImportPreview {
   schemeRows: number;
   /** Unit of the figures, read from the headers (e.g. "Capital £m"). */
   unit: MoneyUnit;
+  /**
+   * What the reader could not read or found wrong, each with its cell (`E5: Cannot read the
+   * marker ...`): a table printed with quarter markers is read whole before it is brought in.
+   */
+  notes?: string[];
 }
 
 export interface ImportResult {

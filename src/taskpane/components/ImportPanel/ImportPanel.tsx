@@ -96,6 +96,9 @@ export function ImportPanel() {
                     {column.role === 'period' && column.periodLabel && (
                       <div className={styles.sample}>becomes {column.periodLabel}</div>
                     )}
+                    {column.role === 'markers' && column.periodLabel && (
+                      <div className={styles.sample}>quarters of {column.periodLabel}</div>
+                    )}
                   </TableCell>
                   <TableCell className={styles.roleCell}>
                     <Dropdown
@@ -119,6 +122,17 @@ export function ImportPanel() {
               ))}
             </TableBody>
           </Table>
+          {preview.notes && preview.notes.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <ul className={styles.problems} aria-label="Not read from the table">
+                  {preview.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {problems.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
