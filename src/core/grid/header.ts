@@ -9,6 +9,13 @@ import { type HeaderMeaning, readHeader } from './headers';
 // A cell that only names a unit: `£m`, `(£'000)`, `£000s`, `£ million`.
 const UNITS_ONLY = /^\(?\s*£\s*['\u2019]?\s*(?:m|k|bn|000|million|thousand|billion)?'?s?\s*\)?$/i;
 
+/** A units cell: `£'000`, `£m`, `(£000s)`, or `%` over a percentage column. */
+function isUnitsText(text: string): boolean {
+  return (
+    /^\(?\s*%\s*\)?$/.test(text) || (UNITS_ONLY.test(text) && unitFromHeader(text) !== undefined)
+  );
+}
+
 /** The header found: its rows and one text per column. */
 export interface FoundHeader {
   rows: number[];
@@ -151,14 +158,20 @@ function withUnitsRow(
   const row = Array.isArray(values[below]) ? values[below] : undefined;
   if (!row || !isTextRow(row, width)) return header;
   const units = rowTexts(row, width);
-  const present = units.filter((text): text is string => text !== undefined);
-  if (
-    present.length === 0 ||
-    !present.every((text) => UNITS_ONLY.test(text) && unitFromHeader(text) !== undefined)
-  )
-    return header;
+  let unitCells = 0;
+  let others = 0;
+  let firstPresent = true;
+  for (const text of units) {
+    if (text === undefined) continue;
+    if (isUnitsText(text)) unitCells++;
+    // The first cell may name the period the figures are for (`Jun-05`, `Month 9`).
+    else if (firstPresent && text.length <= 30) others++;
+    else return header;
+    firstPresent = false;
+  }
+  if (unitCells === 0 || others > 1) return header;
   const texts = header.texts.map((text, c) =>
-    units[c] === undefined ? text : `${text} ${units[c]}`.trim(),
+    units[c] === undefined || !isUnitsText(units[c]) ? text : `${text} ${units[c]}`.trim(),
   );
   return { rows: [...header.rows, below], texts, meanings: texts.map(readHeader) };
 }

@@ -76,6 +76,10 @@ export interface RowSink {
   row(row: number, kind: number, scan: FigureScan): void;
   /** The scale grew: multiply every unit count held by `factor` (a power of ten). */
   widen(factor: number): void;
+  /** A detail row starts a group (its name in the group column), before its figures count. */
+  groupStart?(row: number, scan: FigureScan): void;
+  /** Asked of a detail row with figures and no label: is it a total? */
+  unlabelledTotal?(row: number, scan: FigureScan): boolean;
 }
 
 /** Figures per column whose number format is read before giving up on finding one. */
@@ -157,6 +161,14 @@ function readRows(
   // The sinks that want each row kind, indexed by kind code.
   const sinksByKind = ROW_KINDS.map((_, kind) => sinks.filter((sink) => sink.kinds.includes(kind)));
 
+  const groupColumn = prepared.groupColumn ?? -1;
+  const groupSinks = sinks.filter((sink) => sink.groupStart !== undefined);
+  const totalProbe =
+    prepared.labelColumn === undefined
+      ? undefined
+      : sinks.find((sink) => sink.unlabelledTotal !== undefined);
+  const labelSearch = prepared.labelSearch;
+  let lastGroup: unknown = undefined;
   // Locals for the hot loop (no closure captures them, so they stay in registers).
   let power = scan.power;
   let magnitude = 0;
@@ -180,7 +192,7 @@ function readRows(
     }
     scan.cells = row;
     let content = false;
-    const total = isTotalRow(prepared, row);
+    let total = isTotalRow(prepared, row);
     for (let f = 0; f < figureCount; f++) {
       const c = figureColumns[f];
       const value = row[c];
@@ -228,6 +240,15 @@ function readRows(
       }
     }
     scan.shownCount = shownCount;
+    if (!total && content && totalProbe !== undefined && unlabelled(row, labelSearch))
+      total = totalProbe.unlabelledTotal?.(r, scan) === true;
+    if (groupColumn >= 0 && !total && content) {
+      const name = row[groupColumn];
+      if (typeof name === 'string' && name.trim() !== '' && name !== lastGroup) {
+        lastGroup = name;
+        for (let s = 0; s < groupSinks.length; s++) groupSinks[s].groupStart?.(r, scan);
+      }
+    }
     if (total) {
       // Totals are rare: add every figure above, then take a total's own figures back out.
       for (let i = 0; i < shownCount; i++) {
@@ -242,6 +263,12 @@ function readRows(
     for (let s = 0; s < wanting.length; s++) wanting[s].row(r, kind, scan);
   }
   return magnitude;
+}
+
+/** True when a row shows no word where a label may be. */
+function unlabelled(row: readonly unknown[], labelSearch: readonly number[]): boolean {
+  for (let i = 0; i < labelSearch.length; i++) if (!isBlankCell(row[labelSearch[i]])) return false;
+  return true;
 }
 
 /**

@@ -27,7 +27,7 @@ import { withinRounding } from './rounding';
  * quarters for the budget year and whole years after it). A year column over its own quarters is
  * a summary, not more spend, and is left out.
  */
-function periodFigures(prepared: PreparedTable): number[] {
+export function periodFigures(prepared: PreparedTable): number[] {
   const periodOf = (f: number) => prepared.columns[prepared.figureColumns[f]].period;
   const all: number[] = [];
   prepared.figureColumns.forEach((_, f) => {
@@ -49,7 +49,7 @@ function periodFigures(prepared: PreparedTable): number[] {
 }
 
 /** The figure a scheme's phasing must add up to: all-years budget, else current budget, else an amount. */
-function targetFigure(prepared: PreparedTable): number {
+export function targetFigure(prepared: PreparedTable): number {
   const allYears = findFigure(prepared, (column) => column.role === 'all-years-budget');
   if (allYears >= 0) return allYears;
   const budget = currentBudgetFigure(prepared);
