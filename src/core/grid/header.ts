@@ -2,6 +2,7 @@
  * Finding the header row(s) of a table with no prior knowledge of its layout: title rows may sit
  * above it, and a second header row may split a heading (`2016/17` over `Q1 Q2 Q3 Q4`).
  */
+import { readAmountText } from './amountText';
 import { cellText } from './cells';
 import { unitFromHeader } from '../money/units';
 import { type HeaderMeaning, readHeader } from './headers';
@@ -46,12 +47,22 @@ function rowTexts(row: readonly unknown[] | undefined, width: number): (string |
 
 function isTextRow(row: readonly unknown[] | undefined, width: number): boolean {
   if (!row) return false;
+  let amounts = 0;
   for (let c = 0; c < width && c < row.length; c++) {
     const value = row[c];
     if (typeof value === 'number' && !(Number.isInteger(value) && value >= 1900 && value <= 2100))
       return false;
+    // Figures pasted as text (`£1.169m`, `2,400`, `(51)`) make a row of data, not of headings.
+    if (typeof value === 'string' && c > 0 && /\d/.test(value) && isAmountText(value)) amounts++;
   }
-  return true;
+  return amounts === 0;
+}
+
+/** A cell of text that reads as an amount and not as a year heading (`2016`, `2016/17`). */
+function isAmountText(text: string): boolean {
+  const trimmed = text.trim();
+  if (/^(?:19|20)\d\d$/.test(trimmed)) return false;
+  return readAmountText(trimmed) !== undefined;
 }
 
 function countDefined(texts: readonly (string | undefined)[]): number {

@@ -211,7 +211,27 @@ export function prepareTable(grid: Grid): PreparedTable | undefined {
     sampleDecimals: decimals,
   };
   if (labelColumn !== undefined) prepared.labelColumn = labelColumn;
-  const groupColumn = findGroupColumn(columns, samples, labelColumn);
+  let groupColumn = findGroupColumn(columns, samples, labelColumn);
+  // `EXECUTIVE PORTFOLIO | SERVICE | ...`: the first words name the group on its first row only;
+  // the scheme is named in the next word column.
+  if (groupColumn === undefined && labelColumn !== undefined) {
+    const next = columns.find(
+      (column) =>
+        column.index > labelColumn! &&
+        column.index < figureColumns[0] &&
+        !column.figures &&
+        column.role !== 'ref' &&
+        samples[column.index].words > samples[labelColumn!].words,
+    );
+    const own = samples[labelColumn];
+    if (
+      next &&
+      (GROUP_HEADER.test(columns[labelColumn].header) || own.words * 2 <= samples[next.index].words)
+    ) {
+      groupColumn = labelColumn;
+      prepared.labelColumn = next.index;
+    }
+  }
   if (groupColumn !== undefined) prepared.groupColumn = groupColumn;
   return prepared;
 }
