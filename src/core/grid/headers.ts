@@ -18,7 +18,7 @@ export interface HeaderMeaning {
 // `Variance`, `(Under) / Over Spend`, `Over or (under) spend`, `Over/ (Under)` (split over two
 // header rows), `Variation to Latest Programme`, `Rephasing`, `Slippage`, `Difference`.
 const VARIANCE =
-  /\bvariances?\b|\bvar\b|\bvariations?\b|under\)?\s*(?:\/|\bor\b)?\s*\(?\s*over|over\)?\s*(?:\/|\bor\b)?\s*\(?\s*under|\bslippage\b|\bre-?phas(?:ing|ed)\b|\bdifferences?\b/;
+  /\bvariances?\b|\bvar\b|\bvariations?\b|under\)?\s*(?:\/|\bor\b)?\s*\(?\s*over|over\)?\s*(?:\/|\bor\b)?\s*\(?\s*under|\bslippage\b|\bre-?phas(?:ing|ed)\b|\bdifferences?\b|\bdiff\b/;
 // `Additions/Reductions to Programme`, `Changes`, `Virements`, `Adjustments`: a change to a budget.
 const ADDITIONS =
   /\badditions?\b|\breductions?\b|\bvirements?\b|\badjustments?\b|\bchanges?\s+(?:to|in)\b|\bnew\s+(?:approvals?|schemes?)\b/;

@@ -211,7 +211,13 @@ export function findRelations(prepared: PreparedTable): ColumnRelation[] {
   figureColumns.forEach((_, f) => {
     if (roleOf(f) !== 'period') money.push(f);
   });
-  const pairColumns = money.length <= MOST_PAIR_COLUMNS ? money : [];
+  // A short table's year columns may be its budget (`2019/20 Budget`): try them too.
+  const pairColumns =
+    figureColumns.length <= MOST_PAIR_COLUMNS
+      ? figureColumns.map((_, f) => f)
+      : money.length <= MOST_PAIR_COLUMNS
+        ? money
+        : [];
   const candidates: Candidate[] = [];
   const add = (kind: RelationKind, t: number, plus: number[], minus: number[], score: number) => {
     const fit = fitOf(sample, t, plus, minus);
@@ -236,7 +242,8 @@ export function findRelations(prepared: PreparedTable): ColumnRelation[] {
   for (const t of pairColumns) {
     const role = roleOf(t);
     const asVariance = role === 'variance' || role === 'amount';
-    const asSum = role === 'budget' || role === 'amount' || role === 'all-years-budget';
+    const asSum =
+      role === 'budget' || role === 'amount' || role === 'all-years-budget' || role === 'period';
     if (!asVariance && !asSum) continue;
     for (const a of pairColumns) {
       if (a === t || roleOf(a) === 'variance') continue;

@@ -168,6 +168,7 @@ function readRows(
       ? undefined
       : sinks.find((sink) => sink.unlabelledTotal !== undefined);
   const labelSearch = prepared.labelSearch;
+  const labelColumn = prepared.labelColumn ?? 0;
   let lastGroup: unknown = undefined;
   // Locals for the hot loop (no closure captures them, so they stay in registers).
   let power = scan.power;
@@ -240,7 +241,12 @@ function readRows(
       }
     }
     scan.shownCount = shownCount;
-    if (!total && content && totalProbe !== undefined && unlabelled(row, labelSearch))
+    if (
+      !total &&
+      content &&
+      totalProbe !== undefined &&
+      (unlabelled(row, labelSearch) || namesAResult(row[labelColumn]))
+    )
       total = totalProbe.unlabelledTotal?.(r, scan) === true;
     if (groupColumn >= 0 && !total && content) {
       const name = row[groupColumn];
@@ -263,6 +269,32 @@ function readRows(
     for (let s = 0; s < wanting.length; s++) wanting[s].row(r, kind, scan);
   }
   return magnitude;
+}
+
+// Labels of rows that may add up the rows above without saying Total: `Current budget`,
+// `Net Budget Requirement`, `Current Approved Capital Programme Budget`.
+const RESULT_LABEL = /^(?:current|revised|latest|net|updated|amended)\b|\brequirement$/i;
+const LOWER_T = 116;
+
+/**
+ * True when a label may name a result of the rows above (see RESULT_LABEL). This runs on every
+ * row's label: the first and last letters rule out most labels before the pattern is tried.
+ */
+function namesAResult(label: unknown): boolean {
+  if (typeof label !== 'string' || label.length < 3 || label.length > 80) return false;
+  const first = label.charCodeAt(0) | 32;
+  if (
+    first !== 99 &&
+    first !== 114 &&
+    first !== 108 &&
+    first !== 110 &&
+    first !== 117 &&
+    first !== 97 &&
+    first !== 32 &&
+    (label.charCodeAt(label.length - 1) | 32) !== LOWER_T
+  )
+    return false;
+  return RESULT_LABEL.test(label.trim());
 }
 
 /** True when a row shows no word where a label may be. */

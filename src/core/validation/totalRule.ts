@@ -133,7 +133,22 @@ class TotalRule implements Rule {
    * the rows since the last total or heading (the unlabelled total under a `Financed by` block).
    */
   unlabelledTotal(_row: number, scan: FigureScan): boolean {
-    const at = this.count * this.columns;
+    // Since the last boundary, else since the last total (or the top of the table).
+    let lastTotal = this.count - 1;
+    while (
+      lastTotal >= 0 &&
+      this.boundaryKinds[lastTotal] !== TOTAL &&
+      this.boundaryKinds[lastTotal] !== BREAK
+    )
+      lastTotal--;
+    return (
+      this.sumsFit(scan, this.count * this.columns) ||
+      (lastTotal < this.count - 1 && this.sumsFit(scan, (lastTotal + 1) * this.columns))
+    );
+  }
+
+  /** True when most figures of the current row are the sums since the boundary noted at `at`. */
+  private sumsFit(scan: FigureScan, at: number): boolean {
     const decimals = Math.min(this.prepared.sampleDecimals, scan.scale);
     const half = 0.5 * 10 ** (scan.scale - decimals);
     let fits = 0;
