@@ -83,7 +83,10 @@ export function readingChecks(reading: TableReading, relation: CorpusRelation): 
     return reading.totals.some((total) => total.row === row) || byColumn;
   if (relation.kind === 'row-total') {
     const column = reading.columns.find((c) => c.column === letters);
-    return byColumn || (column?.checked === true && reading.notes.some((n) => /^Period columns checked/.test(n)));
+    return (
+      byColumn ||
+      (column?.checked === true && reading.notes.some((n) => /^Period columns checked/.test(n)))
+    );
   }
   return byColumn;
 }
@@ -114,7 +117,10 @@ const ARITHMETIC: ReadonlySet<string> = new Set([
  * @example
  * runTable(table, table.grid).falseAlarms; // []
  */
-export function runTable(table: CorpusTable, values: readonly (readonly unknown[])[]): TableOutcome {
+export function runTable(
+  table: CorpusTable,
+  values: readonly (readonly unknown[])[],
+): TableOutcome {
   const { findings, reading } = checkGridWithReading({ sheet: table.id, values });
   const errors = findings.filter((f) => f.severity === 'error' && ARITHMETIC.has(f.rule));
   const wrongCells = new Set(
@@ -165,7 +171,8 @@ if (require.main === module) {
       );
       if (bad && how === 'text' && process.argv.includes('-v')) {
         for (const r of outcome.missed.slice(0, 6)) console.log(`   missed ${r.kind} ${r.cell}`);
-        for (const f of outcome.falseAlarms.slice(0, 6)) console.log(`   alarm ${f.cell} ${f.message}`);
+        for (const f of outcome.falseAlarms.slice(0, 6))
+          console.log(`   alarm ${f.cell} ${f.message}`);
       }
     }
   }

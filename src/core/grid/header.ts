@@ -10,6 +10,9 @@ import { type HeaderMeaning, readHeader } from './headers';
 // A cell that only names a unit: `£m`, `(£'000)`, `£000s`, `£ million`.
 const UNITS_ONLY = /^\(?\s*£\s*['\u2019]?\s*(?:m|k|bn|000|million|thousand|billion)?'?s?\s*\)?$/i;
 
+/** A column of notes: `NOTE`, `Comments`, `Remarks`. */
+const NOTES = /\b(?:notes?|comments?|remarks?|footnotes?|explanations?|reasons?)\s*$/i;
+
 /** A units cell: `£'000`, `£m`, `(£000s)`, or `%` over a percentage column. */
 function isUnitsText(text: string): boolean {
   return (
@@ -140,7 +143,15 @@ export function findHeader(
       // One lone cell at the left is a title, not a heading over columns.
       if (upperCount >= 2 || (upperCount === 1 && firstUpper > firstLower)) {
         const texts = combine(upper, lower);
-        const meanings = texts.map(readHeader);
+        // The lower row names the column; a merged heading above (`YEAR END FORECAST` over
+        // Forecast, Budget, Note) only adds a unit or a period where the lower row says nothing.
+        const meanings = texts.map((text, c) => {
+          const own = lower[c] === undefined ? undefined : readHeader(lower[c]);
+          const joined = readHeader(text);
+          if (!own || own.role === 'blank') return joined;
+          if (own.role === 'text' && !own.percent && !NOTES.test(lower[c] ?? '')) return joined;
+          return { ...joined, ...own, unit: own.unit ?? joined.unit };
+        });
         const pairScore = score(meanings);
         if (pairScore > candidate.score)
           candidate = { rows: [r - 1, r], texts, meanings, score: pairScore };

@@ -87,6 +87,9 @@ export function readHeader(header: string): HeaderMeaning {
   if (text === '') return { role: 'blank' };
   // Percentages are not money: no check adds them up.
   if (/%|\bper\s*cent\b|\bpercentage\b/.test(text)) return { role: 'text', percent: true };
+  // A notes column holds words and footnote marks (`3/4`, `Rephased`), never figures.
+  if (/\b(?:notes?|comments?|remarks?|footnotes?|explanations?|reasons?)\s*$/.test(text))
+    return { role: 'text' };
   const unit = unitFromHeader(header.slice(0, 200));
   const withUnit = (meaning: HeaderMeaning): HeaderMeaning =>
     unit ? { ...meaning, unit } : meaning;

@@ -144,7 +144,7 @@ function fitOf(sample: Sample, target: number, plus: number[], minus: number[]):
       }
     }
     if (t !== t || shown === 0) continue;
-    if (shown < Math.min(2, operands)) continue;
+
     fit.rows++;
     const tolerance = (shown + 1) * sample.half * 1.000001;
     if (Math.abs(t - expected) <= tolerance) {

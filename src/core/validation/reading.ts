@@ -267,6 +267,7 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
   const columns: ColumnReading[] = prepared.columns.map((column) => {
     let role = baseRole(column);
     if (column.index === prepared.groupColumn) role = 'group';
+    else if (column.index === prepared.labelColumn) role = 'label';
     const relation = plan.relations.find((r) => r.target === column.index);
     if (relation?.kind === 'row-total') role = 'row total';
     const reading: ColumnReading = {
@@ -341,6 +342,7 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
 function skipReason(column: RecognisedColumn, context: CheckContext): string {
   if (column.percent) return 'a percentage: never added up';
   if (column.index === context.prepared.groupColumn) return 'names the group each scheme is in';
+  if (column.index === context.prepared.labelColumn) return 'names the schemes';
   switch (column.role) {
     case 'label':
       return 'names the schemes';

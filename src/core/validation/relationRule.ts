@@ -70,7 +70,8 @@ class RelationRule implements Rule {
         }
       }
       // A row with one figure of three is not stating the relation (a heading's lone total).
-      if (count === 0 || count < Math.min(2, plus.length + minus.length)) continue;
+      // A blank operand is nil (councils leave a cell empty or print `-` for nothing).
+      if (count === 0) continue;
       this.checked[i]++;
       if (expected !== printed) this.misses.push(i, row, expected, printed, 0);
     }
