@@ -8,7 +8,7 @@
  */
 import { MAX_SCALE, toNumber } from '../money/decimal';
 import { readAmountText } from './amountText';
-import { cellResult, excelErrorOf, isBlankCell, isNilText } from './cells';
+import { cellResult, excelErrorOf, isBlankCell, isNilText, trimText } from './cells';
 import { decimalsFromFormat } from './numberFormat';
 import type { PreparedTable } from './prepare';
 import { BLANK, DETAIL, HEADER, ROW_KINDS, TITLE, TOTAL, isTotalRow, kindOfRow } from './rowKind';
@@ -282,20 +282,21 @@ const LOWER_T = 116;
  */
 function namesAResult(label: unknown): boolean {
   if (typeof label !== 'string' || label.length < 3 || label.length > 80) return false;
-  const first = label.charCodeAt(0) | 32;
-  if (
-    first !== 99 &&
-    first !== 114 &&
-    first !== 108 &&
-    first !== 110 &&
-    first !== 117 &&
-    first !== 97 &&
-    first !== 32 &&
-    (label.charCodeAt(label.length - 1) | 32) !== LOWER_T
-  )
+  const start =
+    ((label.charCodeAt(0) | 32) << 16) |
+    ((label.charCodeAt(1) | 32) << 8) |
+    (label.charCodeAt(2) | 32);
+  if (!RESULT_STARTS.has(start) && (label.charCodeAt(label.length - 1) | 32) !== LOWER_T)
     return false;
-  return RESULT_LABEL.test(label.trim());
+  return RESULT_LABEL.test(trimText(label));
 }
+
+/** The first three letters (lower case, packed) of the words RESULT_LABEL starts with. */
+const RESULT_STARTS: ReadonlySet<number> = new Set(
+  ['cur', 'rev', 'lat', 'net', 'upd', 'ame', '  c', '  r', '  l', '  n'].map(
+    (word) => (word.charCodeAt(0) << 16) | (word.charCodeAt(1) << 8) | word.charCodeAt(2),
+  ),
+);
 
 /** True when a row shows no word where a label may be. */
 function unlabelled(row: readonly unknown[], labelSearch: readonly number[]): boolean {
