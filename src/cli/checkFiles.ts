@@ -3,12 +3,13 @@
  * the others are still checked.
  */
 import type { Finding, Parsed } from '../core/findings';
+import type { TableReading } from '../core/validation';
 import type { ReadOptions, WorkbookGrids } from '../xlsx/readWorkbook';
 import type { SheetGrid } from '../xlsx/sheetGrid';
-import type { FileReport } from './report';
+import type { FileReport, SheetReading } from './report';
 
 /** How the engine's check is called on one grid (core `checkGrid` fits this). */
-export type GridChecker = (grid: SheetGrid) => { findings: Finding[] };
+export type GridChecker = (grid: SheetGrid) => { findings: Finding[]; reading?: TableReading };
 
 /** Reads a file into grids (the xlsx adapter fits this). */
 export type GridReader = (path: string, options: ReadOptions) => Promise<Parsed<WorkbookGrids>>;
@@ -33,9 +34,13 @@ export async function checkFiles(
       continue;
     }
     const findings: Finding[] = [];
+    const tables: SheetReading[] = [];
     for (const grid of workbook.value.grids) {
       if (grid.values.length === 0) continue;
-      for (const finding of check(grid).findings) {
+      const checked = check(grid);
+      if (checked.reading !== undefined)
+        tables.push({ sheet: grid.sheet ?? '', table: checked.reading });
+      for (const finding of checked.findings) {
         findings.push(
           finding.sheet === undefined && grid.sheet !== undefined
             ? { ...finding, sheet: grid.sheet }
@@ -43,7 +48,7 @@ export async function checkFiles(
         );
       }
     }
-    reports.push({ file, findings });
+    reports.push(tables.length > 0 ? { file, findings, tables } : { file, findings });
   }
   return reports;
 }

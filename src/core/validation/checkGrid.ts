@@ -87,7 +87,7 @@ export function checkGridWithReading(grid: Grid, options: CheckOptions = {}): Gr
   const overridden = applyColumnOverrides(prepared, options.columns);
   if (!overridden.ok) {
     const finding: Finding = {
-      rule: 'not-a-number',
+      rule: 'column-override',
       severity: 'error',
       message: overridden.message,
     };
