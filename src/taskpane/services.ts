@@ -9,6 +9,7 @@
  * decimals from the form) or leave out what it does not show.
  */
 import type { Finding } from '../core/findings';
+import type { TableReading } from '../core/validation';
 import type { Decimal } from '../core/money/decimal';
 import type {
   ForecastSheet,
@@ -176,6 +177,8 @@ export interface CheckReport {
   /** What was checked, e.g. `Programme!A1:W40`. */
   address: string;
   findings: Finding[];
+  /** How the checked table was read (issue 12), when the adapter gives it. */
+  reading?: TableReading;
 }
 
 /** Native charts the pane can add. */

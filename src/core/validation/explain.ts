@@ -57,3 +57,47 @@ export function formatReading(reading: TableReading): string[] {
   for (const note of reading.notes) lines.push(`Note: ${note}`);
   return lines;
 }
+
+/** Lines the short summary keeps (the task pane's "what was checked"). */
+const SHORT_LINES = 8;
+
+/**
+ * A few lines on what was checked, for a small space: the count, each relation, the totals, and
+ * each column or row left unchecked with why.
+ *
+ * @example
+ * summariseReading(reading);
+ * // ['64 figures checked: 62 exact, 2 within rounding, 0 wrong', 'Variance G = F - E (...): 10 rows', ...]
+ */
+export function summariseReading(reading: TableReading): string[] {
+  const { checked } = reading;
+  const lines = [
+    `${plural(checked.total, 'figure')} checked: ${checked.exact} exact, ${checked.withinRounding} within rounding, ${checked.wrong} wrong`,
+  ];
+  if (reading.totals.length > 0)
+    lines.push(`${plural(reading.totals.length, 'total row')} added up`);
+  for (const relation of reading.relations) {
+    const what =
+      relation.kind === 'variance'
+        ? 'Variance'
+        : relation.kind === 'revised'
+          ? 'Revised'
+          : 'Row total';
+    lines.push(
+      `${what} ${relation.formula} (${relation.words}): ${plural(relation.checked, 'row')}`,
+    );
+  }
+  const words = new Set(['label', 'ref', 'group', 'status', 'blank', 'phasing']);
+  for (const column of reading.columns) {
+    if (column.checked || words.has(column.role) || column.header === '') continue;
+    lines.push(`Column ${column.column} '${column.header}' not checked: ${column.reason ?? ''}`);
+  }
+  for (const row of reading.unchecked) lines.push(`Row ${row.row}: ${row.reason}`);
+  for (const note of reading.notes) if (!/^Period columns checked/.test(note)) lines.push(note);
+  return lines.length <= SHORT_LINES
+    ? lines
+    : [
+        ...lines.slice(0, SHORT_LINES - 1),
+        `and ${lines.length - SHORT_LINES + 1} more (see check --explain)`,
+      ];
+}

@@ -9,7 +9,7 @@ export type {
   TotalReading,
 } from './reading';
 export { OVERRIDE_ROLES } from './relationPlan';
-export { formatReading } from './explain';
+export { formatReading, summariseReading } from './explain';
 export type { CheckOptions } from './context';
 export { checkTotal, roundingTolerance } from './rounding';
 export type { TotalCheck } from './rounding';
