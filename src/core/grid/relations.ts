@@ -155,9 +155,13 @@ function fitOf(sample: Sample, target: number, plus: number[], minus: number[]):
   return fit;
 }
 
-/** Most rows fit: all but a quarter (at least one may be a typo), and two tell. */
-function holds(fit: Fit): boolean {
+/**
+ * Most rows fit: all but a quarter (at least one may be a typo), and two tell. Where the header
+ * names the relation (a Variance column, a revised budget beside Additions), half the rows will do.
+ */
+function holds(fit: Fit, named = false): boolean {
   if (fit.rows < 2 || fit.fits < 2 || fit.telling < 1) return false;
+  if (named) return fit.fits * 2 >= fit.rows;
   return fit.rows - fit.fits <= Math.max(1, Math.floor(fit.rows / 4));
 }
 
@@ -219,9 +223,16 @@ export function findRelations(prepared: PreparedTable): ColumnRelation[] {
         ? money
         : [];
   const candidates: Candidate[] = [];
-  const add = (kind: RelationKind, t: number, plus: number[], minus: number[], score: number) => {
+  const add = (
+    kind: RelationKind,
+    t: number,
+    plus: number[],
+    minus: number[],
+    score: number,
+    named = false,
+  ) => {
     const fit = fitOf(sample, t, plus, minus);
-    if (!holds(fit)) return;
+    if (!holds(fit, named)) return;
     const relation: ColumnRelation = {
       kind,
       target: figureColumns[t],
@@ -253,12 +264,19 @@ export function findRelations(prepared: PreparedTable): ColumnRelation[] {
           let score = role === 'variance' ? 4 : 0;
           if (BUDGET_LIKE.has(roleOf(a)) !== BUDGET_LIKE.has(roleOf(b))) score += 1;
           if (COMPARATOR.has(roleOf(a)) || COMPARATOR.has(roleOf(b))) score += 1;
-          add('variance', t, [a], [b], score);
+          add('variance', t, [a], [b], score, role === 'variance');
         }
         if (asSum && a < b) {
           const additions = roleOf(a) === 'additions' || roleOf(b) === 'additions';
           const revised = role === 'budget' && columns[figureColumns[t]].budgetKind === 'revised';
-          add('revised', t, [a, b], [], (additions ? 3 : 0) + (revised ? 2 : 0) - 0.5);
+          add(
+            'revised',
+            t,
+            [a, b],
+            [],
+            (additions ? 3 : 0) + (revised ? 2 : 0) - 0.5,
+            additions && role === 'budget',
+          );
         }
       }
     }
@@ -278,7 +296,11 @@ export function findRelations(prepared: PreparedTable): ColumnRelation[] {
         run.push(f);
         if (run.length >= 2 && holds(fitOf(sample, t, run, []))) best = [...run];
       }
-      if (best) add('row-total', t, best, [], named + 1 + best.length / 100);
+      // Two columns alone may as well be a variance's budget and spend: a row total of two
+      // needs its header to say Total, or year columns to add.
+      const years = best?.every((f) => roleOf(f) === 'period') === true;
+      if (best && (best.length >= 3 || named > 0 || years))
+        add('row-total', t, best, [], named + 1 + best.length / 100);
     }
   }
   return choose(candidates);

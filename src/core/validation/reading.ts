@@ -270,6 +270,15 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
     else if (column.index === prepared.labelColumn) role = 'label';
     const relation = plan.relations.find((r) => r.target === column.index);
     if (relation?.kind === 'row-total') role = 'row total';
+    // A Total column the period columns add up to (unnamed figures, not a budget heading).
+    if (
+      periodsChecked &&
+      column.index === plan.phasingTarget &&
+      (column.role === 'amount' || column.role === 'all-years-budget')
+    ) {
+      role = 'row total';
+      worksOut.set(column.index, 'the sum of the period columns');
+    }
     const reading: ColumnReading = {
       column: column.letters,
       header: column.header,

@@ -22,6 +22,8 @@ export interface RelationPlan {
   legacy?: { budget: number; forecast: number; variance: number };
   /** True when the period columns are checked against the budget (phasing). */
   phasing: boolean;
+  /** The column the period columns add up to (grid index), when they are checked against it. */
+  phasingTarget?: number;
   /** Why the period columns are not checked against the budget, when they are not. */
   phasingSkipped?: string;
   /** Columns the user set, by grid index. */
@@ -227,12 +229,14 @@ export function planRelations(
       (relation) => !(relation.kind === 'row-total' && relation.target === targetColumn),
     );
     const role = prepared.columns[targetColumn].role;
+    plan.phasingTarget = targetColumn;
     if (
       role !== 'all-years-budget' &&
       !relationHolds(prepared, targetColumn, periodColumns, [], false) &&
       sampleHasPhasing(prepared, periods)
     ) {
       plan.phasing = prepared.columns.some((column) => column.role === 'phasing');
+      delete plan.phasingTarget;
       plan.phasingSkipped = `${prepared.columns[targetColumn].header || prepared.columns[targetColumn].letters} is not the sum of the period columns in most rows, so the periods are not checked against it`;
     }
   }

@@ -414,7 +414,10 @@ class Readings {
   fromRow(which: number): number | undefined {
     if (which === SUBTOTALS || which === GROUP_TOTALS) return undefined;
     const from = this.from(which);
-    return from < 0 ? -1 : this.boundaries.boundaryRows[from];
+    if (from < 0) return -1;
+    // A group's first row is one of its rows: the reading starts there, not after it.
+    const row = this.boundaries.boundaryRows[from];
+    return this.boundaries.boundaryKinds[from] === GROUP ? row - 1 : row;
   }
 
   /** Works out one reading of total `b` for every column into `sum` and `count`. */
