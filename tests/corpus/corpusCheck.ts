@@ -79,7 +79,11 @@ function split(cell: string): { letters: string; row: number } {
 export function readingChecks(reading: TableReading, relation: CorpusRelation): boolean {
   const { letters, row } = split(relation.cell);
   const byColumn = reading.relations.some((r) => r.formula.startsWith(`${letters} = `));
-  if (relation.kind === 'total' || relation.kind === 'difference')
+  if (relation.kind === 'difference')
+    return reading.relations.some(
+      (r) => r.kind === 'difference' && r.formula.startsWith(`row ${row} = `),
+    );
+  if (relation.kind === 'total')
     return reading.totals.some((total) => total.row === row) || byColumn;
   if (relation.kind === 'row-total') {
     const column = reading.columns.find((c) => c.column === letters);

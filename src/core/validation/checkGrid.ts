@@ -17,6 +17,7 @@ import { varianceRule } from './varianceRule';
 import { yearSummaryRule } from './yearSummaryRule';
 import type { PreparedTable } from '../grid/prepare';
 import { relationRule } from './relationRule';
+import { checkDifferences } from './differenceRule';
 import { type RelationPlan, applyColumnOverrides, planRelations } from './relationPlan';
 import { type TableReading, describeReading, emptyReading } from './reading';
 
@@ -127,6 +128,7 @@ export function checkGridWithReading(grid: Grid, options: CheckOptions = {}): Gr
   };
   reportOddFigures(context);
   for (const rule of rules) rule.finish(context);
+  context.differenceTallies = checkDifferences(context);
   return {
     findings: context.findings,
     table: context.table,

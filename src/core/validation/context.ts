@@ -10,6 +10,7 @@ import type { Grid, RecognisedColumn, RecognisedTable } from '../grid/types';
 import type { Finding, RuleId, Severity } from '../findings';
 import { decimal, formatDecimal, normalise } from '../money/decimal';
 import type { VarianceConvention, VarianceThresholds } from '../monitoring';
+import type { DifferenceTally } from './differenceRule';
 import type { RelationTally } from './relationRule';
 
 /** Options of a grid check; each left out is recognised from the grid or defaulted. */
@@ -50,6 +51,8 @@ export interface CheckContext {
   /** Rows that start a group (a name in the group column) or a new block (`Financed by`). */
   groupRows?: number[];
   blockRows?: number[];
+  /** Surplus or shortfall rows checked as resources less spending (for the reading). */
+  differenceTallies?: DifferenceTally[];
   /** What the budget-and-forecast variance rule checked, and the convention it read. */
   legacyTally?: {
     checked: number;

@@ -54,7 +54,8 @@ export interface ColumnReading {
 
 /** One relation between columns, and what was found row by row. */
 export interface RelationReading {
-  kind: 'variance' | 'revised' | 'row-total';
+  /** `difference`: a surplus or shortfall row, one row less another (`row 14 = row 13 - row 6`). */
+  kind: 'variance' | 'revised' | 'row-total' | 'difference';
   /** `D = C - B` in sheet letters. */
   formula: string;
   /** The same in the table's words: `Actual less Budget`. */
@@ -257,6 +258,18 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
     relations.push(reading);
     worksOut.set(variance, `${reading.formula.split(' = ')[1]} (${reading.words})`);
     for (const index of [budget, forecast, variance]) checkedColumns.add(index);
+  }
+  for (const tally of context.differenceTallies ?? []) {
+    relations.push({
+      kind: 'difference',
+      formula: `row ${sheetRow(tally.row)} = row ${sheetRow(tally.resources)} - row ${sheetRow(tally.spending)}`,
+      words: `${rowLabel(context, tally.resources)} less ${rowLabel(context, tally.spending)}`,
+      source: 'figures',
+      checked: tally.checked,
+      exact: tally.exact,
+      withinRounding: tally.withinRounding,
+      wrong: tally.wrong,
+    });
   }
   const totalChecks = context.totalColumnChecks;
   prepared.figureColumns.forEach((column, f) => {

@@ -289,4 +289,27 @@ describe('groups, non-sum rows, notes and financing blocks', () => {
     values[7][1] = 150;
     // Two columns of figures: one right, one wrong, is a total with a mistake.
   });
+
+  it('checks a surplus/shortfall row as resources less expenditure, and finds a wrong one', () => {
+    // Laid out as Oxfordshire's capital payments and funding statement (tests/corpus).
+    const values = [
+      ['', '2003/04', '2004/05', 'After 2004/05'],
+      ['', '£m', '£m', '£m'],
+      ['Gross Payments', 104.9, 81.6, 24.4],
+      ['Transfer to / from Reserve', 6.0, -0.3, 0.6],
+      ['Total Payments', 110.9, 81.3, 25.0],
+      ['Funded by:', '', '', ''],
+      ['Credit Approval', 40.7, 49.6, 24.9],
+      ['Grants & Contributions', 68.8, 34.8, 32.5],
+      ['Total Funding', 109.5, 84.4, 57.4],
+      ['Balance Surplus/Deficit (-)', -1.4, 3.1, 32.4],
+    ];
+    const right = checkGridWithReading({ values });
+    expect(errors(right.findings)).toEqual([]);
+    expect(right.reading.relations).toEqual([
+      expect.objectContaining({ kind: 'difference', formula: 'row 10 = row 9 - row 5', exact: 3 }),
+    ]);
+    values[9][2] = 4.1;
+    expect(errors(checkGridWithReading({ values }).findings)).toEqual(['C10']);
+  });
 });
