@@ -12,6 +12,8 @@ import { type CheckContext, report, rowName } from './context';
 /** Labels of a row stating resources less spending. */
 const DIFFERENCE_LABEL =
   /\bsurplus\b|\bshortfall\b|\bdeficit\b|\bbalance\b|\bend\s+of\s+year\s+position\b|\bnet\s+position\b|\b(?:under|over)\s*(?:\/|or)?\s*\(?(?:over|under)\)?\s*(?:funding|funded)\b/i;
+/** Rows after a total where a surplus row may be. */
+const NEAR_A_TOTAL = 6;
 /** Rows above a surplus row that may be its resources or its spending. */
 const ROWS_ABOVE = 12;
 
@@ -58,7 +60,16 @@ export function checkDifferences(context: CheckContext): DifferenceTally[] {
   const { prepared, scan } = context;
   const tallies: DifferenceTally[] = [];
   const columns = prepared.figureColumns;
-  for (let r = prepared.firstDataRow; r < prepared.values.length; r++) {
+  // A surplus row follows the totals it compares, or ends the table: only rows near a total or
+  // at the end are read (a programme of 100k schemes has no reason to test every label).
+  const candidates = new Set<number>();
+  const end = prepared.values.length;
+  for (let r = Math.max(prepared.firstDataRow, end - 3); r < end; r++) candidates.add(r);
+  for (let r = prepared.firstDataRow; r < end; r++) {
+    if (scan.kinds[r] !== 5 /* TOTAL */) continue;
+    for (let next = r + 1; next <= r + NEAR_A_TOTAL && next < end; next++) candidates.add(next);
+  }
+  for (const r of [...candidates].sort((x, y) => x - y)) {
     if (scan.kinds[r] !== 4 /* DETAIL */ || !DIFFERENCE_LABEL.test(label(context, r))) continue;
     const own = columns.map((c) => figure(context, r, c));
     const shown = own.filter((x) => x === x).length;
