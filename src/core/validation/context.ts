@@ -51,6 +51,8 @@ export interface CheckContext {
   /** Rows that start a group (a name in the group column) or a new block (`Financed by`). */
   groupRows?: number[];
   blockRows?: number[];
+  /** Rows whose period columns were added up against the budget (for the reading). */
+  phasingTally?: { checked: number; exact: number; withinRounding: number; wrong: number };
   /** Surplus or shortfall rows checked as resources less spending (for the reading). */
   differenceTallies?: DifferenceTally[];
   /** What the budget-and-forecast variance rule checked, and the convention it read. */

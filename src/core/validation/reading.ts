@@ -324,7 +324,8 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
   for (let r = prepared.firstDataRow; r < scan.kinds.length; r++)
     if (scan.kinds[r] === HEADING) headings.push(sheetRow(r));
   const checked = { total: 0, exact: 0, withinRounding: 0, wrong: 0 };
-  for (const item of [...totals, ...relations]) {
+  const phasing = periodsChecked ? context.phasingTally : undefined;
+  for (const item of [...totals, ...relations, ...(phasing ? [phasing] : [])]) {
     checked.total += item.checked;
     checked.exact += item.exact;
     checked.withinRounding += item.withinRounding;
@@ -332,7 +333,10 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
   }
   const notes: string[] = [];
   if (plan.phasingSkipped) notes.push(plan.phasingSkipped);
-  if (periodsChecked) notes.push('Period columns checked against the budget of each scheme');
+  if (periodsChecked)
+    notes.push(
+      `Period columns checked against the budget of each scheme${phasing ? ` (${phasing.checked} rows: ${phasing.exact} exact, ${phasing.withinRounding} within rounding, ${phasing.wrong} wrong)` : ''}`,
+    );
   for (const column of prepared.columns) {
     if (column.role === 'variance' && !checkedColumns.has(column.index))
       notes.push(
