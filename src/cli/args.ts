@@ -110,3 +110,41 @@ export function readConvention(text: string | undefined): Parsed<ConventionOptio
     message: `--convention must be budget-minus-forecast or forecast-minus-budget; got '${text}'`,
   };
 }
+
+/**
+ * Reads the --column options (`G=variance`, `H=E-D`): the user's reading of columns by their
+ * letters. The role or formula itself is judged against the table when it is checked.
+ *
+ * @example
+ * readColumns(['G=variance', 'h = E-D']); // { ok: true, value: { G: 'variance', H: 'E-D' } }
+ * readColumns(['variance']); // { ok: false, message: "--column must be LETTERS=ROLE ..." }
+ */
+export function readColumns(
+  texts: readonly string[] | undefined,
+  roles: readonly string[],
+): Parsed<Record<string, string> | undefined> {
+  if (texts === undefined || texts.length === 0) return { ok: true, value: undefined };
+  const columns: Record<string, string> = {};
+  for (const text of texts) {
+    const match = /^\s*([A-Za-z]{1,3})\s*=\s*(.+?)\s*$/.exec(text);
+    if (!match)
+      return {
+        ok: false,
+        message: `--column must be LETTERS=ROLE or LETTERS=FORMULA, e.g. --column G=variance or --column G=E-D; got '${text}'`,
+      };
+    const value = match[2];
+    if (
+      !roles.includes(value.toLowerCase()) &&
+      !/^[A-Za-z]{1,3}(?:\s*[-+]\s*[A-Za-z]{1,3})+$/.test(value)
+    )
+      return {
+        ok: false,
+        message: `--column ${match[1].toUpperCase()}: '${value}' is not a role or a formula; roles are ${roles.join(', ')}, and a formula names columns, e.g. E-D or B+C`,
+      };
+    const letters = match[1].toUpperCase();
+    if (columns[letters] !== undefined)
+      return { ok: false, message: `--column ${letters} is given twice: give each column once` };
+    columns[letters] = value;
+  }
+  return { ok: true, value: columns };
+}

@@ -2,14 +2,14 @@
  * Runs the engine's checks over every sheet of every file. One unreadable file is reported and
  * the others are still checked.
  */
-import type { Finding, Parsed } from '../core';
+import type { Finding, Parsed, TableReading } from '../core';
 import type { ReadOptions, WorkbookGrids } from '../xlsx/readWorkbook';
 import type { SheetGrid } from '../xlsx/sheetGrid';
 import { SETTINGS_SHEET } from '../workbook';
-import type { FileReport } from './report';
+import type { FileReport, SheetReading } from './report';
 
 /** How the engine's check is called on one grid (core `checkGrid` fits this). */
-export type GridChecker = (grid: SheetGrid) => { findings: Finding[] };
+export type GridChecker = (grid: SheetGrid) => { findings: Finding[]; reading?: TableReading };
 
 /** Reads a file into grids (the xlsx adapter fits this). */
 export type GridReader = (path: string, options: ReadOptions) => Promise<Parsed<WorkbookGrids>>;
@@ -34,10 +34,14 @@ export async function checkFiles(
       continue;
     }
     const findings: Finding[] = [];
+    const tables: SheetReading[] = [];
     for (const grid of workbook.value.grids) {
       // The add-in's settings sheet holds the council's rules, not figures to check.
       if (grid.values.length === 0 || grid.sheet === SETTINGS_SHEET) continue;
-      for (const finding of check(grid).findings) {
+      const checked = check(grid);
+      if (checked.reading !== undefined)
+        tables.push({ sheet: grid.sheet ?? '', table: checked.reading });
+      for (const finding of checked.findings) {
         findings.push(
           finding.sheet === undefined && grid.sheet !== undefined
             ? { ...finding, sheet: grid.sheet }
@@ -45,7 +49,7 @@ export async function checkFiles(
         );
       }
     }
-    reports.push({ file, findings });
+    reports.push(tables.length > 0 ? { file, findings, tables } : { file, findings });
   }
   return reports;
 }

@@ -2,11 +2,11 @@
  * The engine's check, as the CLI calls it on each grid: core `checkGrid` with the command line's
  * options (the same check the task pane runs).
  */
-import { checkGrid, type CheckOptions } from '../core';
+import { checkGridWithReading, type CheckOptions } from '../core';
 import type { GridChecker } from './checkFiles';
 
 /** Options the CLI passes to the engine's check. */
-export type CliCheckOptions = Pick<CheckOptions, 'decimals' | 'convention'>;
+export type CliCheckOptions = Pick<CheckOptions, 'decimals' | 'convention' | 'columns'>;
 
 /**
  * A checker for every grid of a run, with the command line's options.
@@ -18,5 +18,6 @@ export function gridChecker(options: CliCheckOptions): GridChecker {
   const checkOptions: CheckOptions = {};
   if (options.decimals !== undefined) checkOptions.decimals = options.decimals;
   if (options.convention !== undefined) checkOptions.convention = options.convention;
-  return (grid) => checkGrid(grid, checkOptions);
+  if (options.columns !== undefined) checkOptions.columns = options.columns;
+  return (grid) => checkGridWithReading(grid, checkOptions);
 }

@@ -28,10 +28,16 @@ Runs every check of the engine (totals within rounding, figures stored as text, 
 phasing, revisions) on every sheet of each workbook, with no prior knowledge of its layout.
 
 Options:
-  --json                 print one JSON document: { files: [{ file, findings: [...] }], summary: { errors, warnings } }
+  --json                 print one JSON document: { files: [{ file, findings: [...], sheets: [{ sheet, table }] }], summary: { errors, warnings } };
+                         each sheet's table object is the reading of its table (columns, totals, relations, what was checked)
+  --explain              before the findings, say how each sheet's table was read: each column's role (or why it was
+                         skipped), headings, groups, totals and what they add up, and how many figures were checked
   --sheet NAME           check only the sheet with this name
   --decimals N           the figures are printed to N decimal places (default: read from the sheet)
   --convention C         variance is budget-minus-forecast (default) or forecast-minus-budget
+  --column L=ROLE        correct the reading of column L (repeatable): a role (label, budget, original, approved,
+                         revised, additions, forecast, actual, variance, amount, year, percentage, notes, skip),
+                         or the columns it is worked out from, e.g. --column G=E-D (G is E less D)
   -h, --help             show this help
 
 Exit status: 0 no errors found, 1 errors found, 2 a file could not be read (the others are still checked).

@@ -2,13 +2,21 @@
  * What `check` prints: one JSON document (for tools) or a readable report grouped by file and
  * sheet (for people), and the exit status that goes with it.
  */
-import type { Finding } from '../core';
+import { formatReading, type Finding, type TableReading } from '../core';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE } from './io';
+
+/** How the check read the table on one sheet (issue 12). */
+export interface SheetReading {
+  sheet: string;
+  table: TableReading;
+}
 
 /** The outcome of checking one file. */
 export interface FileReport {
   file: string;
   findings: Finding[];
+  /** The reading of each sheet's table, when the checker gives one. */
+  tables?: SheetReading[];
   /** Why the file could not be read; its findings are then empty. */
   error?: string;
 }
@@ -26,7 +34,13 @@ export interface JsonFinding {
 
 /** The JSON document `check --json` prints (issue 5). */
 export interface JsonReport {
-  files: { file: string; findings: JsonFinding[]; error?: string }[];
+  files: {
+    file: string;
+    findings: JsonFinding[];
+    /** Per sheet: the `table` object, the reading of its table. */
+    sheets?: SheetReading[];
+    error?: string;
+  }[];
   summary: { errors: number; warnings: number };
 }
 
@@ -72,6 +86,7 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
     files: reports.map((report) => ({
       file: report.file,
       findings: report.findings.map(toJsonFinding),
+      ...(report.tables !== undefined ? { sheets: report.tables } : {}),
       ...(report.error !== undefined ? { error: report.error } : {}),
     })),
     summary: summarise(reports),
@@ -98,13 +113,19 @@ function plural(count: number, word: string): string {
  * The readable report: each file, its sheets, one line per finding, then a summary line.
  *
  * @example
- * formatTextReport([{ file: 'a.xlsx', findings: [] }]);
+ * formatTextReport([{ file: 'a.xlsx', findings: [] }]); // with `explain`, each sheet's reading first
  * // 'a.xlsx\n  No problems found.\n\n1 file checked: 0 errors, 0 warnings\n'
  */
-export function formatTextReport(reports: readonly FileReport[]): string {
+export function formatTextReport(reports: readonly FileReport[], explain = false): string {
   const lines: string[] = [];
   for (const report of reports) {
     lines.push(report.file);
+    if (explain) {
+      for (const { sheet, table } of report.tables ?? []) {
+        lines.push(`  How sheet '${sheet}' was read:`);
+        for (const line of formatReading(table)) lines.push(`    ${line}`);
+      }
+    }
     if (report.error !== undefined) {
       lines.push(`  Cannot read it: ${report.error}`);
     } else if (report.findings.length === 0) {

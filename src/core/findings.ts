@@ -61,6 +61,11 @@ export const RULES = [
     summary: 'Quarter markers on a row with no scheme name and no scheme above',
     severity: 'warning',
   },
+  {
+    id: 'column-override',
+    summary: 'A column override (--column G=variance) cannot apply to the table',
+    severity: 'error',
+  },
 ] as const satisfies readonly { id: string; summary: string; severity: Severity }[];
 
 /** Every rule id the engine can report. */

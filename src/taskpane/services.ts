@@ -8,8 +8,7 @@
  * The types declared here differ on purpose: they carry what the pane adds (a summary, exact
  * decimals from the form) or leave out what it does not show.
  */
-import type { Finding } from '../core';
-import type { Decimal } from '../core';
+import type { Decimal, Finding, TableReading } from '../core';
 import type {
   ChangeRecord,
   ForecastSheet,
@@ -188,6 +187,8 @@ export interface CheckReport {
   /** What was checked, e.g. `Programme!A1:W40`. */
   address: string;
   findings: Finding[];
+  /** How the checked table was read (issue 12), when the adapter gives it. */
+  reading?: TableReading;
 }
 
 /** Native charts the pane can add. */

@@ -2,7 +2,8 @@
  * `capital-planner check`: every check of the engine on every sheet of each workbook.
  */
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
-import { readCommandLine, readConvention, readDecimals } from '../args';
+import { OVERRIDE_ROLES } from '../../core';
+import { readColumns, readCommandLine, readConvention, readDecimals } from '../args';
 import { checkFiles } from '../checkFiles';
 import { gridChecker } from '../engine';
 import { CHECK_HELP } from '../help';
@@ -14,6 +15,8 @@ interface CheckFlags {
   sheet?: string;
   decimals?: string;
   convention?: string;
+  explain?: boolean;
+  column?: string[];
 }
 
 /**
@@ -30,6 +33,8 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
       sheet: { type: 'string' },
       decimals: { type: 'string' },
       convention: { type: 'string' },
+      explain: { type: 'boolean' },
+      column: { type: 'string', multiple: true },
     },
     CHECK_HELP,
     io,
@@ -46,13 +51,21 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   const convention = readConvention(values.convention);
   if (!convention.ok) return usageError(io, convention.message);
 
-  const check = gridChecker({ decimals: decimals.value, convention: convention.value });
+  const columns = readColumns(values.column, OVERRIDE_ROLES);
+  if (!columns.ok) return usageError(io, columns.message);
+  const check = gridChecker({
+    decimals: decimals.value,
+    convention: convention.value,
+    columns: columns.value,
+  });
   const reports = await checkFiles(positionals, { sheet: values.sheet }, readWorkbookGrids, check);
   for (const report of reports) {
     if (report.error !== undefined) io.err(`${fileMessage(report.file, report.error)}\n`);
   }
   io.out(
-    values.json ? `${JSON.stringify(toJsonReport(reports), null, 2)}\n` : formatTextReport(reports),
+    values.json
+      ? `${JSON.stringify(toJsonReport(reports), null, 2)}\n`
+      : formatTextReport(reports, values.explain === true),
   );
   return exitStatus(reports);
 }

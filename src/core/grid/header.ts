@@ -2,12 +2,23 @@
  * Finding the header row(s) of a table with no prior knowledge of its layout: title rows may sit
  * above it, and a second header row may split a heading (`2016/17` over `Q1 Q2 Q3 Q4`).
  */
+import { readAmountText } from './amountText';
 import { cellText } from './cells';
 import { unitFromHeader } from '../money/units';
 import { type HeaderMeaning, readHeader } from './headers';
 
 // A cell that only names a unit: `£m`, `(£'000)`, `£000s`, `£ million`.
 const UNITS_ONLY = /^\(?\s*£\s*['\u2019]?\s*(?:m|k|bn|000|million|thousand|billion)?'?s?\s*\)?$/i;
+
+/** A column of notes: `NOTE`, `Comments`, `Remarks`. */
+const NOTES = /\b(?:notes?|comments?|remarks?|footnotes?|explanations?|reasons?)\s*$/i;
+
+/** A units cell: `£'000`, `£m`, `(£000s)`, or `%` over a percentage column. */
+function isUnitsText(text: string): boolean {
+  return (
+    /^\(?\s*%\s*\)?$/.test(text) || (UNITS_ONLY.test(text) && unitFromHeader(text) !== undefined)
+  );
+}
 
 /** The header found: its rows and one text per column. */
 export interface FoundHeader {
@@ -39,12 +50,22 @@ function rowTexts(row: readonly unknown[] | undefined, width: number): (string |
 
 function isTextRow(row: readonly unknown[] | undefined, width: number): boolean {
   if (!row) return false;
+  let amounts = 0;
   for (let c = 0; c < width && c < row.length; c++) {
     const value = row[c];
     if (typeof value === 'number' && !(Number.isInteger(value) && value >= 1900 && value <= 2100))
       return false;
+    // Figures pasted as text (`£1.169m`, `2,400`, `(51)`) make a row of data, not of headings.
+    if (typeof value === 'string' && c > 0 && /\d/.test(value) && isAmountText(value)) amounts++;
   }
-  return true;
+  return amounts === 0;
+}
+
+/** A cell of text that reads as an amount and not as a year heading (`2016`, `2016/17`). */
+function isAmountText(text: string): boolean {
+  const trimmed = text.trim();
+  if (/^(?:19|20)\d\d$/.test(trimmed)) return false;
+  return readAmountText(trimmed) !== undefined;
 }
 
 function countDefined(texts: readonly (string | undefined)[]): number {
@@ -122,7 +143,15 @@ export function findHeader(
       // One lone cell at the left is a title, not a heading over columns.
       if (upperCount >= 2 || (upperCount === 1 && firstUpper > firstLower)) {
         const texts = combine(upper, lower);
-        const meanings = texts.map(readHeader);
+        // The lower row names the column; a merged heading above (`YEAR END FORECAST` over
+        // Forecast, Budget, Note) only adds a unit or a period where the lower row says nothing.
+        const meanings = texts.map((text, c) => {
+          const own = lower[c] === undefined ? undefined : readHeader(lower[c]);
+          const joined = readHeader(text);
+          if (!own || own.role === 'blank') return joined;
+          if (own.role === 'text' && !own.percent && !NOTES.test(lower[c] ?? '')) return joined;
+          return { ...joined, ...own, unit: own.unit ?? joined.unit };
+        });
         const pairScore = score(meanings);
         if (pairScore > candidate.score)
           candidate = { rows: [r - 1, r], texts, meanings, score: pairScore };
@@ -151,14 +180,20 @@ function withUnitsRow(
   const row = Array.isArray(values[below]) ? values[below] : undefined;
   if (!row || !isTextRow(row, width)) return header;
   const units = rowTexts(row, width);
-  const present = units.filter((text): text is string => text !== undefined);
-  if (
-    present.length === 0 ||
-    !present.every((text) => UNITS_ONLY.test(text) && unitFromHeader(text) !== undefined)
-  )
-    return header;
+  let unitCells = 0;
+  let others = 0;
+  let firstPresent = true;
+  for (const text of units) {
+    if (text === undefined) continue;
+    if (isUnitsText(text)) unitCells++;
+    // The first cell may name the period the figures are for (`Jun-05`, `Month 9`).
+    else if (firstPresent && text.length <= 30) others++;
+    else return header;
+    firstPresent = false;
+  }
+  if (unitCells === 0 || others > 1) return header;
   const texts = header.texts.map((text, c) =>
-    units[c] === undefined ? text : `${text} ${units[c]}`.trim(),
+    units[c] === undefined || !isUnitsText(units[c]) ? text : `${text} ${units[c]}`.trim(),
   );
   return { rows: [...header.rows, below], texts, meanings: texts.map(readHeader) };
 }

@@ -15,8 +15,17 @@ export interface HeaderMeaning {
   percent?: boolean;
 }
 
+// `Variance`, `(Under) / Over Spend`, `Over or (under) spend`, `Over/ (Under)` (split over two
+// header rows), `Variation to Latest Programme`, `Rephasing`, `Slippage`, `Difference`.
 const VARIANCE =
-  /\bvariances?\b|\bvar\b|under\s*\/?\s*\(?\s*over|over\s*\/?\s*\(?\s*under|\bslippage\b/;
+  /\bvariances?\b|\bvar\b|\bvariations?\b|under\)?\s*(?:\/|\bor\b)?\s*\(?\s*over|over\)?\s*(?:\/|\bor\b)?\s*\(?\s*under|\bslippage\b|\bre-?phas(?:ing|ed)\b|\bdifferences?\b|\bdiff\b/;
+// `Additions/Reductions to Programme`, `Changes`, `Virements`, `Adjustments`: a change to a budget.
+const ADDITIONS =
+  /\badditions?\b|\breductions?\b|\bvirements?\b|\badjustments?\b|\bchanges?\s+(?:to|in)\b|\bnew\s+(?:approvals?|schemes?)\b/;
+// A programme named by when or how it was approved is a budget, not the scheme's name:
+// `Programme as approved Dec 2004`, `Revised Programme`, `Latest Capital Programme`.
+const PROGRAMME_BUDGET =
+  /\bprogramme\b.*\b(?:approved|agreed)\b|\b(?:approved|original|revised|latest|current|amended|working|agreed|capital)\s+(?:capital\s+)?programme\b/;
 const ALL_YEARS =
   /\ball[\s-]*years?\b|\bwhole[\s-]*life\b|\blifetime\b|\btotal\s+(?:scheme|project)\b|\b(?:scheme|project)\s+total\b|\bmulti[\s-]*year\b/;
 const FORECAST = /\bforecasts?\b|\bout[\s-]?turn\b|\bprojected\b|\bprojection\b|\banticipated\b/;
@@ -38,7 +47,7 @@ const LABEL =
 const PERIOD = /(?:q[1-4]\s*)?(?:fy\s*)?(?:\d{4}|\d{2})\s*[/-]\s*\d{2}(?!\d)(?:\s*q[1-4])?/;
 // Words that may sit beside a period without changing what the column is.
 const PERIOD_FILLER =
-  /\b(?:budget|capital|spend|expenditure|phasing|profile|programme|£|m|k|000|s)\b|[£'()]/g;
+  /\b(?:budget|capital|spend|expenditure|phasing|profile|programme|£|m|k|000s?|s)\b|[£'()\u2019]/g;
 
 function periodIn(text: string): { period: PeriodColumn; rest: string } | undefined {
   const match = PERIOD.exec(text);
@@ -78,10 +87,14 @@ export function readHeader(header: string): HeaderMeaning {
   if (text === '') return { role: 'blank' };
   // Percentages are not money: no check adds them up.
   if (/%|\bper\s*cent\b|\bpercentage\b/.test(text)) return { role: 'text', percent: true };
+  // A notes column holds words and footnote marks (`3/4`, `Rephased`), never figures.
+  if (/\b(?:notes?|comments?|remarks?|footnotes?|explanations?|reasons?)\s*$/.test(text))
+    return { role: 'text' };
   const unit = unitFromHeader(header.slice(0, 200));
   const withUnit = (meaning: HeaderMeaning): HeaderMeaning =>
     unit ? { ...meaning, unit } : meaning;
   if (VARIANCE.test(text)) return withUnit({ role: 'variance' });
+  if (ADDITIONS.test(text)) return withUnit({ role: 'additions' });
   if (ALL_YEARS.test(text))
     return withUnit({ role: FORECAST.test(text) ? 'all-years-forecast' : 'all-years-budget' });
   if (FORECAST.test(text)) return withUnit({ role: 'forecast' });
@@ -93,6 +106,10 @@ export function readHeader(header: string): HeaderMeaning {
     return withUnit({ role: 'period', period: found.period });
   }
   if (STATUS.test(text)) return { role: 'status' };
+  if (PROGRAMME_BUDGET.test(text)) {
+    const kind = budgetKind(text);
+    return withUnit(kind ? { role: 'budget', budgetKind: kind } : { role: 'budget' });
+  }
   // A bare 'Amount' or 'Value' (a revisions log's signed amounts, say) holds figures that add up,
   // but is not a budget: a reduction there is not a negative budget.
   if (AMOUNT_ONLY.test(text) && !NAMES_A_BUDGET.test(text)) return withUnit({ role: 'amount' });

@@ -23,6 +23,7 @@ const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'forecast',
   'actual',
   'variance',
+  'additions',
   'all-years-budget',
   'all-years-forecast',
   'period',
@@ -40,6 +41,8 @@ export interface PreparedTable {
   /** Grid indexes of the figure columns, left to right. */
   figureColumns: number[];
   labelColumn?: number;
+  /** A column left of the label naming the group (portfolio) a scheme is in, on its first row. */
+  groupColumn?: number;
   /** Columns where a total's label may be: word columns and any column left of the first figure. */
   labelSearch: number[];
   /** The other columns without figures (impact, comments, phasing). */
@@ -111,8 +114,32 @@ function decideColumn(
   };
   if (meaning.budgetKind && role === 'budget') column.budgetKind = meaning.budgetKind;
   if (meaning.unit) column.unit = meaning.unit;
+  if (meaning.percent) column.percent = true;
   if (meaning.period && role === 'period') column.period = meaning.period;
   return column;
+}
+
+const GROUP_HEADER = /\b(?:portfolio|directorate|service|department|committee|group|division)s?\b/i;
+
+/**
+ * The group column: left of the label column, words on some rows only (a portfolio's name on its
+ * first scheme), or headed Portfolio, Directorate, Service...
+ */
+function findGroupColumn(
+  columns: readonly RecognisedColumn[],
+  samples: readonly ColumnSample[],
+  labelColumn: number | undefined,
+): number | undefined {
+  if (labelColumn === undefined) return undefined;
+  const labelRows = samples[labelColumn].words + samples[labelColumn].figures;
+  for (const column of columns) {
+    if (column.index >= labelColumn) break;
+    if (column.figures || column.role === 'ref') continue;
+    const words = samples[column.index].words;
+    if (words === 0) continue;
+    if (GROUP_HEADER.test(column.header) || words * 2 <= labelRows) return column.index;
+  }
+  return undefined;
 }
 
 function readOrigin(origin: unknown): { row: number; column: number } {
@@ -184,5 +211,27 @@ export function prepareTable(grid: Grid): PreparedTable | undefined {
     sampleDecimals: decimals,
   };
   if (labelColumn !== undefined) prepared.labelColumn = labelColumn;
+  let groupColumn = findGroupColumn(columns, samples, labelColumn);
+  // `EXECUTIVE PORTFOLIO | SERVICE | ...`: the first words name the group on its first row only;
+  // the scheme is named in the next word column.
+  if (groupColumn === undefined && labelColumn !== undefined) {
+    const next = columns.find(
+      (column) =>
+        column.index > labelColumn! &&
+        column.index < figureColumns[0] &&
+        !column.figures &&
+        column.role !== 'ref' &&
+        samples[column.index].words > samples[labelColumn!].words,
+    );
+    const own = samples[labelColumn];
+    if (
+      next &&
+      (GROUP_HEADER.test(columns[labelColumn].header) || own.words * 2 <= samples[next.index].words)
+    ) {
+      groupColumn = labelColumn;
+      prepared.labelColumn = next.index;
+    }
+  }
+  if (groupColumn !== undefined) prepared.groupColumn = groupColumn;
   return prepared;
 }

@@ -8,7 +8,7 @@
  */
 import { MAX_SCALE, toNumber } from '../money/decimal';
 import { readAmountText } from './amountText';
-import { cellResult, excelErrorOf, isBlankCell, isNilText } from './cells';
+import { cellResult, excelErrorOf, isBlankCell, isNilText, trimText } from './cells';
 import { decimalsFromFormat } from './numberFormat';
 import type { PreparedTable } from './prepare';
 import { BLANK, DETAIL, HEADER, ROW_KINDS, TITLE, TOTAL, isTotalRow, kindOfRow } from './rowKind';
@@ -76,6 +76,10 @@ export interface RowSink {
   row(row: number, kind: number, scan: FigureScan): void;
   /** The scale grew: multiply every unit count held by `factor` (a power of ten). */
   widen(factor: number): void;
+  /** A detail row starts a group (its name in the group column), before its figures count. */
+  groupStart?(row: number, scan: FigureScan): void;
+  /** Asked of a detail row with figures and no label: is it a total? */
+  unlabelledTotal?(row: number, scan: FigureScan): boolean;
 }
 
 /** Figures per column whose number format is read before giving up on finding one. */
@@ -157,6 +161,15 @@ function readRows(
   // The sinks that want each row kind, indexed by kind code.
   const sinksByKind = ROW_KINDS.map((_, kind) => sinks.filter((sink) => sink.kinds.includes(kind)));
 
+  const groupColumn = prepared.groupColumn ?? -1;
+  const groupSinks = sinks.filter((sink) => sink.groupStart !== undefined);
+  const totalProbe =
+    prepared.labelColumn === undefined
+      ? undefined
+      : sinks.find((sink) => sink.unlabelledTotal !== undefined);
+  const labelSearch = prepared.labelSearch;
+  const labelColumn = prepared.labelColumn ?? 0;
+  let lastGroup: unknown = undefined;
   // Locals for the hot loop (no closure captures them, so they stay in registers).
   let power = scan.power;
   let magnitude = 0;
@@ -180,7 +193,7 @@ function readRows(
     }
     scan.cells = row;
     let content = false;
-    const total = isTotalRow(prepared, row);
+    let total = isTotalRow(prepared, row);
     for (let f = 0; f < figureCount; f++) {
       const c = figureColumns[f];
       const value = row[c];
@@ -228,6 +241,20 @@ function readRows(
       }
     }
     scan.shownCount = shownCount;
+    if (
+      !total &&
+      content &&
+      totalProbe !== undefined &&
+      (unlabelled(row, labelSearch) || namesAResult(row[labelColumn]))
+    )
+      total = totalProbe.unlabelledTotal?.(r, scan) === true;
+    if (groupColumn >= 0 && !total && content) {
+      const name = row[groupColumn];
+      if (typeof name === 'string' && name.trim() !== '' && name !== lastGroup) {
+        lastGroup = name;
+        for (let s = 0; s < groupSinks.length; s++) groupSinks[s].groupStart?.(r, scan);
+      }
+    }
     if (total) {
       // Totals are rare: add every figure above, then take a total's own figures back out.
       for (let i = 0; i < shownCount; i++) {
@@ -242,6 +269,39 @@ function readRows(
     for (let s = 0; s < wanting.length; s++) wanting[s].row(r, kind, scan);
   }
   return magnitude;
+}
+
+// Labels of rows that may add up the rows above without saying Total: `Current budget`,
+// `Net Budget Requirement`, `Current Approved Capital Programme Budget`.
+const RESULT_LABEL = /^(?:current|revised|latest|net|updated|amended)\b|\brequirement$/i;
+const LOWER_T = 116;
+
+/**
+ * True when a label may name a result of the rows above (see RESULT_LABEL). This runs on every
+ * row's label: the first and last letters rule out most labels before the pattern is tried.
+ */
+function namesAResult(label: unknown): boolean {
+  if (typeof label !== 'string' || label.length < 3 || label.length > 80) return false;
+  const start =
+    ((label.charCodeAt(0) | 32) << 16) |
+    ((label.charCodeAt(1) | 32) << 8) |
+    (label.charCodeAt(2) | 32);
+  if (!RESULT_STARTS.has(start) && (label.charCodeAt(label.length - 1) | 32) !== LOWER_T)
+    return false;
+  return RESULT_LABEL.test(trimText(label));
+}
+
+/** The first three letters (lower case, packed) of the words RESULT_LABEL starts with. */
+const RESULT_STARTS: ReadonlySet<number> = new Set(
+  ['cur', 'rev', 'lat', 'net', 'upd', 'ame', '  c', '  r', '  l', '  n'].map(
+    (word) => (word.charCodeAt(0) << 16) | (word.charCodeAt(1) << 8) | word.charCodeAt(2),
+  ),
+);
+
+/** True when a row shows no word where a label may be. */
+function unlabelled(row: readonly unknown[], labelSearch: readonly number[]): boolean {
+  for (let i = 0; i < labelSearch.length; i++) if (!isBlankCell(row[labelSearch[i]])) return false;
+  return true;
 }
 
 /**

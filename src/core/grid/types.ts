@@ -27,6 +27,8 @@ export type ColumnRole =
   | 'forecast'
   | 'actual'
   | 'variance'
+  /** Additions or reductions to a budget (`Additions/Reductions to Programme`). */
+  | 'additions'
   | 'all-years-budget'
   | 'all-years-forecast'
   | 'period'
@@ -58,6 +60,8 @@ export interface RecognisedColumn {
   period?: PeriodColumn;
   /** Decimal places the figures are shown to: from the number format, else the figures themselves. */
   decimals?: number;
+  /** A percentage column (`%` in its header or units row): figures that are never added up. */
+  percent?: boolean;
 }
 
 /** What a row of the grid is. */

@@ -16,6 +16,10 @@ import { totalRule } from './totalRule';
 import { varianceRule } from './varianceRule';
 import { yearSummaryRule } from './yearSummaryRule';
 import type { PreparedTable } from '../grid/prepare';
+import { relationRule } from './relationRule';
+import { checkDifferences } from './differenceRule';
+import { type RelationPlan, applyColumnOverrides, planRelations } from './relationPlan';
+import { type TableReading, describeReading, emptyReading } from './reading';
 
 /** Everything a grid check found, and the table it recognised (absent when there is none). */
 export interface GridCheck {
@@ -23,14 +27,20 @@ export interface GridCheck {
   table?: RecognisedTable;
 }
 
+/** A grid check with its reading of the table (see {@link checkGridWithReading}). */
+export interface GridCheckWithReading extends GridCheck {
+  reading: TableReading;
+}
+
 // Sums of subtotals count figures twice over: a margin of 4 keeps every partial sum exact.
 const SAFE_MAGNITUDE = Number.MAX_SAFE_INTEGER / 4;
 
-function makeRules(prepared: PreparedTable, options: CheckOptions): Rule[] {
+function makeRules(prepared: PreparedTable, options: CheckOptions, plan: RelationPlan): Rule[] {
   const rules = [
     totalRule(prepared),
-    varianceRule(prepared, options),
-    phasingRule(prepared),
+    varianceRule(prepared, options, plan.legacyVariance),
+    relationRule(prepared, plan.relations),
+    plan.phasing ? phasingRule(prepared) : undefined,
     yearSummaryRule(prepared),
     negativeBudgetRule(prepared),
     duplicateRefRule(prepared),
@@ -60,11 +70,35 @@ function shownDecimals(
  * // 'Total 41.0 does not match its rows (44.5): 3.5 more than rounding can explain. ...'
  */
 export function checkGrid(grid: Grid, options: CheckOptions = {}): GridCheck {
+  const { findings, table } = checkGridWithReading(grid, options);
+  return table === undefined ? { findings } : { findings, table };
+}
+
+/**
+ * {@link checkGrid}, with the reading of the table: what each column was taken to be, which rows
+ * are headings, groups and totals, and what was checked (exact, within rounding, wrong).
+ *
+ * @example
+ * checkGridWithReading({ values: [['Scheme', 'Budget', 'Actual', 'Over/(Under)'], ['A', 10, 12, 2], ['B', 5, 4, -1], ['Total', 15, 16, 1]] })
+ *   .reading?.relations[0].formula; // 'D = C - B'
+ */
+export function checkGridWithReading(grid: Grid, options: CheckOptions = {}): GridCheckWithReading {
   const prepared = prepareTable(grid);
-  if (!prepared) return { findings: [] };
+  if (!prepared) return { findings: [], reading: emptyReading(grid) };
+  const overridden = applyColumnOverrides(prepared, options.columns);
+  if (!overridden.ok) {
+    const finding: Finding = {
+      rule: 'column-override',
+      severity: 'error',
+      message: overridden.message,
+    };
+    if (grid.sheet !== undefined) finding.sheet = grid.sheet;
+    return { findings: [finding], reading: emptyReading(grid) };
+  }
+  const plan = planRelations(prepared, overridden.value);
   const decimalsOption = readDecimals(options.decimals);
   const figures = prepared.figureColumns.length;
-  let rules = makeRules(prepared, options);
+  let rules = makeRules(prepared, options, plan);
   let scan = scanTable(prepared, grid.numberFormats, rules);
   let decimals = shownDecimals(scan, decimalsOption, figures);
   // Work at a scale that shows every figure's printed places, as long as sums stay exact.
@@ -72,7 +106,7 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): GridCheck {
   let safe = wanted;
   while (safe > 0 && scan.magnitude * 10 ** safe > SAFE_MAGNITUDE) safe--;
   if (safe < scan.scale) {
-    rules = makeRules(prepared, options);
+    rules = makeRules(prepared, options, plan);
     scan = scanTable(prepared, grid.numberFormats, rules, safe);
     decimals = shownDecimals(scan, decimalsOption, figures);
   } else if (safe > scan.scale) {
@@ -94,7 +128,12 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): GridCheck {
   };
   reportOddFigures(context);
   for (const rule of rules) rule.finish(context);
-  return { findings: context.findings, table: context.table };
+  context.differenceTallies = checkDifferences(context);
+  return {
+    findings: context.findings,
+    table: context.table,
+    reading: describeReading(context, plan),
+  };
 }
 
 function readDecimals(decimals: unknown): number | undefined {

@@ -10,6 +10,8 @@ import type { Grid, RecognisedColumn, RecognisedTable } from '../grid/types';
 import type { Finding, RuleId, Severity } from '../findings';
 import { decimal, formatDecimal, normalise } from '../money/decimal';
 import type { VarianceConvention, VarianceThresholds } from '../monitoring';
+import type { DifferenceTally } from './differenceRule';
+import type { RelationTally } from './relationRule';
 
 /** Options of a grid check; each left out is recognised from the grid or defaulted. */
 export interface CheckOptions {
@@ -19,6 +21,11 @@ export interface CheckOptions {
   convention?: VarianceConvention;
   /** The council's variance thresholds; no `variance-threshold` findings without them. */
   thresholds?: VarianceThresholds;
+  /**
+   * The user's reading of columns, by sheet letters: a role (`variance`, `revised`, `notes`,
+   * `skip`...) or the columns it is worked out from (`E-D`, `B+C`). See `OVERRIDE_ROLES`.
+   */
+  columns?: Readonly<Record<string, string>>;
 }
 
 /** Everything the rules read once the pass is done. */
@@ -33,6 +40,42 @@ export interface CheckContext {
   /** Per figure column: 10^(scale - decimals), i.e. twice one figure's rounding allowance in units. */
   allowance: number[];
   findings: Finding[];
+  /** What the relation rule checked, per relation (for the reading). */
+  relationTallies?: RelationTally[];
+  /** What the total rule checked, per total row (for the reading). */
+  totalTallies?: TotalTally[];
+  /** Total rows left unchecked, and why (for the reading). */
+  uncheckedTotals?: { row: number; reason: string }[];
+  /** Per figure column: how many totals were checked in it (for the reading). */
+  totalColumnChecks?: Int32Array;
+  /** Rows that start a group (a name in the group column) or a new block (`Financed by`). */
+  groupRows?: number[];
+  blockRows?: number[];
+  /** Rows whose period columns were added up against the budget (for the reading). */
+  phasingTally?: { checked: number; exact: number; withinRounding: number; wrong: number };
+  /** Surplus or shortfall rows checked as resources less spending (for the reading). */
+  differenceTallies?: DifferenceTally[];
+  /** What the budget-and-forecast variance rule checked, and the convention it read. */
+  legacyTally?: {
+    checked: number;
+    exact: number;
+    withinRounding: number;
+    wrong: number;
+    convention: VarianceConvention;
+  };
+}
+
+/** What the total rule checked on one total row. */
+export interface TotalTally {
+  row: number;
+  /** Which rows it adds up, in words (`its rows`, `the subtotals above it`). */
+  over: string;
+  /** First and last grid rows the reading spans (0-based), when it runs over rows. */
+  fromRow?: number;
+  checked: number;
+  exact: number;
+  withinRounding: number;
+  wrong: number;
 }
 
 /** What a rule found, at a 0-based cell of the grid. */

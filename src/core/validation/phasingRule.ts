@@ -27,7 +27,7 @@ import { withinRounding } from './rounding';
  * quarters for the budget year and whole years after it). A year column over its own quarters is
  * a summary, not more spend, and is left out.
  */
-function periodFigures(prepared: PreparedTable): number[] {
+export function periodFigures(prepared: PreparedTable): number[] {
   const periodOf = (f: number) => prepared.columns[prepared.figureColumns[f]].period;
   const all: number[] = [];
   prepared.figureColumns.forEach((_, f) => {
@@ -49,7 +49,7 @@ function periodFigures(prepared: PreparedTable): number[] {
 }
 
 /** The figure a scheme's phasing must add up to: all-years budget, else current budget, else an amount. */
-function targetFigure(prepared: PreparedTable): number {
+export function targetFigure(prepared: PreparedTable): number {
   const allYears = findFigure(prepared, (column) => column.role === 'all-years-budget');
   if (allYears >= 0) return allYears;
   const budget = currentBudgetFigure(prepared);
@@ -60,6 +60,8 @@ function targetFigure(prepared: PreparedTable): number {
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class PhasingRule implements Rule {
   readonly kinds = [DETAIL];
+  /** Rows whose period figures were added up against the budget (for the reading). */
+  private checkedRows = 0;
   /** Per figure column: 1 when it is one of the period columns. */
   private readonly isPeriod: Uint8Array;
   // (row, phased sum, budget, count of period figures) of rows whose phasing does not add up.
@@ -104,6 +106,7 @@ class PhasingRule implements Rule {
         count++;
       }
     }
+    if (count > 0) this.checkedRows++;
     if (sum !== budget || count === 0) this.mismatches.push(row, sum, budget, count);
   }
 
@@ -132,7 +135,16 @@ class PhasingRule implements Rule {
 
   finish(context: CheckContext): void {
     const { periods, target, phrases } = this;
-    if (target >= 0) judgeSums(context, this.mismatches, periods, target, phrases !== undefined);
+    if (target >= 0) {
+      const tally = {
+        checked: this.checkedRows,
+        exact: this.checkedRows,
+        withinRounding: 0,
+        wrong: 0,
+      };
+      context.phasingTally = tally;
+      judgeSums(context, this.mismatches, periods, target, phrases !== undefined, tally);
+    }
     if (phrases !== undefined) reportPhrases(context, this, phrases, periods);
   }
 }
@@ -162,6 +174,7 @@ function judgeSums(
   periods: readonly number[],
   target: number,
   hasPhrases: boolean,
+  tally: { exact: number; withinRounding: number; wrong: number },
 ): void {
   const d = context.decimals[target];
   const column = context.prepared.figureColumns[target];
@@ -190,7 +203,9 @@ function judgeSums(
     const allowance = count * periodAllowance + context.allowance[target];
     const phased = shown(context, sum, d);
     const printed = shown(context, budget, d);
+    tally.exact--;
     if (withinRounding(sum - budget, allowance)) {
+      tally.withinRounding++;
       report(context, {
         rule: 'phasing-mismatch',
         severity: 'info',
@@ -202,6 +217,7 @@ function judgeSums(
       });
       continue;
     }
+    tally.wrong++;
     report(context, {
       rule: 'phasing-mismatch',
       severity: 'error',

@@ -10,7 +10,16 @@
 import type { PreparedTable } from '../grid/prepare';
 import { HEADING, TOTAL } from '../grid/rowKind';
 import type { FigureScan } from '../grid/scan';
-import { type CheckContext, type Rule, report, scaleAll, shown, shownTolerance } from './context';
+import { cellText } from '../grid/cells';
+import {
+  type CheckContext,
+  type Rule,
+  type TotalTally,
+  report,
+  scaleAll,
+  shown,
+  shownTolerance,
+} from './context';
 import { withinRounding } from './rounding';
 
 const SINCE_TOTAL = 0;
@@ -20,6 +29,40 @@ const EVERYTHING = 3;
 const GROUP_TOTALS = 4;
 const WHOLE_TABLE = 5;
 const READINGS = 6;
+/** Boundary kinds beyond the row kinds: a group's first row, a new table (`Financed by`). */
+export const GROUP = 7;
+export const BREAK = 8;
+/** Labels of totals that may be figures in their own right rather than sums of the rows above. */
+const NOT_A_SUM =
+  /\bresources\b|\bfunding\b|\bfinanc|\bavailable\b|\bestimated\b|\bsurplus\b|\bshortfall\b|\bbalance\b|\bbrought\s+forward\b|\bcarried\s+forward\b|\bb\/f\b|\bc\/f\b/i;
+/** A heading that starts a table of its own under the one above: how the spending is paid for. */
+const NEW_BLOCK =
+  /^(?:financed\s+by|funded\s+by|financing|funding|resources|sources\s+of\s+funding|capital\s+financing|capital\s+resources|how\s+(?:it\s+is|the\s+programme\s+is)\s+(?:funded|financed))\b/i;
+
+function labelOf(context: CheckContext, row: number): string {
+  const cells = context.prepared.values[row];
+  if (!Array.isArray(cells)) return '';
+  const words: string[] = [];
+  for (const c of context.prepared.labelSearch) {
+    const text = cellText(cells[c]);
+    if (text !== undefined) words.push(text);
+  }
+  return words.join(' ');
+}
+
+/**
+ * True when a heading row starts a new table (`Financed by:`, `Funding`) under the one above.
+ *
+ * @example
+ * startsNewBlock(prepared, ['Financed by:', '']); // true
+ */
+export function startsNewBlock(prepared: PreparedTable, cells: readonly unknown[]): boolean {
+  for (const c of prepared.labelSearch) {
+    const text = cellText(cells[c]);
+    if (text !== undefined && NEW_BLOCK.test(text)) return true;
+  }
+  return false;
+}
 const WHAT: readonly string[] = [
   'its rows',
   'its rows since the heading above',
@@ -48,7 +91,7 @@ class TotalRule implements Rule {
   shownCounts: Int32Array;
   totals: Float64Array;
 
-  constructor(prepared: PreparedTable) {
+  constructor(private readonly prepared: PreparedTable) {
     this.columns = prepared.figureColumns.length;
     // Room for a boundary every 16 rows (programmes close a group every 10-30 rows), so a big
     // programme rarely copies what it has noted; more boundaries grow the arrays.
@@ -64,13 +107,66 @@ class TotalRule implements Rule {
     if (this.count === this.boundaryRows.length) this.grow();
     const b = this.count++;
     this.boundaryRows[b] = row;
-    this.boundaryKinds[b] = kind;
+    this.boundaryKinds[b] =
+      kind === HEADING && startsNewBlock(this.prepared, scan.cells) ? BREAK : kind;
     // The scan keeps running sums of the detail rows: note them here.
     const { columns } = this;
     this.sums.set(scan.runningSums, (b + 1) * columns);
     this.shownCounts.set(scan.runningCounts, (b + 1) * columns);
     if (kind === TOTAL) this.totals.set(scan.units, b * columns);
     else this.totals.fill(NaN, b * columns, (b + 1) * columns);
+  }
+
+  /** A group starts on a detail row (its name in the group column): a boundary before the row. */
+  groupStart(row: number, scan: FigureScan): void {
+    this.row(row, GROUP, scan);
+    const at = this.count * this.columns;
+    for (let i = 0; i < scan.shownCount; i++) {
+      const f = scan.shown[i];
+      this.sums[at + f] -= scan.units[f];
+      this.shownCounts[at + f]--;
+    }
+  }
+
+  /**
+   * True when a row with figures and no label is a total: most of its figures are the sums of
+   * the rows since the last total or heading (the unlabelled total under a `Financed by` block).
+   */
+  unlabelledTotal(_row: number, scan: FigureScan): boolean {
+    // Since the last boundary, else since the last total (or the top of the table).
+    let lastTotal = this.count - 1;
+    while (
+      lastTotal >= 0 &&
+      this.boundaryKinds[lastTotal] !== TOTAL &&
+      this.boundaryKinds[lastTotal] !== BREAK
+    )
+      lastTotal--;
+    return (
+      this.sumsFit(scan, this.count * this.columns) ||
+      (lastTotal < this.count - 1 && this.sumsFit(scan, (lastTotal + 1) * this.columns))
+    );
+  }
+
+  /** True when most figures of the current row are the sums since the boundary noted at `at`. */
+  private sumsFit(scan: FigureScan, at: number): boolean {
+    const decimals = Math.min(this.prepared.sampleDecimals, scan.scale);
+    const half = 0.5 * 10 ** (scan.scale - decimals);
+    let fits = 0;
+    let enough = false;
+    let nonZero = false;
+    for (let i = 0; i < scan.shownCount; i++) {
+      const f = scan.shown[i];
+      const units = scan.units[f];
+      const rows = scan.runningCounts[f] - 1 - this.shownCounts[at + f];
+      if (rows >= 2) enough = true;
+      if (rows < 1) continue;
+      const sum = scan.runningSums[f] - units - this.sums[at + f];
+      if (Math.abs(units - sum) <= (rows + 1) * half) {
+        fits++;
+        if (units !== 0) nonZero = true;
+      }
+    }
+    return enough && nonZero && fits * 2 >= scan.shownCount;
   }
 
   private grow(): void {
@@ -130,9 +226,25 @@ function judgeTotals(context: CheckContext, boundaries: Boundaries): void {
   // Per reading: how many columns it fits within rounding, -1 when it has nothing to add up.
   const matches = new Int32Array(READINGS);
 
+  const tallies: TotalTally[] = [];
+  const unchecked: { row: number; reason: string }[] = [];
+  context.totalTallies = tallies;
+  context.uncheckedTotals = unchecked;
+  const columnChecks = new Int32Array(columns);
+  context.totalColumnChecks = columnChecks;
+  const groupRows: number[] = [];
+  const blockRows: number[] = [];
+  context.groupRows = groupRows;
+  context.blockRows = blockRows;
   for (let b = 0; b < boundaryCount; b++) {
-    if (boundaryKinds[b] === HEADING) {
+    if (boundaryKinds[b] === HEADING || boundaryKinds[b] === GROUP) {
+      if (boundaryKinds[b] === GROUP) groupRows.push(boundaryRows[b]);
       readings.lastHeading = b;
+      continue;
+    }
+    if (boundaryKinds[b] === BREAK) {
+      blockRows.push(boundaryRows[b]);
+      readings.restart(b);
       continue;
     }
     const at = b * columns;
@@ -153,14 +265,46 @@ function judgeTotals(context: CheckContext, boundaries: Boundaries): void {
     for (let which = 0; which < READINGS; which++) {
       if (matches[which] >= 0 && (chosen < 0 || matches[which] > matches[chosen])) chosen = which;
     }
+    const row = boundaryRows[b];
+    if (chosen >= 0 && matches[chosen] === 0 && NOT_A_SUM.test(labelOf(context, row))) {
+      // `TOTAL ESTIMATED PROGRAMME RESOURCES`: a figure in its own right, not a sum of the rows.
+      unchecked.push({
+        row,
+        reason: 'its label names a figure in its own right and no column adds up to it',
+      });
+      readings.passed(b, -1);
+      continue;
+    }
     if (chosen >= 0) {
       readings.fill(chosen, b);
       const { sum, count } = readings;
+      const tally: TotalTally = {
+        row,
+        over: WHAT[chosen],
+        checked: 0,
+        exact: 0,
+        withinRounding: 0,
+        wrong: 0,
+      };
+      const from = readings.fromRow(chosen);
+      if (from !== undefined) tally.fromRow = from;
       for (let f = 0; f < columns; f++) {
         const total = totals[at + f];
-        if (total === total && total !== sum[f])
-          reportTotal(context, boundaryRows[b], f, total, sum[f], count[f], WHAT[chosen]);
+        if (total !== total) continue;
+        tally.checked++;
+        columnChecks[f]++;
+        if (total === sum[f]) {
+          tally.exact++;
+          continue;
+        }
+        const allowance = (count[f] + 1) * context.allowance[f];
+        if (withinRounding(total - sum[f], allowance)) tally.withinRounding++;
+        else tally.wrong++;
+        reportTotal(context, row, f, total, sum[f], count[f], WHAT[chosen]);
       }
+      tallies.push(tally);
+    } else {
+      unchecked.push({ row, reason: 'there are no rows above it to add up' });
     }
     readings.passed(b, chosen);
   }
@@ -250,6 +394,30 @@ class Readings {
       }
     }
     return available ? matches : -1;
+  }
+
+  /** A new table starts at boundary `b` (a `Financed by` block): nothing above it is added. */
+  restart(b: number): void {
+    this.lastTotal = b;
+    this.lastHeading = b;
+    this.lastGrand = b;
+    this.lastTop = b;
+    this.subtotalSum.fill(0);
+    this.subtotalCount.fill(0);
+    this.groupSum.fill(0);
+    this.groupCount.fill(0);
+    this.subtotalsAdded = 0;
+    this.groupTotalsAdded = 0;
+  }
+
+  /** The first grid row a reading that runs over rows starts after; undefined for sums of totals. */
+  fromRow(which: number): number | undefined {
+    if (which === SUBTOTALS || which === GROUP_TOTALS) return undefined;
+    const from = this.from(which);
+    if (from < 0) return -1;
+    // A group's first row is one of its rows: the reading starts there, not after it.
+    const row = this.boundaries.boundaryRows[from];
+    return this.boundaries.boundaryKinds[from] === GROUP ? row - 1 : row;
   }
 
   /** Works out one reading of total `b` for every column into `sum` and `count`. */

@@ -84,12 +84,27 @@ class VarianceRule implements Rule {
  * @example
  * varianceRule(prepared, {}); // checks Variance = Revised Budget - Forecast (or the other way round)
  */
-export function varianceRule(prepared: PreparedTable, options: CheckOptions): Rule | undefined {
+export function varianceRule(
+  prepared: PreparedTable,
+  options: CheckOptions,
+  checkVariance = true,
+): Rule | undefined {
   const b = currentBudgetFigure(prepared);
   const f = findFigure(prepared, (column) => column.role === 'forecast');
   if (b < 0 || f < 0) return undefined;
-  const v = findFigure(prepared, (column) => column.role === 'variance');
+  const v = checkVariance ? legacyVarianceFigure(prepared) : -1;
+  if (v < 0 && options.thresholds === undefined) return undefined;
   return new VarianceRule(b, f, v, options.thresholds !== undefined);
+}
+
+/**
+ * The variance column the budget-and-forecast check reads: the first headed Variance; -1 for none.
+ *
+ * @example
+ * legacyVarianceFigure(prepared); // 3
+ */
+export function legacyVarianceFigure(prepared: PreparedTable): number {
+  return findFigure(prepared, (column) => column.role === 'variance');
 }
 
 function judgeVariances(
@@ -134,6 +149,14 @@ function judgeVariances(
   }
   const allowance = context.allowance[b] + context.allowance[f] + context.allowance[v];
   const column = context.prepared.figureColumns[v];
+  const tally = {
+    checked: printed.length / 4,
+    exact: printed.length / 4,
+    withinRounding: 0,
+    wrong: 0,
+    convention,
+  };
+  context.legacyTally = tally;
   const d = context.decimals[v];
   for (let i = 0; i < printed.length; i += 4) {
     const [row, budget, forecast, variance] = [
@@ -144,11 +167,13 @@ function judgeVariances(
     ];
     const expected = convention === 'budget-minus-forecast' ? budget - forecast : forecast - budget;
     if (variance === expected) continue;
+    tally.exact--;
     const want = shown(context, expected, d);
     const got = shown(context, variance, d);
     const gap = shown(context, Math.abs(variance - expected), d);
     const figures = `budget ${shown(context, budget, context.decimals[b])} and forecast ${shown(context, forecast, context.decimals[f])}`;
     if (withinRounding(variance - expected, allowance)) {
+      tally.withinRounding++;
       report(context, {
         rule: 'variance-mismatch',
         severity: 'info',
@@ -160,6 +185,7 @@ function judgeVariances(
       });
       continue;
     }
+    tally.wrong++;
     const flipped = variance !== 0 && withinRounding(variance + expected, allowance);
     const hint = flipped
       ? ` It has the opposite sign: this table reads variances as ${WORDS[convention]}.`

@@ -16,6 +16,7 @@ import type { CheckReport, CheckScope } from '../../services';
 import { CellLink } from '../CellLink/CellLink';
 import { SEVERITY_HEADINGS, type FindingsListProps } from './CheckPanel.types';
 import { useCheckPanelStyles } from './useCheckPanelStyles';
+import { WhatWasChecked } from './WhatWasChecked';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const BADGE_COLOURS: Record<Severity, 'danger' | 'warning' | 'informative'> = {
@@ -129,6 +130,7 @@ export function CheckPanel() {
       </div>
       <div aria-live="polite" className={styles.results}>
         {report && <FindingsList findings={findings} address={report.address} />}
+        {report?.reading && <WhatWasChecked reading={report.reading} />}
       </div>
       {report && findings.length > 0 && (
         <div className={styles.buttons}>

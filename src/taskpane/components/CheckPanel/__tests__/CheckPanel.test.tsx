@@ -102,4 +102,33 @@ describe('Check', () => {
     expect(await screen.findByText('No problems found in Programme!A1:W14.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Highlight cells' })).toBeNull();
   });
+
+  it('lists what was checked under the results, and what was not with why', async () => {
+    const { checkGridWithReading } = await import('../../../../core/validation');
+    const { reading } = checkGridWithReading({
+      sheet: 'Outturn',
+      values: [
+        ['Scheme', 'Revised Programme', 'Actual', '(Under) / Over Spend', 'Notes'],
+        ['Roads', 100, 90, '(10)', 'Rephased'],
+        ['Schools', 50, 60, 10, '3/4'],
+        ['Libraries', 20, 20, 0, ''],
+        ['Total', 170, 170, 0, ''],
+      ],
+    });
+    const actions = fakeActions({
+      check: async () => ({
+        ok: true,
+        value: { sheet: 'Outturn', address: 'Outturn!A1:E5', findings: [], reading },
+        summary: 'Checked.',
+      }),
+    });
+    await renderApp(actions, 'check');
+    fireEvent.click(screen.getByRole('button', { name: 'Run check' }));
+    const list = await screen.findByRole('region', { name: 'What was checked' });
+    expect(
+      within(list).getByText(/7 figures checked: 7 exact, 0 within rounding, 0 wrong/),
+    ).toBeTruthy();
+    expect(within(list).getByText(/Variance D = C - B/)).toBeTruthy();
+    expect(within(list).getByText(/Column E 'Notes' not checked: holds words/)).toBeTruthy();
+  });
 });

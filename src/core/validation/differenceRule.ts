@@ -1,0 +1,143 @@
+/**
+ * A surplus or shortfall row: resources less expenditure, two rows of the same columns above it
+ * (`Balance Surplus/Deficit (-)` = `Total Funding` - `Total Payments`; `End of Year Position` =
+ * `Operational Income` - `Operational Expenditure`). Such rows are rare, so they are read after
+ * the pass, straight from the grid.
+ */
+import { readAmountText } from '../grid/amountText';
+import { cellResult, cellText, isBlankCell, isNilText } from '../grid/cells';
+import { toNumber } from '../money/decimal';
+import { type CheckContext, report, rowName } from './context';
+
+/** Labels of a row stating resources less spending. */
+const DIFFERENCE_LABEL =
+  /\bsurplus\b|\bshortfall\b|\bdeficit\b|\bbalance\b|\bend\s+of\s+year\s+position\b|\bnet\s+position\b|\b(?:under|over)\s*(?:\/|or)?\s*\(?(?:over|under)\)?\s*(?:funding|funded)\b/i;
+/** Rows after a total where a surplus row may be. */
+const NEAR_A_TOTAL = 6;
+/** Rows above a surplus row that may be its resources or its spending. */
+const ROWS_ABOVE = 12;
+
+/** One surplus row found and what it was checked against (0-based grid rows). */
+export interface DifferenceTally {
+  row: number;
+  resources: number;
+  spending: number;
+  checked: number;
+  exact: number;
+  withinRounding: number;
+  wrong: number;
+}
+
+function figure(context: CheckContext, row: number, column: number): number {
+  const cells = context.prepared.values[row];
+  if (!Array.isArray(cells)) return NaN;
+  const value = cellResult(cells[column]);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  if (typeof value !== 'string' || isBlankCell(value)) return NaN;
+  if (isNilText(value)) return 0;
+  const read = readAmountText(value.trim(), context.prepared.columns[column].unit);
+  return read ? toNumber(read.value) : NaN;
+}
+
+function label(context: CheckContext, row: number): string {
+  const cells = context.prepared.values[row];
+  if (!Array.isArray(cells)) return '';
+  for (const c of context.prepared.labelSearch) {
+    const text = cellText(cells[c]);
+    if (text !== undefined) return text;
+  }
+  return '';
+}
+
+/**
+ * Checks each surplus or shortfall row against the pair of rows above it whose difference it is
+ * in most columns; a row that fits no pair is left alone.
+ *
+ * @example
+ * checkDifferences(context); // 'Balance Surplus/Deficit (-)' = 'Total Funding' - 'Total Payments'
+ */
+export function checkDifferences(context: CheckContext): DifferenceTally[] {
+  const { prepared, scan } = context;
+  const tallies: DifferenceTally[] = [];
+  const columns = prepared.figureColumns;
+  // A surplus row follows the totals it compares, or ends the table: only rows near a total or
+  // at the end are read (a programme of 100k schemes has no reason to test every label).
+  const candidates = new Set<number>();
+  const end = prepared.values.length;
+  for (let r = Math.max(prepared.firstDataRow, end - 3); r < end; r++) candidates.add(r);
+  for (let r = prepared.firstDataRow; r < end; r++) {
+    if (scan.kinds[r] !== 5 /* TOTAL */) continue;
+    for (let next = r + 1; next <= r + NEAR_A_TOTAL && next < end; next++) candidates.add(next);
+  }
+  for (const r of [...candidates].sort((x, y) => x - y)) {
+    if (scan.kinds[r] !== 4 /* DETAIL */ || !DIFFERENCE_LABEL.test(label(context, r))) continue;
+    const own = columns.map((c) => figure(context, r, c));
+    const shown = own.filter((x) => x === x).length;
+    if (shown === 0) continue;
+    const above: number[] = [];
+    for (let a = r - 1; a >= prepared.firstDataRow && above.length < ROWS_ABOVE; a--) {
+      if (scan.kinds[a] === 4 || scan.kinds[a] === 5) above.push(a);
+    }
+    const rows = above.map((a) => columns.map((c) => figure(context, a, c)));
+    let best: { resources: number; spending: number; fits: number } | undefined;
+    for (let i = 0; i < above.length; i++) {
+      for (let j = 0; j < above.length; j++) {
+        if (i === j) continue;
+        let fits = 0;
+        let nonZero = 0;
+        columns.forEach((_, f) => {
+          const x = own[f];
+          if (x !== x) return;
+          const a = rows[i][f];
+          const b = rows[j][f];
+          const tolerance = 1.5 * 10 ** -context.decimals[f] + 1e-9;
+          if (Math.abs(x - ((a === a ? a : 0) - (b === b ? b : 0))) <= tolerance) {
+            fits++;
+            if (a === a && b === b && a !== 0 && b !== 0) nonZero++;
+          }
+        });
+        // All columns fit, or all but one of three or more: one chance fit proves nothing.
+        if (nonZero === 0 || fits < shown - (shown >= 3 ? 1 : 0)) continue;
+        if (!best || fits > best.fits) best = { resources: above[i], spending: above[j], fits };
+      }
+    }
+    if (!best) continue;
+    const tally: DifferenceTally = {
+      row: r,
+      resources: best.resources,
+      spending: best.spending,
+      checked: 0,
+      exact: 0,
+      withinRounding: 0,
+      wrong: 0,
+    };
+    columns.forEach((column, f) => {
+      const x = own[f];
+      if (x !== x) return;
+      tally.checked++;
+      const a = rows[above.indexOf(best!.resources)][f];
+      const b = rows[above.indexOf(best!.spending)][f];
+      const expected = (a === a ? a : 0) - (b === b ? b : 0);
+      const places = context.decimals[f];
+      const gap = Math.abs(x - expected);
+      if (gap <= 1e-9) tally.exact++;
+      else if (gap <= 1.5 * 10 ** -places + 1e-9) tally.withinRounding++;
+      else {
+        tally.wrong++;
+        const want = expected.toFixed(places);
+        const got = x.toFixed(places);
+        report(context, {
+          rule: 'total-mismatch',
+          severity: 'error',
+          row: r,
+          column: column,
+          message: `${rowName(context, r)} ${got} is not '${label(context, best!.resources)}' less '${label(context, best!.spending)}' (${want}): ${gap.toFixed(places)} more than rounding can explain. Correct it to ${want}, or check those two rows`,
+          expected: want,
+          actual: got,
+        });
+      }
+    });
+    tallies.push(tally);
+  }
+  return tallies;
+}
