@@ -64,7 +64,8 @@ export function explainFailure(error: unknown): string {
   const known = officeErrorMessage(error);
   if (known) return known;
   const code = officeErrorCode(error);
-  if (code) return `Excel refused the change (${code}): try again, and if it happens again send Settings > Diagnostics > Copy report.`;
+  if (code)
+    return `Excel refused the change (${code}): try again, and if it happens again send Settings > Diagnostics > Copy report.`;
   if (error instanceof Error) return error.message;
   return String(error);
 }
@@ -93,7 +94,10 @@ export async function runAction<T>(
       const after = error.restored
         ? ' What it had changed has been put back: the workbook is as it was.'
         : ' It could not put back everything it had changed: use "Undo last change", or check the sheets it writes.';
-      return { ok: false, message: `${label} could not finish: ${explainFailure(error.failure)}${after}` };
+      return {
+        ok: false,
+        message: `${label} could not finish: ${explainFailure(error.failure)}${after}`,
+      };
     }
     return { ok: false, message: `${label} could not finish: ${explainFailure(error)}` };
   }

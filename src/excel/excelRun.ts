@@ -6,13 +6,14 @@
  * waits until they leave it instead of failing the batch ("When false, if the user is in cell
  * edit when the batch request is processed by the host, the batch automatically fails":
  * https://learn.microsoft.com/javascript/api/excel/excel.runoptions#excel-excel-runoptions-delayforcelledit-member).
- * A host too old to know the option ignores it, and the failure's code,
- * InvalidOperationInCellEditMode, has its own message (officeErrors.ts).
+ * The option came with ExcelApi 1.11, so it is passed only where that set is supported; elsewhere
+ * the failure's code, InvalidOperationInCellEditMode, has its own message (officeErrors.ts).
  *
  * A batch that Excel never answers (seen on Excel on the web) is given up on after
  * {@link SYNC_TIMEOUT_MS} with a message, rather than leaving the pane spinning for ever.
  */
 import { ADD_IN_CODES, AddInError, SYNC_TIMEOUT_MS } from './officeErrors';
+import { excelApiSupported } from './platform';
 
 let timeoutMs = SYNC_TIMEOUT_MS;
 
@@ -41,12 +42,17 @@ export function excelRun<T>(batch: (context: Excel.RequestContext) => Promise<T>
       new HostMissingError('Open this add-in inside Excel: no Excel workbook is available here.'),
     );
   }
-  const run = Excel.run({ delayForCellEdit: true }, batch);
+  const run = excelApiSupported('1.11')
+    ? Excel.run({ delayForCellEdit: true }, batch)
+    : Excel.run(batch);
   if (!Number.isFinite(timeoutMs)) return run;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new AddInError(ADD_IN_CODES.syncTimeout, `no answer from Excel after ${timeoutMs} ms`)),
+      () =>
+        reject(
+          new AddInError(ADD_IN_CODES.syncTimeout, `no answer from Excel after ${timeoutMs} ms`),
+        ),
       timeoutMs,
     );
   });

@@ -176,11 +176,9 @@ export async function highlightFindings(
           reads.push({
             sheet: sheetName,
             cell,
-            props: sheet
-              .getRange(cell)
-              .getCellProperties({
-                format: { fill: { color: true, pattern: true, tintAndShade: true } },
-              }),
+            props: sheet.getRange(cell).getCellProperties({
+              format: { fill: { color: true, pattern: true, tintAndShade: true } },
+            }),
           });
         }
       }

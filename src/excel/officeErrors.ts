@@ -29,7 +29,8 @@ const CATALOGUE: Readonly<Record<string, string>> = {
     'Excel is editing a cell: press Enter or Esc in the sheet, then try again.',
   // getSelectedRange throws InvalidSelection when a chart or shape is selected (by design,
   // office-js #2268: https://github.com/OfficeDev/office-js/issues/2268).
-  InvalidSelection: 'A chart, shape or picture is selected: click a cell in the sheet, then try again.',
+  InvalidSelection:
+    'A chart, shape or picture is selected: click a cell in the sheet, then try again.',
   // office-js #561: with another workbook in focus, the selection's object path stops working.
   InvalidObjectPath:
     'Excel lost track of this workbook, perhaps because another workbook has the focus: click a cell in this workbook, then try again.',
@@ -91,7 +92,8 @@ export function officeErrorCode(error: unknown): string | undefined {
 export function officeErrorMessage(error: unknown): string | undefined {
   const code = officeErrorCode(error);
   // Own keys only: a code such as 'constructor' must not find Object's properties.
-  if (code === undefined || !Object.prototype.hasOwnProperty.call(CATALOGUE, code)) return undefined;
+  if (code === undefined || !Object.prototype.hasOwnProperty.call(CATALOGUE, code))
+    return undefined;
   return CATALOGUE[code];
 }
 

@@ -78,7 +78,9 @@ export async function restoreEntry(context: Excel.RequestContext, entry: UndoEnt
     if (entry.addedSheets.includes(block.sheet)) continue;
     const sheet = context.workbook.worksheets.getItem(block.sheet);
     const contents = block.formulas.map((row, r) =>
-      row.map((formula, c) => restorableContent(formula, block.values[r][c])),
+      row.map((formula, c) =>
+        restorableContent(formula, block.values[r][c], block.numberFormat?.[r]?.[c]),
+      ),
     );
     // Number formats first, so text kept as text (`@`) is not read as a number on the way back.
     if (block.numberFormat)

@@ -73,14 +73,17 @@ const ENUMS = {
 };
 
 /**
- * Whether a fresh stand-in refuses this-row structured references (`[@Col]`) written outside a
- * table. Excel does (see UNQUALIFIED_THIS_ROW in proxies.ts), but today's Set up and Bring in
- * write the Revised budget formula before making the table, and their rewrite belongs to
- * issue 10's plan writer; until it lands this stays false so every other test keeps its meaning.
- * Tests that prove the rule pass `refuseThisRowOutsideTable: true`. Flip this to true when
- * issue 10 is merged.
+ * Two rules Excel has (or may have: Diagnostics settles it) that today's Set up, Bring in, forecast
+ * sheets and revision log break, and whose rewrite belongs to issue 10's plan writer:
+ * - a this-row structured reference (`[@Col]`) written outside a table is refused (Set up and
+ *   Bring in write the Revised budget formula before making the table);
+ * - a leading apostrophe written into a cell formatted as Text (`@`) stays as a character (the
+ *   forecast sheets and the revision log format columns as Text, then write `'text`).
+ * Until issue 10 lands a fresh stand-in leaves both off, so every other test keeps its meaning;
+ * tests that prove the rules turn them on (`refuseThisRowOutsideTable`,
+ * `keepApostropheInTextCells`). Flip this to true when issue 10 is merged.
  */
-export const THIS_ROW_RULE_BY_DEFAULT = false;
+export const RULES_AWAITING_ISSUE_10 = false;
 
 /** Which Excel the fake plays: Excel on the web (5 MB per request) or desktop (no such limit). */
 export type FakePlatform = 'web' | 'desktop';
@@ -98,8 +101,10 @@ export interface FakeExcelOptions {
    * `Office.context.requirements.isSetSupported('ExcelApi', v)`; default '1.20'.
    */
   excelApi?: string;
-  /** Refuse `[@Col]` formulas outside a table; default {@link THIS_ROW_RULE_BY_DEFAULT}. */
+  /** Refuse `[@Col]` formulas outside a table; default {@link RULES_AWAITING_ISSUE_10}. */
   refuseThisRowOutsideTable?: boolean;
+  /** Keep `'` as a character in Text (`@`) cells; default {@link RULES_AWAITING_ISSUE_10}. */
+  keepApostropheInTextCells?: boolean;
 }
 
 /** What Office.js reports as `Office.PlatformType` for each platform the fake plays. */
@@ -115,7 +120,9 @@ export class FakeWorkbook {
   constructor(options: FakeExcelOptions = {}) {
     this.platform = options.platform ?? 'web';
     this.model.refuseThisRowOutsideTable =
-      options.refuseThisRowOutsideTable ?? THIS_ROW_RULE_BY_DEFAULT;
+      options.refuseThisRowOutsideTable ?? RULES_AWAITING_ISSUE_10;
+    this.model.keepApostropheInTextCells =
+      options.keepApostropheInTextCells ?? RULES_AWAITING_ISSUE_10;
     this.payloadLimit =
       options.payloadLimit ??
       (this.platform === 'web' ? WEB_PAYLOAD_LIMIT : Number.POSITIVE_INFINITY);
@@ -138,7 +145,12 @@ export class FakeWorkbook {
     if (!batch) throw new Error('fake-excel: Excel.run needs a batch function');
     this.stats.runs++;
     const context = new FakeRequestContext(
-      new FakeContextCore(this.model, this.stats, this.payloadLimit, options.delayForCellEdit === true),
+      new FakeContextCore(
+        this.model,
+        this.stats,
+        this.payloadLimit,
+        options.delayForCellEdit === true,
+      ),
     );
     const result = await batch(context);
     if (context.core.hasPending) await context.sync();
@@ -221,7 +233,10 @@ export class FakeWorkbook {
       })),
       tables: model.tables.map(({ sheet, ...table }) => ({ ...table, sheet: sheet.name })),
       activeSheet: model.activeSheet?.name,
-      selection: model.selection && { sheet: model.selection.sheet.name, rect: model.selection.rect },
+      selection: model.selection && {
+        sheet: model.selection.sheet.name,
+        rect: model.selection.rect,
+      },
       calculationMode: model.calculationMode,
     });
   }
@@ -257,7 +272,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): {
   const Excel: FakeExcelNamespace = {
     ...ENUMS,
     run: <T>(
-      optionsOrBatch: { delayForCellEdit?: boolean } | ((context: FakeRequestContext) => Promise<T>),
+      optionsOrBatch:
+        { delayForCellEdit?: boolean } | ((context: FakeRequestContext) => Promise<T>),
       batch?: (context: FakeRequestContext) => Promise<T>,
     ) => workbook.run(optionsOrBatch, batch),
   };

@@ -68,7 +68,9 @@ export interface FakeProtection {
  */
 export function formattingAllowed(protection: FakeProtection): boolean {
   if (!protection.protected) return true;
-  return (protection.options as { allowFormatCells?: unknown } | undefined)?.allowFormatCells === true;
+  return (
+    (protection.options as { allowFormatCells?: unknown } | undefined)?.allowFormatCells === true
+  );
 }
 
 const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
@@ -231,13 +233,19 @@ export class FakeWorkbookModel {
   staleFormulas = false;
   /** Calls of `Application.calculate`. */
   calculations = 0;
-  /** Refuse `[@Col]` formulas outside a table (see THIS_ROW_RULE_BY_DEFAULT in index.ts). */
+  /** Refuse `[@Col]` formulas outside a table (see RULES_AWAITING_ISSUE_10 in index.ts). */
   refuseThisRowOutsideTable = false;
+  /** Keep a leading apostrophe as a character in Text (`@`) cells (see RULES_AWAITING_ISSUE_10). */
+  keepApostropheInTextCells = false;
   private nextId = 1;
 
   addSheet(name: string): FakeSheet {
     if (this.findSheet(name))
-      throw new FakeOfficeError('ItemAlreadyExists', 'WorksheetCollection.add', `a sheet named '${name}' already exists`);
+      throw new FakeOfficeError(
+        'ItemAlreadyExists',
+        'WorksheetCollection.add',
+        `a sheet named '${name}' already exists`,
+      );
     const problem = sheetNameProblem(name);
     if (problem) throw new FakeOfficeError('InvalidArgument', 'WorksheetCollection.add', problem);
     const sheet = new FakeSheet(name, `{sheet-${this.nextId++}}`);

@@ -191,7 +191,12 @@ function assertFormattable(sheet: FakeSheet, where: string): void {
  */
 const UNQUALIFIED_THIS_ROW = /(^|[^\p{L}\p{N}_.\]\\])\[(@|\[#This Row\])/iu;
 
-function insideTableBody(sheet: FakeSheet, row: number, column: number, tables: FakeTable[]): boolean {
+function insideTableBody(
+  sheet: FakeSheet,
+  row: number,
+  column: number,
+  tables: FakeTable[],
+): boolean {
   return tables.some(
     (t) =>
       t.sheet === sheet &&
@@ -221,9 +226,10 @@ function writeContent(
     // character rather than taken as a quote prefix. "Format numbers as text":
     // https://support.microsoft.com/office/format-numbers-as-text-583160db-9c7c-4b8e-8b6e-7b2ab4b7a3a7
     const cell = sheet.touch(row, column);
-    cell.content = value;
+    const prefixed = value.startsWith("'") && model?.keepApostropheInTextCells !== true;
+    cell.content = prefixed ? value.slice(1) : value;
     cell.isFormula = false;
-    cell.quotePrefix = false;
+    cell.quotePrefix = prefixed;
     return;
   }
   if (
@@ -273,7 +279,11 @@ function writeContent(
     cell.isFormula = false;
     cell.quotePrefix = false;
   } else {
-    throw new FakeOfficeError('InvalidArgument', 'Range.values', `cannot write ${typeof value} to a cell`);
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      'Range.values',
+      `cannot write ${typeof value} to a cell`,
+    );
   }
 }
 
@@ -299,7 +309,8 @@ class FillProxy extends ClientObject {
     this.ctx.guard(() => {
       const { sheet, rects } = this.cells();
       assertFormattable(sheet, 'RangeFill.color');
-      for (const rect of rects) grid(rect, (r, c) => (sheet.touch(r, c).fill = value.toUpperCase()));
+      for (const rect of rects)
+        grid(rect, (r, c) => (sheet.touch(r, c).fill = value.toUpperCase()));
     });
   }
   /** Back to No Fill (RangeFill.clear, "Resets the range background"). */
@@ -381,7 +392,11 @@ class CellProtectionProxy extends ClientObject {
       const { sheet, rects } = this.cells();
       // Locking is part of protection: even allowFormatCells does not let cells be unlocked.
       if (sheet.protection.protected)
-        throw new FakeOfficeError('AccessDenied', 'FormatProtection.locked', 'unprotect the sheet before changing locked cells');
+        throw new FakeOfficeError(
+          'AccessDenied',
+          'FormatProtection.locked',
+          'unprotect the sheet before changing locked cells',
+        );
       for (const rect of rects) grid(rect, (r, c) => (sheet.touch(r, c).locked = value));
     });
   }
@@ -589,7 +604,11 @@ export class RangeProxy extends ClientObject {
     const sheet = this.sheetModel;
     if (
       rect.rows * rect.columns > GET_CELL_LIMIT &&
-      (name === 'values' || name === 'formulas' || name === 'text' || name === 'numberFormat' || name === 'valueTypes')
+      (name === 'values' ||
+        name === 'formulas' ||
+        name === 'text' ||
+        name === 'numberFormat' ||
+        name === 'valueTypes')
     )
       return null;
     switch (name) {
@@ -844,7 +863,13 @@ class SheetProtectionProxy extends ClientObject {
   protect(options?: unknown, password?: string): void {
     this.ctx.queue();
     if (this.sheet.protection.protected) {
-      this.ctx.fail(new FakeOfficeError('InvalidOperation', 'WorksheetProtection.protect', 'the sheet is already protected'));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'InvalidOperation',
+          'WorksheetProtection.protect',
+          'the sheet is already protected',
+        ),
+      );
       return;
     }
     this.sheet.protection = { protected: true, options, password };
@@ -852,7 +877,9 @@ class SheetProtectionProxy extends ClientObject {
   unprotect(password?: string): void {
     this.ctx.queue();
     if (this.sheet.protection.password && this.sheet.protection.password !== password) {
-      this.ctx.fail(new FakeOfficeError('InvalidArgument', 'WorksheetProtection.unprotect', 'wrong password'));
+      this.ctx.fail(
+        new FakeOfficeError('InvalidArgument', 'WorksheetProtection.unprotect', 'wrong password'),
+      );
       return;
     }
     this.sheet.protection = { protected: false };
@@ -957,11 +984,21 @@ class TableColumnCollectionProxy extends ClientObject {
     const index = () => {
       const i = this.table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
       if (i < 0)
-        throw new FakeOfficeError('ItemNotFound', 'TableColumnCollection.getItem', `table '${this.table.name}' has no column '${name}'`);
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          'TableColumnCollection.getItem',
+          `table '${this.table.name}' has no column '${name}'`,
+        );
       return i;
     };
     if (!this.table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
-      this.ctx.fail(new FakeOfficeError('ItemNotFound', 'TableColumnCollection.getItem', `table '${this.table.name}' has no column '${name}'`));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'ItemNotFound',
+          'TableColumnCollection.getItem',
+          `table '${this.table.name}' has no column '${name}'`,
+        ),
+      );
     }
     return new TableColumnProxy(this.ctx, this.table, index);
   }
@@ -995,7 +1032,11 @@ class TableRowCollectionProxy extends ClientObject {
         // "Adds rows to tables using TableRowCollection.add (risk of merge conflicts)":
         // https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins .
         // No code is documented; the stand-in refuses with Excel.ErrorCodes.conflict (stricter).
-        throw new FakeOfficeError('Conflict', 'TableRowCollection.add', 'others are editing the workbook');
+        throw new FakeOfficeError(
+          'Conflict',
+          'TableRowCollection.add',
+          'others are editing the workbook',
+        );
       }
       const rows = values ? values.length : 1;
       const insertAt = table.top + 1 + table.bodyRows;
@@ -1048,7 +1089,11 @@ export class TableProxy extends ClientObject {
       if (problem) throw new FakeOfficeError('InvalidArgument', 'Table.name', problem);
       const other = this.ctx.model.findTable(value);
       if (other && other !== this.tableModel)
-        throw new FakeOfficeError('InvalidArgument', 'Table.name', `a table named '${value}' already exists`);
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'Table.name',
+          `a table named '${value}' already exists`,
+        );
       this.tableModel.name = value;
     });
   }
@@ -1142,14 +1187,22 @@ export class TableCollectionProxy extends ClientObject {
     let made: FakeTable | undefined;
     this.ctx.guard(() => {
       if (!sheet)
-        throw new FakeOfficeError('ItemNotFound', 'TableCollection.add', `no sheet for table address '${address}'`);
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          'TableCollection.add',
+          `no sheet for table address '${address}'`,
+        );
       made = this.addTable(sheet, rect, hasHeaders);
     });
     return new TableProxy(this.ctx, made ?? ghost);
   }
   private addTable(sheet: FakeSheet, rect: Rect, hasHeaders: boolean): FakeTable {
     if (sheet.protection.protected)
-      throw new FakeOfficeError('AccessDenied', 'TableCollection.add', `sheet '${sheet.name}' is protected`);
+      throw new FakeOfficeError(
+        'AccessDenied',
+        'TableCollection.add',
+        `sheet '${sheet.name}' is protected`,
+      );
     for (const t of this.ctx.model.tables) {
       const other = FakeWorkbookModel.tableRect(t, 'all');
       const overlaps =
@@ -1159,7 +1212,11 @@ export class TableCollectionProxy extends ClientObject {
         rect.left < other.left + other.columns &&
         other.left < rect.left + rect.columns;
       if (overlaps)
-        throw new FakeOfficeError('InvalidOperation', 'TableCollection.add', `a table cannot overlap table '${t.name}'`);
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'TableCollection.add',
+          `a table cannot overlap table '${t.name}'`,
+        );
     }
     const columns: string[] = [];
     for (let c = 0; c < rect.columns; c++) {
@@ -1188,7 +1245,13 @@ export class TableCollectionProxy extends ClientObject {
     this.ctx.queue();
     const table = this.list().find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (!table) {
-      this.ctx.fail(new FakeOfficeError('ItemNotFound', 'TableCollection.getItem', `there is no table named '${name}'`));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'ItemNotFound',
+          'TableCollection.getItem',
+          `there is no table named '${name}'`,
+        ),
+      );
       return new TableProxy(this.ctx, GHOST_TABLE(new FakeSheet('(missing)', '')), false, true);
     }
     return new TableProxy(this.ctx, table);
@@ -1299,7 +1362,11 @@ export class WorksheetProxy extends ClientObject {
       if (problem) throw new FakeOfficeError('InvalidArgument', 'Worksheet.name', problem);
       const other = this.ctx.model.findSheet(value);
       if (other && other !== this.sheetModel)
-        throw new FakeOfficeError('ItemAlreadyExists', 'Worksheet.name', `a sheet named '${value}' already exists`);
+        throw new FakeOfficeError(
+          'ItemAlreadyExists',
+          'Worksheet.name',
+          `a sheet named '${value}' already exists`,
+        );
       this.sheetModel.name = value;
     });
   }
@@ -1413,7 +1480,13 @@ export class WorksheetCollectionProxy extends ClientObject {
     this.ctx.queue();
     const sheet = this.ctx.model.findSheet(name);
     if (!sheet) {
-      this.ctx.fail(new FakeOfficeError('ItemNotFound', 'WorksheetCollection.getItem', `there is no sheet named '${name}'`));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'ItemNotFound',
+          'WorksheetCollection.getItem',
+          `there is no sheet named '${name}'`,
+        ),
+      );
       return new WorksheetProxy(this.ctx, new FakeSheet(name, ''), false, true);
     }
     return new WorksheetProxy(this.ctx, sheet);
@@ -1449,7 +1522,11 @@ export class WorkbookProxy {
       // selected is by-design" (office-js #2268, also #8 for shapes and pictures):
       // https://github.com/OfficeDev/office-js/issues/2268
       this.ctx.fail(
-        new FakeOfficeError('InvalidSelection', 'Workbook.getSelectedRange', `a ${model.selectionKind} is selected`),
+        new FakeOfficeError(
+          'InvalidSelection',
+          'Workbook.getSelectedRange',
+          `a ${model.selectionKind} is selected`,
+        ),
       );
     }
     const sheet = model.selection?.sheet ?? model.activeSheet ?? model.addSheet('Sheet1');
