@@ -7,6 +7,8 @@ import type { Severity } from '../core/findings';
 import { fromA1, toA1 } from './a1';
 import { runAction } from './action';
 import { excelRun } from './excelRun';
+import { ADD_IN_CODES, officeErrorMessage } from './officeErrors';
+import { excelApiStatus, REQUIRED_EXCEL_API } from './platform';
 import type { ActionResult, Finding } from './types';
 
 /** Light fills that keep black text readable in light and dark Office themes. */
@@ -155,6 +157,13 @@ async function protectAgain(
 export async function highlightFindings(
   findings: readonly Finding[],
 ): Promise<ActionResult<{ cells: number }>> {
+  // getCellProperties and RangeAreas are ExcelApi 1.9 (the manifest's minimum); an Excel that
+  // says it lacks them gets a message rather than an ApiNotFound part-way.
+  if (excelApiStatus(REQUIRED_EXCEL_API) === 'missing')
+    return {
+      ok: false,
+      message: `Highlight findings could not start: ${officeErrorMessage({ code: ADD_IN_CODES.apiMissing }) ?? ''}`,
+    };
   return runAction('Highlight findings', () =>
     excelRun(async (context) => {
       const bySheet = flaggedCells(findings);

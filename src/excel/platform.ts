@@ -71,6 +71,25 @@ export function excelApiSupported(version: string): boolean {
   }
 }
 
+/**
+ * Whether this Excel has ExcelApi `version`: 'unknown' outside Office or on a host that cannot say.
+ *
+ * @example
+ * if (excelApiStatus('1.9') === 'missing') return { ok: false, message: '...' };
+ */
+export function excelApiStatus(version: string): 'supported' | 'missing' | 'unknown' {
+  try {
+    const office = (globalThis as unknown as { Office?: OfficeLike }).Office;
+    const check = office?.context?.requirements?.isSetSupported;
+    if (typeof check !== 'function') return 'unknown';
+    return check.call(office?.context?.requirements, 'ExcelApi', version) === true
+      ? 'supported'
+      : 'missing';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Where the add-in runs, as Office reports it (for Diagnostics and bug reports). */
 export interface HostInfo {
   host: string;

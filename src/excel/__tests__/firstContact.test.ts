@@ -222,6 +222,16 @@ describe('first contact with real Excel (issue 11)', () => {
       expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/co-authoring/) });
     });
 
+    it('refuses Highlight with a message on an Excel without ExcelApi 1.9', async () => {
+      workbook = installFakeExcel(globalThis, { excelApi: '1.8' });
+      workbook.setCells('S', 'A1', [['x']]);
+      const result = await highlightFindings([
+        { rule: 'unphased', severity: 'error', sheet: 'S', cell: 'A1', message: 'm' },
+      ]);
+      expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/update Excel/) });
+      expect(workbook.cell('S', 'A1')?.fill).toBeUndefined();
+    });
+
     it('says what happened when an action failed part-way and put back its changes', async () => {
       const result = await runAction('Set up programme', async () => {
         throw new ActionRestored(Object.assign(new Error('x'), { code: 'AccessDenied' }), true);
