@@ -1177,8 +1177,17 @@ export class TableCollectionProxy extends ClientObject {
   get count(): number {
     return this.loadedValue('count');
   }
-  add(address: string, hasHeaders: boolean): TableProxy {
+  /** TableCollection.add(address: Range | string, hasHeaders). */
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     this.ctx.queue();
+    if (address instanceof RangeProxy) {
+      const source = address;
+      let made: FakeTable | undefined;
+      this.ctx.guard(() => {
+        made = this.addTable(source.sheetModel, source.rect, hasHeaders);
+      });
+      return new TableProxy(this.ctx, made ?? GHOST_TABLE(source.sheetModel));
+    }
     const { sheet: sheetName, local } = splitSheet(address);
     const sheet =
       this.sheet ?? (sheetName ? this.ctx.model.findSheet(sheetName) : this.ctx.model.activeSheet);
