@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, Spinner, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   type DiagnosticsReport,
@@ -63,9 +63,9 @@ export function DiagnosticsSection({
       </Button>
       {busy && <Spinner size="tiny" label="Running diagnostics" />}
       {message && (
-        <MessageBar>
-          <MessageBarBody>{message}</MessageBarBody>
-        </MessageBar>
+        <Text block role="status">
+          {message}
+        </Text>
       )}
       {report && (
         <div>
