@@ -16,7 +16,7 @@ import { planSheetRewrite } from './overwrite';
 import { PROGRAMME_TABLE, formulaText, quoted } from './programmeLayout';
 import { readRowChunks } from './requestBudget';
 import { queueSettingsRead } from './settings';
-import { rememberChange, restoreEntry, type UndoEntry } from './undo';
+import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, CheckReport, Finding, PlannerSettings, RunOptions } from './types';
 
 /** Where a block to check sits, known after the first sync. */
@@ -317,12 +317,7 @@ export async function writeChecksReport(
         sheet.freezePanes.freezeRows(1);
       }
       sheet.activate();
-      try {
-        await context.sync();
-      } catch (error) {
-        await restoreEntry(context, entry).catch(() => undefined);
-        throw error;
-      }
+      await allOrNothing(entry, () => context.sync());
       rememberChange(entry);
       return { ok: true, value: { sheet: CHECKS_SHEET } };
     }),

@@ -5,7 +5,7 @@
 import { type FakeWorkbook, installFakeExcel } from '../../../tests/support/fake-excel';
 import { ActionRestored, runAction } from '../action';
 import { asTextCell, restorableContent } from '../cellText';
-import { checkSelection, checkSheet } from '../checks';
+import { checkSelection, checkSheet, writeChecksReport } from '../checks';
 import { excelRun, setExcelTimeout } from '../excelRun';
 import { clearHighlights, forgetHighlights, highlightFindings, oldFillFrom } from '../highlights';
 import { GET_CELL_LIMIT, readRowChunks, setRequestBudget } from '../requestBudget';
@@ -230,6 +230,24 @@ describe('first contact with real Excel (issue 11)', () => {
       ]);
       expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/update Excel/) });
       expect(workbook.cell('S', 'A1')?.fill).toBeUndefined();
+    });
+
+    it('leaves the workbook as it was, and says so, when the checks report cannot be written', async () => {
+      workbook.setCells('Checks', 'A1', [
+        ['Severity', 'Rule'],
+        ['error', 'old'],
+      ]);
+      workbook.model.findSheet('Checks')!.protection = { protected: true };
+      const before = workbook.fullSnapshot();
+      const result = await writeChecksReport(
+        [{ rule: 'unphased', severity: 'warning', sheet: 'Programme', cell: 'A2', message: 'm' }],
+        { confirm: async () => true },
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/protected.*the workbook is as it was/),
+      });
+      expect(workbook.fullSnapshot()).toBe(before);
     });
 
     it('says what happened when an action failed part-way and put back its changes', async () => {
