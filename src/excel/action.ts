@@ -2,6 +2,7 @@
  * The boundary between the pane and Excel: every action resolves to a value or a message, a
  * cancelled action says so, and nothing rejects at the user.
  */
+import { ADD_IN_CODES, officeErrorCode, officeErrorMessage } from './officeErrors';
 import type { ActionResult, Progress, RunOptions } from './types';
 
 /** Thrown inside an action when its AbortSignal fires; runAction turns it into `cancelled`. */
@@ -37,7 +38,34 @@ export function report(run: RunOptions, stage: string, done: number, total: numb
   }
 }
 
-function describeError(error: unknown): string {
+/**
+ * Raised when a multi-step action failed part-way and put back what it had changed (or tried
+ * to): carries the original failure and whether the workbook is as it was.
+ */
+export class ActionRestored extends Error {
+  constructor(
+    readonly failure: unknown,
+    readonly restored: boolean,
+  ) {
+    super('the action failed part-way');
+    this.name = 'ActionRestored';
+  }
+  readonly code = ADD_IN_CODES.restored;
+}
+
+/**
+ * What to say about a failure, by its Office.js `code` (see officeErrors.ts), never by its
+ * message text, which Office.js localises and does not mean for users.
+ *
+ * @example
+ * explainFailure(Object.assign(new Error('x'), { code: 'AccessDenied' })); // 'A sheet it writes to is protected: ...'
+ */
+export function explainFailure(error: unknown): string {
+  const known = officeErrorMessage(error);
+  if (known) return known;
+  const code = officeErrorCode(error);
+  if (code)
+    return `Excel refused the change (${code}): try again, and if it happens again send Settings > Diagnostics > Copy report.`;
   if (error instanceof Error) return error.message;
   return String(error);
 }
@@ -62,19 +90,15 @@ export async function runAction<T>(
         message: `${label} was cancelled; the workbook is as it was.`,
       };
     }
-    const text = describeError(error);
-    if (/RequestPayloadSizeLimitExceeded/i.test(text)) {
+    if (error instanceof ActionRestored) {
+      const after = error.restored
+        ? ' What it had changed has been put back: the workbook is as it was.'
+        : ' It could not put back everything it had changed: use "Undo last change", or check the sheets it writes.';
       return {
         ok: false,
-        message: `${label} could not finish: Excel refused a request as too large. Try a smaller selection.`,
+        message: `${label} could not finish: ${explainFailure(error.failure)}${after}`,
       };
     }
-    if (/AccessDenied|protected/i.test(text)) {
-      return {
-        ok: false,
-        message: `${label} could not finish: a sheet it writes to is protected. Unprotect it (Review > Unprotect Sheet) and try again.`,
-      };
-    }
-    return { ok: false, message: `${label} could not finish: ${text}` };
+    return { ok: false, message: `${label} could not finish: ${explainFailure(error)}` };
   }
 }

@@ -14,6 +14,8 @@ const LOOKS_LIKE_TIME = /^\s*\d{1,2}\s*:\s*\d{2}(\s*:\s*\d{2})?\s*(am|pm)?\s*$/i
 const MONTH_DATE =
   /^\s*(\d{1,2}[\s-]*)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?([\s-]*\d{1,4})?\s*$/i;
 const LOOKS_LIKE_BOOLEAN = /^\s*(true|false)\s*$/i;
+/** Fractions Excel reads as numbers: '1/2' is a date, but '0 1/2' and '1 1/2' are 0.5 and 1.5. */
+const LOOKS_LIKE_FRACTION = /^\s*[-+]?\d+\s+\d+\s*\/\s*\d+\s*$/;
 
 /**
  * True when Excel would turn `text`, written as a value, into something else: a formula, a number,
@@ -31,30 +33,41 @@ export function excelWouldConvert(text: string): boolean {
     LOOKS_LIKE_DATE.test(text) ||
     LOOKS_LIKE_TIME.test(text) ||
     (/\d/.test(text) && MONTH_DATE.test(text)) ||
-    LOOKS_LIKE_BOOLEAN.test(text)
+    LOOKS_LIKE_BOOLEAN.test(text) ||
+    LOOKS_LIKE_FRACTION.test(text)
   );
 }
 
 /**
- * True when new text should be written with a quote prefix: whenever Excel might convert it, and,
- * to be safe against conversions we did not list, whenever it holds a digit.
+ * True when new text should be written with a quote prefix: only when Excel would convert it.
+ * Text that merely holds a digit ('CP-001', 'Cab 12/01') is written as it is: Excel keeps text it
+ * cannot read as a number, date, boolean or formula as text, while a prefix is documented only
+ * for typing ("Format numbers as text":
+ * https://support.microsoft.com/office/format-numbers-as-text-583160db-9c7c-4b8e-8b6e-7b2ab4b7a3a7),
+ * not for `range.values`, and in a cell formatted as Text (`@`) it may be kept as a character.
+ * Diagnostics checks both in real Excel. (Issue 11, finding 2: the old rule prefixed every text
+ * with a digit.)
  *
  * @example
  * needsQuotePrefix('=HYPERLINK("http://x")'); // true
- * needsQuotePrefix('Compliance'); // false
+ * needsQuotePrefix('CP-001'); // false
  */
 export function needsQuotePrefix(text: string): boolean {
-  return excelWouldConvert(text) || /\d/.test(text);
+  return excelWouldConvert(text);
 }
 
 /**
- * A cell value that Excel stores as the exact text given, never as a formula.
+ * A cell value that Excel stores as the exact text given, never as a formula. For a cell already
+ * formatted as Text (`numberFormat` '@') nothing is added: Excel keeps whatever is entered there
+ * as text, and a prefix could stay as a stray apostrophe.
  *
  * @example
  * asTextCell('=1+1'); // "'=1+1"
+ * asTextCell('=1+1', '@'); // '=1+1'
  * asTextCell('Technology refresh'); // 'Technology refresh'
  */
-export function asTextCell(text: string): string {
+export function asTextCell(text: string, numberFormat?: unknown): string {
+  if (numberFormat === '@') return text;
   return text !== '' && needsQuotePrefix(text) ? `'${text}` : text;
 }
 
@@ -81,11 +94,16 @@ export function safeCell(value: unknown): string | number | boolean {
  * restorableContent('=A1+1', 3); // '=A1+1' (a real formula)
  * restorableContent('=A1+1', '=A1+1'); // "'=A1+1" (text that only looks like one)
  */
-export function restorableContent(formula: unknown, value: unknown): string | number | boolean {
+export function restorableContent(
+  formula: unknown,
+  value: unknown,
+  numberFormat?: unknown,
+): string | number | boolean {
   if (typeof formula === 'string' && formula.startsWith('=') && formula !== value) return formula;
   // Office.js cannot read a cell's quote prefix, so text is put back with one by the same rule
-  // as new text: the same characters, and never converted or run.
-  if (typeof value === 'string') return asTextCell(value);
+  // as new text: the same characters, and never converted or run. A cell whose format is put
+  // back as Text (`@`) first takes the text as it is.
+  if (typeof value === 'string') return asTextCell(value, numberFormat);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return '';
 }

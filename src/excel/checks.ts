@@ -9,6 +9,7 @@ import type { VarianceThresholds } from '../core';
 import { checkGrid, type CheckOptions } from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
+import { ADD_IN_CODES, AddInError } from './officeErrors';
 import { excelRun } from './excelRun';
 import { planSheetRewrite } from './overwrite';
 import { CHECKS_HEADER, CHECKS_SHEET, PROGRAMME_TABLE, planChecksSheet } from '../workbook';
@@ -16,7 +17,7 @@ import { BatchWriter } from './batchWriter';
 import { officeGrid, writeSheetPlan } from './writePlan';
 import { readRowChunks } from './requestBudget';
 import { queueSettingsRead } from './settings';
-import { rememberChange, restoreEntry, type UndoEntry } from './undo';
+import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, CheckReport, Finding, PlannerSettings, RunOptions } from './types';
 
 /** Where a block to check sits, known after the first sync. */
@@ -50,19 +51,31 @@ export async function readBlock(
 ): Promise<{ values: unknown[][]; numberFormats: (string | undefined)[][] }> {
   const sheet = context.workbook.worksheets.getItem(block.sheet);
   const formatRows = Math.min(block.rows, FORMAT_SAMPLE_ROWS);
-  const formats = sheet
-    .getRangeByIndexes(block.top, block.left, formatRows, block.columns)
-    .load('numberFormat');
+  let numberFormats: (string | undefined)[][] | undefined;
   const values: unknown[][] = [];
   await readRowChunks(
     context,
     block.rows,
     block.columns,
     (start, rows) => {
+      // The formats travel with a chunk, queued again with each attempt: a chunk refused as too
+      // large on the web takes its loads with it, and reading them then throws PropertyNotLoaded
+      // (issue 11, finding 4).
+      const formats =
+        numberFormats === undefined
+          ? sheet
+              .getRangeByIndexes(block.top, block.left, formatRows, block.columns)
+              .load('numberFormat')
+          : undefined;
       const range = sheet
         .getRangeByIndexes(block.top + start, block.left, rows, block.columns)
         .load('values');
       return () => {
+        // Past 5,000,000 cells Excel answers a read with null rather than an error
+        // (https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices).
+        if (range.values === null || (formats && formats.numberFormat === null))
+          throw new AddInError(ADD_IN_CODES.tooManyCells, `${rows} x ${block.columns} cells`);
+        if (formats) numberFormats = formats.numberFormat.map((row) => [...row]);
         for (const row of range.values) values.push(row);
         return range.values;
       };
@@ -72,8 +85,7 @@ export async function readBlock(
       if (done < block.rows) report(run, 'Reading cells', done, block.rows);
     },
   );
-  const numberFormats: (string | undefined)[][] = formats.numberFormat.map((row) => [...row]);
-  return { values, numberFormats };
+  return { values, numberFormats: numberFormats ?? [] };
 }
 
 function programmeOptions(settings: PlannerSettings): CheckOptions {
@@ -95,10 +107,18 @@ async function checkLocated(
     excelRun(async (context) => {
       const located = locate(context);
       const readSettings = queueSettingsRead(context);
+      const application = context.workbook.application.load('calculationMode');
       await context.sync();
       throwIfCancelled(run.signal);
       const block = located();
       if (typeof block === 'string') return { ok: false, message: block };
+      // In manual calculation mode the formula results Check reads may be stale ("Manual, where
+      // calculation is done when the user requests it":
+      // https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member),
+      // so Check recalculates first, in the same request as its first read: the results are the
+      // ones F9 would show, and no input cell changes.
+      if (application.calculationMode === 'Manual')
+        context.workbook.application.calculate('Recalculate' as Excel.CalculationType);
       const { settings } = readSettings();
       const empty: CheckReport = {
         sheet: block.sheet,
@@ -275,7 +295,7 @@ export async function writeChecksReport(
         sheet = existing;
         sheet.getRangeByIndexes(0, 0, rows, columns).formulas = plan.next;
       }
-      try {
+      await allOrNothing(entry, async () => {
         if (existing.isNullObject)
           await writeSheetPlan(
             context,
@@ -285,10 +305,7 @@ export async function writeChecksReport(
           );
         sheet.activate();
         await context.sync();
-      } catch (error) {
-        await restoreEntry(context, entry).catch(() => undefined);
-        throw error;
-      }
+      });
       rememberChange(entry);
       return { ok: true, value: { sheet: CHECKS_SHEET } };
     }),

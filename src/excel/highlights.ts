@@ -7,6 +7,8 @@ import type { Severity } from '../core/findings';
 import { fromA1, toA1 } from './a1';
 import { runAction } from './action';
 import { excelRun } from './excelRun';
+import { ADD_IN_CODES, officeErrorMessage } from './officeErrors';
+import { excelApiStatus, REQUIRED_EXCEL_API } from './platform';
 import type { ActionResult, Finding } from './types';
 
 /** Light fills that keep black text readable in light and dark Office themes. */
@@ -63,6 +65,89 @@ function flaggedCells(findings: readonly Finding[]): Map<string, Map<string, Sev
   return bySheet;
 }
 
+/** What getCellProperties reports of a cell's fill (any field may be missing). */
+interface ReportedFill {
+  color?: string | null;
+  pattern?: string | null;
+  tintAndShade?: number | null;
+}
+
+/**
+ * A cell's fill as it must be put back. Excel reports "No Fill" as color #FFFFFF, exactly like a
+ * solid white fill, with no pattern to tell them apart (office-js #6218 and #4900:
+ * https://github.com/OfficeDev/office-js/issues/6218, https://github.com/OfficeDev/office-js/issues/4900).
+ * `tintAndShade` is null for No Fill and a number for a real colour (the maintainer's answer in
+ * #4900), so a white that reports no tintAndShade is taken as No Fill: putting back No Fill on a
+ * cell that was solid white looks the same, while painting white over No Fill hides gridlines.
+ *
+ * @example
+ * oldFillFrom({ color: '#FFFFFF', pattern: null, tintAndShade: null }); // 'none'
+ * oldFillFrom({ color: '#FFFF00', tintAndShade: 0 }); // { color: '#FFFF00' }
+ */
+export function oldFillFrom(fill: ReportedFill | undefined): OldFill {
+  if (!fill || !fill.color || fill.pattern === 'None') return 'none';
+  if (typeof fill.tintAndShade === 'number') return { color: fill.color };
+  if (fill.tintAndShade === null) return 'none';
+  return fill.color.toUpperCase() === '#FFFFFF' ? 'none' : { color: fill.color };
+}
+
+/** A sheet's protection, loaded with the sheet. */
+interface Guarded {
+  sheet: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
+}
+
+function loadProtection(sheet: Excel.Worksheet): Excel.WorksheetProtection {
+  return sheet.protection.load('protected, options');
+}
+
+/**
+ * Lets fills be changed on sheets the add-in protected (forecast sheets) for the length of one
+ * batch. A protected sheet refuses format changes unless it was protected with
+ * `allowFormatCells` (https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions),
+ * so such a sheet is unprotected before the fills and protected again, with the same options,
+ * after them, in the same request. Returns the sheets to protect again should the request fail.
+ */
+function openForFormatting(guarded: readonly Guarded[]): {
+  reprotect: () => void;
+  reopened: { name: string; options: Excel.WorksheetProtectionOptions }[];
+} {
+  const reopened: { name: string; options: Excel.WorksheetProtectionOptions }[] = [];
+  const toProtect: Guarded[] = [];
+  for (const g of guarded) {
+    if (g.sheet.isNullObject || !g.protection.protected) continue;
+    if (g.protection.options?.allowFormatCells) continue;
+    g.protection.unprotect();
+    toProtect.push(g);
+    reopened.push({ name: g.sheet.name, options: { ...g.protection.options } });
+  }
+  return {
+    reopened,
+    reprotect: () => {
+      for (const g of toProtect) g.protection.protect({ ...g.protection.options });
+    },
+  };
+}
+
+/**
+ * After a failed request that had unprotected sheets: protect again any that are still open.
+ * The failed request ran nothing after its failing step, so its own re-protect may not have run.
+ */
+async function protectAgain(
+  reopened: readonly { name: string; options: Excel.WorksheetProtectionOptions }[],
+): Promise<void> {
+  if (reopened.length === 0) return;
+  await excelRun(async (context) => {
+    const states = reopened.map((r) => ({
+      ...r,
+      protection: context.workbook.worksheets.getItem(r.name).protection.load('protected'),
+    }));
+    await context.sync();
+    for (const s of states) if (!s.protection.protected) s.protection.protect(s.options);
+    await context.sync();
+  }).catch(() => undefined);
+}
+
 /**
  * Fills the cells of the findings (one RangeAreas per severity), remembering their old fills.
  *
@@ -72,6 +157,13 @@ function flaggedCells(findings: readonly Finding[]): Map<string, Map<string, Sev
 export async function highlightFindings(
   findings: readonly Finding[],
 ): Promise<ActionResult<{ cells: number }>> {
+  // getCellProperties and RangeAreas are ExcelApi 1.9 (the manifest's minimum); an Excel that
+  // says it lacks them gets a message rather than an ApiNotFound part-way.
+  if (excelApiStatus(REQUIRED_EXCEL_API) === 'missing')
+    return {
+      ok: false,
+      message: `Highlight findings could not start: ${officeErrorMessage({ code: ADD_IN_CODES.apiMissing }) ?? ''}`,
+    };
   return runAction('Highlight findings', () =>
     excelRun(async (context) => {
       const bySheet = flaggedCells(findings);
@@ -81,33 +173,34 @@ export async function highlightFindings(
         props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
       }[] = [];
       const sheets = new Map<string, Excel.Worksheet>();
+      const guarded: Guarded[] = [];
       for (const [sheetName, cells] of bySheet) {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
         sheet.load('name');
         sheets.set(sheetName, sheet);
+        guarded.push({ sheet, protection: loadProtection(sheet) });
         const known = remembered.get(sheetName);
         for (const cell of cells.keys()) {
           if (known?.has(cell)) continue; // already ours: its true old fill is remembered
           reads.push({
             sheet: sheetName,
             cell,
-            props: sheet
-              .getRange(cell)
-              .getCellProperties({ format: { fill: { color: true, pattern: true } } }),
+            props: sheet.getRange(cell).getCellProperties({
+              format: { fill: { color: true, pattern: true, tintAndShade: true } },
+            }),
           });
         }
       }
       await context.sync();
       for (const read of reads) {
         if (sheets.get(read.sheet)?.isNullObject) continue;
-        const fill = read.props.value[0][0].format?.fill;
-        const old: OldFill =
-          !fill || fill.pattern === 'None' || !fill.color ? 'none' : { color: fill.color };
+        const old = oldFillFrom(read.props.value[0][0].format?.fill);
         const known = remembered.get(read.sheet) ?? new Map<string, OldFill>();
         known.set(read.cell, old);
         remembered.set(read.sheet, known);
       }
       let count = 0;
+      const open = openForFormatting(guarded);
       for (const [sheetName, cells] of bySheet) {
         const sheet = sheets.get(sheetName);
         if (!sheet || sheet.isNullObject) continue;
@@ -118,7 +211,13 @@ export async function highlightFindings(
           count += list.length;
         }
       }
-      await context.sync();
+      open.reprotect();
+      try {
+        await context.sync();
+      } catch (error) {
+        await protectAgain(open.reopened);
+        throw error;
+      }
       return { ok: true, value: { cells: count } };
     }),
   );
@@ -136,9 +235,10 @@ export async function clearHighlights(): Promise<ActionResult<{ cells: number }>
       const sheets = [...remembered.keys()].map((name) => {
         const sheet = context.workbook.worksheets.getItemOrNullObject(name);
         sheet.load('name');
-        return { name, sheet };
+        return { name, sheet, protection: loadProtection(sheet) };
       });
       await context.sync();
+      const open = openForFormatting(sheets);
       let count = 0;
       for (const { name, sheet } of sheets) {
         const cells = remembered.get(name);
@@ -157,7 +257,13 @@ export async function clearHighlights(): Promise<ActionResult<{ cells: number }>
           count += list.length;
         }
       }
-      await context.sync();
+      open.reprotect();
+      try {
+        await context.sync();
+      } catch (error) {
+        await protectAgain(open.reopened);
+        throw error;
+      }
       remembered.clear();
       return { ok: true, value: { cells: count } };
     }),

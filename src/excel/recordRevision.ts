@@ -186,7 +186,7 @@ export async function recordRevision(
         sheetRow = onlyBlankRow ? logBody.rowIndex : logBody.rowIndex + logBody.rowCount;
       }
       const signed = signedAmount(input.kind, input.amount);
-      const row = revisionRow({
+      const planned = revisionRow({
         ref,
         date,
         kind: input.kind,
@@ -194,8 +194,10 @@ export async function recordRevision(
         reason: input.reason.trim(),
         reference: (input.reference ?? '').trim(),
         approvedBy: (input.approvedBy ?? '').trim(),
-      }).map(officeCell);
+      });
       const formats = [revisionRowFormats(settings.unit, settings.decimals)];
+      // Formats go in first, so the Text columns keep a formula-looking reason as typed.
+      const row = planned.map((cell, c) => officeCell(cell, formats[0][c]));
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const isFirstRow = log.isNullObject || sheetRow === logBody.rowIndex;
       // Formats before values, so text stays text.

@@ -11,6 +11,13 @@ import { requestsAreLimited } from './platform';
 /** Default budget per request: under 5 MB with room for Office.js's own envelope. */
 export const DEFAULT_REQUEST_BUDGET = 4 * 1024 * 1024;
 
+/**
+ * Most cells one read may ask for: "On all platforms, a range is limited to five million cells
+ * for get operations", and past it `values` may come back null without an error:
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ */
+export const GET_CELL_LIMIT = 5_000_000;
+
 /** Bytes per cell assumed for a first chunk, before anything has been measured (on the high side). */
 export const FIRST_GUESS_BYTES_PER_CELL = 16;
 
@@ -105,8 +112,9 @@ export async function readRowChunks(
   let bytesPerRow = FIRST_GUESS_BYTES_PER_CELL * Math.max(1, cellsPerRow);
   let bytesRead = 0;
   let done = 0;
+  const maxRows = Math.max(1, Math.floor(GET_CELL_LIMIT / Math.max(1, cellsPerRow)));
   while (done < totalRows) {
-    const rows = Math.min(totalRows - done, Math.max(1, Math.floor(budget / bytesPerRow)));
+    const rows = Math.min(totalRows - done, maxRows, Math.max(1, Math.floor(budget / bytesPerRow)));
     const take = queue(done, rows);
     try {
       await context.sync();

@@ -3,7 +3,7 @@
  * cells keeps a copy of them (values, formulas, number formats) and of the sheets it added; undo
  * puts the copy back exactly. The copies live in the pane's memory for this session.
  */
-import { runAction } from './action';
+import { ActionRestored, runAction } from './action';
 import { BatchWriter } from './batchWriter';
 import { restorableContent } from './cellText';
 import { excelRun } from './excelRun';
@@ -127,7 +127,9 @@ export async function restoreEntry(context: Excel.RequestContext, entry: UndoEnt
     if (entry.addedSheets.includes(block.sheet)) continue;
     const sheet = context.workbook.worksheets.getItem(block.sheet);
     const contents = block.formulas.map((row, r) =>
-      row.map((formula, c) => restorableContent(formula, block.values[r][c])),
+      row.map((formula, c) =>
+        restorableContent(formula, block.values[r][c], block.numberFormat?.[r]?.[c]),
+      ),
     );
     // Number formats first, so text kept as text (`@`) is not read as a number on the way back.
     if (block.numberFormat)
@@ -164,4 +166,62 @@ export async function undoLastChange(): Promise<ActionResult<UndoInfo>> {
     entries.splice(next.index, 1);
     return { ok: true, value: { label: next.entry.label } };
   });
+}
+
+/**
+ * Runs the writes of a multi-step action all-or-nothing. `entry` must already hold what the
+ * action will change (read before its first write). If any step fails, everything in `entry` is
+ * put back in a fresh batch (the failed one ran nothing after its failing step, but everything
+ * before it) and an {@link ActionRestored} is thrown that says whether the workbook is as it was;
+ * `runAction` turns that into a message. On success nothing is restored and the result returned.
+ *
+ * @example
+ * const entry = { label: 'Write checks report', blocks: [saved], addedSheets: [] };
+ * await allOrNothing(entry, async () => { sheet.getRange('A1').values = grid; await context.sync(); });
+ * rememberChange(entry);
+ */
+export async function allOrNothing<T>(entry: UndoEntry, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    let restored = true;
+    try {
+      await excelRun((context) => restoreEntry(context, entry));
+    } catch {
+      // The restore itself was refused (say, by a protected sheet): the cells may still be as
+      // they were, if the failure came before any write. Look rather than guess.
+      restored = await excelRun((context) => entryHolds(context, entry)).catch(() => false);
+    }
+    throw new ActionRestored(error, restored);
+  }
+}
+
+/** True when the workbook holds exactly what `entry` saved: its blocks as read, its sheets absent. */
+async function entryHolds(context: Excel.RequestContext, entry: UndoEntry): Promise<boolean> {
+  const added = entry.addedSheets.map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load('name');
+    return sheet;
+  });
+  const blocks = entry.blocks
+    .filter((block) => !entry.addedSheets.includes(block.sheet))
+    .map((block) => ({
+      block,
+      now: context.workbook.worksheets
+        .getItem(block.sheet)
+        .getRangeByIndexes(
+          block.top,
+          block.left,
+          block.formulas.length,
+          block.formulas[0]?.length ?? 1,
+        )
+        .load('formulas'),
+    }));
+  await context.sync();
+  return (
+    added.every((sheet) => sheet.isNullObject) &&
+    blocks.every(
+      ({ block, now }) => JSON.stringify(now.formulas) === JSON.stringify(block.formulas),
+    )
+  );
 }

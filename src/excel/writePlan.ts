@@ -32,12 +32,23 @@ export type OfficeCell = string | number | boolean;
  * officeCell('007'); // "'007"
  * officeCell({ formula: '=E5-F5', result: 0.1 }); // '=E5-F5'
  */
-export function officeCell(cell: PlanCell | undefined): OfficeCell {
+export function officeCell(cell: PlanCell | undefined, numberFormat?: string): OfficeCell {
   if (cell === null || cell === undefined) return '';
   if (isFormulaCell(cell)) return cell.formula;
   if (isDateCell(cell)) return dateToSerial(cell.date);
-  if (typeof cell === 'string') return asTextCell(cell);
+  // A Text (`@`) cell keeps what is written: no apostrophe, or it would stay as a character.
+  if (typeof cell === 'string') return asTextCell(cell, numberFormat);
   return cell;
+}
+
+/** The number format the plan gives (row, column), if any (the last block that covers it wins). */
+function formatAt(plan: SheetPlan, row: number, column: number): string | undefined {
+  let found: string | undefined;
+  for (const block of plan.formats) {
+    const value = block.formats[row - block.top]?.[column - block.left];
+    if (row >= block.top && column >= block.left && value !== undefined) found = value;
+  }
+  return found;
 }
 
 /** Whether (row, column) is in the body of a table column that has a this-row formula. */
@@ -70,7 +81,7 @@ export function officeGrid(plan: SheetPlan): OfficeCell[][] {
       if (inFormulaColumn(plan.tables, r, c)) return '';
       const cell = row[c];
       if (typeof cell === 'string' && inHeader(plan.tables, r, c)) return cell;
-      return officeCell(cell);
+      return officeCell(cell, formatAt(plan, r, c));
     }),
   );
 }

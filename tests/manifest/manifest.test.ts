@@ -5,7 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REQUIRED_EXCEL_API } from '../../src/excel/platform';
 import {
+  excelApiProblems,
   ManifestElement,
   allUrls,
   duplicateIds,
@@ -177,6 +179,22 @@ describe('manifest.xml', () => {
     expect(sets).toEqual(
       expect.arrayContaining(['SharedRuntime 1.1', 'CustomFunctionsRuntime 1.1']),
     );
+  });
+
+  it('declares the ExcelApi requirement set the code needs', () => {
+    expect(excelApiProblems(manifest, REQUIRED_EXCEL_API)).toEqual([]);
+  });
+
+  it('finds an ExcelApi set that is missing or lower than the code needs', () => {
+    const without = parseManifest(manifestXml.replace(/\s*<Set Name="ExcelApi"[^>]*\/>/, ''));
+    expect(excelApiProblems(without, '1.9')).toEqual([expect.stringMatching(/no ExcelApi set/)]);
+    const lower = parseManifest(
+      manifestXml.replace(
+        /<Set Name="ExcelApi" MinVersion="[^"]*"/,
+        '<Set Name="ExcelApi" MinVersion="1.7"',
+      ),
+    );
+    expect(excelApiProblems(lower, '1.9')).toEqual([expect.stringMatching(/1.7 is declared/)]);
   });
 
   it('asks for ReadWriteDocument and no more', () => {

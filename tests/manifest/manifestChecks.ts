@@ -201,3 +201,39 @@ export function pngSize(file: string): { width: number; height: number } {
 export function localFileFor(url: string, projectRoot: string): string {
   return path.join(projectRoot, ...new URL(url).pathname.split('/').filter(Boolean));
 }
+
+/** -1, 0 or 1 as dotted version `a` is below, equal to or above `b` ('1.10' > '1.9'). */
+function compareVersions(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/**
+ * Problems with the ExcelApi requirement set the manifest declares: Excel loads an add-in only
+ * where its <Requirements> sets are supported, so the set must be declared and at least the
+ * version the code needs (https://learn.microsoft.com/office/dev/add-ins/develop/specify-office-hosts-and-api-requirements).
+ *
+ * @example
+ * excelApiProblems(manifest, '1.9'); // [] when <Set Name="ExcelApi" MinVersion="1.9"/> is there
+ */
+export function excelApiProblems(root: ManifestElement, required: string): string[] {
+  const sets = elementsAt(root, 'OfficeApp/Requirements/Sets/Set').filter(
+    (set) => set.attributes.Name === 'ExcelApi',
+  );
+  if (sets.length === 0)
+    return [`no ExcelApi set: declare <Set Name="ExcelApi" MinVersion="${required}"/>`];
+  if (sets.length > 1) return ['ExcelApi is declared more than once'];
+  const declared = sets[0].attributes.MinVersion ?? '1.1';
+  if (compareVersions(declared, required) < 0)
+    return [`ExcelApi ${declared} is declared but the code needs ${required}`];
+  if (compareVersions(declared, required) > 0)
+    return [
+      `ExcelApi ${declared} is declared but the code needs only ${required}: it shuts out Excel versions for nothing`,
+    ];
+  return [];
+}

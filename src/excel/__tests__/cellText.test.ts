@@ -23,18 +23,27 @@ describe('text written as text', () => {
     '12:30',
     'Jan 2017',
     '#N/A',
-    '2016/17 Q2-4',
+    '1 1/2',
   ])('keeps %s as the exact text', (text) => {
     expect(needsQuotePrefix(text)).toBe(true);
     expect(asTextCell(text)).toBe(`'${text}`);
   });
 
-  it.each(['Compliance', 'PSN compliance achieved', 'TBC', '#hashtag', 'March', ''])(
-    'leaves ordinary text %s alone',
-    (text) => {
-      expect(asTextCell(text)).toBe(text);
-    },
-  );
+  // Text that only holds a digit is not prefixed any more (issue 11, finding 2): Excel keeps it
+  // as text, and a prefix is documented for typing only.
+  it.each([
+    'Compliance',
+    'PSN compliance achieved',
+    'TBC',
+    '#hashtag',
+    'March',
+    '',
+    '2016/17 Q2-4',
+    'CP-001',
+    'Scheme 1',
+  ])('leaves ordinary text %s alone', (text) => {
+    expect(asTextCell(text)).toBe(text);
+  });
 
   it('writes any text into Excel and reads back the same text, never a formula', async () => {
     const workbook = installFakeExcel(globalThis);
@@ -59,7 +68,8 @@ describe('text written as text', () => {
     expect(restorableContent(2.5, 2.5)).toBe(2.5);
     expect(restorableContent('', '')).toBe('');
     expect(restorableContent('Scheme', 'Scheme')).toBe('Scheme');
-    expect(restorableContent('Scheme 1', 'Scheme 1')).toBe("'Scheme 1");
+    expect(restorableContent('Scheme 1', 'Scheme 1')).toBe('Scheme 1');
+    expect(restorableContent('=A1+1', '=A1+1', '@')).toBe('=A1+1');
     expect(excelWouldConvert('Scheme 1')).toBe(false);
   });
 

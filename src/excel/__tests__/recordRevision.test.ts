@@ -90,10 +90,12 @@ describe('recordRevision', () => {
       approvedBy: '@boss',
     });
     const reason = workbook.cell('Revisions', 'F2');
+    // A Text (`@`) cell keeps it as text as typed: no apostrophe, which would stay as a character.
     expect(reason).toMatchObject({
       content: '=HYPERLINK("http://evil","click")',
       isFormula: false,
-      quotePrefix: true,
+      quotePrefix: false,
+      numberFormat: '@',
     });
     expect(workbook.cell('Revisions', 'G2')).toMatchObject({ isFormula: false, content: '+44 20' });
     expect(workbook.cell('Revisions', 'H2')).toMatchObject({ isFormula: false, content: '@boss' });

@@ -2,6 +2,7 @@
  * Turns anything thrown by Excel or by a bug into a sentence a finance officer can act on.
  * Office.js errors carry a `code` (e.g. `InvalidArgument`, `ItemNotFound`); the raw stack is never shown.
  */
+import { officeErrorCode, officeErrorMessage } from '../../excel/officeErrors';
 
 /** True when the error is the one an `AbortController` raises on Cancel. */
 export function isAbort(error: unknown): boolean {
@@ -12,31 +13,21 @@ export function isAbort(error: unknown): boolean {
   );
 }
 
-const HINTS: Record<string, string> = {
-  ItemNotFound:
-    'A sheet or table the add-in needs is missing: run Set up, or check it was not renamed.',
-  InvalidArgument: 'Excel refused a value: check the selection and try again.',
-  AccessDenied: 'The sheet is protected: unprotect it (Review > Unprotect Sheet) and try again.',
-  InvalidOperationInCellEditMode:
-    'Excel is editing a cell: press Enter or Esc in the sheet, then try again.',
-  RequestPayloadSizeLimitExceeded:
-    'The change is too large for Excel on the web in one go: select fewer rows and try again.',
-};
-
 /**
- * A readable message for an unexpected error.
+ * A readable message for an unexpected error: Office.js errors by their `code`, from the one
+ * catalogue the adapter uses too (src/excel/officeErrors.ts); never by message text.
  *
  * @example
  * describeError(Object.assign(new Error('x'), { code: 'AccessDenied' }));
- * // 'The sheet is protected: unprotect it (Review > Unprotect Sheet) and try again.'
+ * // 'A sheet it writes to is protected: unprotect it (Review > Unprotect Sheet) and try again.'
  */
 export function describeError(error: unknown): string {
-  const code =
-    typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  // Own keys only: an error code such as 'constructor' must not find Object's properties.
-  if (typeof code === 'string' && Object.prototype.hasOwnProperty.call(HINTS, code))
-    return HINTS[code];
+  const known = officeErrorMessage(error);
+  if (known) return known;
+  const code = officeErrorCode(error);
+  if (code)
+    return `Excel could not finish this action (${code.slice(0, 60)}). Check the sheets it writes, or use "Undo last change".`;
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   const detail = message ? ` (${message.slice(0, 200)})` : '';
-  return `Excel could not finish this action${detail}. Nothing after the failure was written: try again, or use "Undo last change".`;
+  return `Excel could not finish this action${detail}. Check the sheets it writes, or use "Undo last change".`;
 }

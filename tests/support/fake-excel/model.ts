@@ -3,6 +3,7 @@
  * conditional formats and charts. Formulas are stored, not evaluated.
  */
 import { cellName, type Rect, rectAddress } from './address';
+import { FakeOfficeError } from './errors';
 
 export type CellValue = string | number | boolean;
 
@@ -57,6 +58,59 @@ export interface FakeProtection {
   options?: unknown;
   password?: string;
 }
+
+/**
+ * True when a protected sheet lets the add-in change cell formats (fill, font, number format,
+ * conditional formats). `WorksheetProtectionOptions.allowFormatCells` "represents the worksheet
+ * protection option allowing the formatting of cells"; it is off unless given:
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheetprotectionoptions#excel-excel-worksheetprotectionoptions-allowformatcells-member
+ * (Excel's own rule: https://learn.microsoft.com/office/vba/api/excel.protection.allowformattingcells)
+ */
+export function formattingAllowed(protection: FakeProtection): boolean {
+  if (!protection.protected) return true;
+  return (
+    (protection.options as { allowFormatCells?: unknown } | undefined)?.allowFormatCells === true
+  );
+}
+
+const SHEET_NAME_FORBIDDEN = /[:\\/?*[\]]/;
+
+/**
+ * Excel's worksheet name rules: 1 to 31 characters, none of : \ / ? * [ ], not starting or ending
+ * with an apostrophe, and not "History" (reserved). Excel's UI states them ("Rename a worksheet",
+ * https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9);
+ * the Office.js reference does not repeat them, so the stand-in refuses such a name with
+ * InvalidArgument (the stricter choice) and Diagnostics does not rely on it.
+ */
+export function sheetNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'a sheet name cannot be blank';
+  if (name.length > 31) return `'${name}' is longer than 31 characters`;
+  if (SHEET_NAME_FORBIDDEN.test(name)) return `'${name}' contains one of : \\ / ? * [ ]`;
+  if (name.startsWith("'") || name.endsWith("'"))
+    return `'${name}' starts or ends with an apostrophe`;
+  if (name.toLowerCase() === 'history') return "'History' is reserved by Excel";
+  return undefined;
+}
+
+/**
+ * Excel's table (defined name) rules: start with a letter, underscore or backslash; then letters,
+ * digits, periods and underscores; no spaces; not a cell reference (A1 or R1C1) nor C, c, R or r;
+ * at most 255 characters; unique in the workbook, case-insensitively. From "Names in formulas"
+ * (https://support.microsoft.com/office/names-in-formulas-fc2935f9-115d-4bef-a370-3aa8bb4c91f1)
+ * and "Rename an Excel table" (https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114).
+ */
+export function tableNameProblem(name: string): string | undefined {
+  if (name.length === 0 || name.length > 255) return 'a table name must have 1 to 255 characters';
+  if (!/^[\p{L}_\\][\p{L}\p{N}._]*$/u.test(name))
+    return `'${name}' must start with a letter or _ and hold only letters, digits, . and _`;
+  if (/^[crCR]$/.test(name)) return `'${name}' is reserved`;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[rR]\d*[cC]\d*$/.test(name))
+    return `'${name}' reads as a cell reference`;
+  return undefined;
+}
+
+/** Which Excel calculation mode is on (Excel.CalculationMode). */
+export type FakeCalculationMode = 'Automatic' | 'AutomaticExceptTables' | 'Manual';
 
 /** Rows of an Excel sheet. */
 const SHEET_ROWS = 1_048_576;
@@ -165,11 +219,35 @@ export class FakeWorkbookModel {
   readonly tables: FakeTable[] = [];
   activeSheet?: FakeSheet;
   selection?: { sheet: FakeSheet; rect: Rect };
+  /** What the user has selected: cells, or a chart or shape (then getSelectedRange fails). */
+  selectionKind: 'range' | 'chart' | 'shape' = 'range';
+  /** The user is typing in a cell (Excel's cell-edit mode). */
+  cellEditing = false;
+  /** Every sync hangs, unanswered (seen on Excel on the web). */
+  syncNeverReturns = false;
+  /** Others are editing the workbook (co-authoring). */
+  coauthoring = false;
+  /** `Application.calculationMode`. A runtime setting, not saved with the workbook. */
+  calculationMode: FakeCalculationMode = 'Automatic';
+  /** Writes since the last calculation while in manual mode: formula results are stale. */
+  staleFormulas = false;
+  /** Calls of `Application.calculate`. */
+  calculations = 0;
+  /** Refuse `[@Col]` formulas outside a table (see RULES_AWAITING_ISSUE_10 in index.ts). */
+  refuseThisRowOutsideTable = false;
+  /** Keep a leading apostrophe as a character in Text (`@`) cells (see RULES_AWAITING_ISSUE_10). */
+  keepApostropheInTextCells = false;
   private nextId = 1;
 
   addSheet(name: string): FakeSheet {
     if (this.findSheet(name))
-      throw new Error(`ItemAlreadyExists: a sheet named '${name}' already exists`);
+      throw new FakeOfficeError(
+        'ItemAlreadyExists',
+        'WorksheetCollection.add',
+        `a sheet named '${name}' already exists`,
+      );
+    const problem = sheetNameProblem(name);
+    if (problem) throw new FakeOfficeError('InvalidArgument', 'WorksheetCollection.add', problem);
     const sheet = new FakeSheet(name, `{sheet-${this.nextId++}}`);
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = sheet;

@@ -5,13 +5,27 @@
  */
 import { cellName, parseRect, quoteSheet, type Rect, rectAddress, splitSheet } from './address';
 import { type FakeContextCore, type Loadable, payloadBytes } from './context';
+import { FakeOfficeError } from './errors';
 import {
   type CellValue,
   type FakeCell,
+  type FakeCalculationMode,
   FakeSheet,
   type FakeTable,
   FakeWorkbookModel,
+  formattingAllowed,
+  sheetNameProblem,
+  tableNameProblem,
 } from './model';
+
+/**
+ * Largest range whose cell properties (values, text, formulas, number formats) a get returns.
+ * "On all platforms, a range is limited to five million cells for get operations", and past it
+ * `Range.values` "doesn't always throw an error. In some cases, Range.values returns null":
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ * (office-js #6781, #4783). The stand-in always returns null (the quieter, stricter case).
+ */
+export const GET_CELL_LIMIT = 5_000_000;
 
 type LoadSpec = string | string[] | Record<string, unknown> | undefined;
 
@@ -75,8 +89,12 @@ abstract class ClientObject implements Loadable {
 
   protected loadedValue<T>(name: string): T {
     if (!this.loaded.has(name)) {
-      throw new Error(
-        `PropertyNotLoaded: call load('${name}') and await context.sync() before reading '${name}'`,
+      // Thrown at the read, in the pane (not at a sync): OfficeExtension.ErrorCodes.propertyNotLoaded,
+      // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#load
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        `${this.constructor.name.replace(/Proxy$/, '')}.${name}`,
+        `call load('${name}') and await context.sync() before reading '${name}'`,
       );
     }
     return this.loaded.get(name) as T;
@@ -125,27 +143,109 @@ function forEachInput(
     input.length !== rect.rows ||
     input.some((row) => !Array.isArray(row) || row.length !== rect.columns)
   ) {
-    throw new Error(
-      `InvalidArgument: ${what} of ${input.length}x${Array.isArray(input[0]) ? input[0].length : '?'} does not fit range ${rectAddress(rect)} (${rect.rows}x${rect.columns})`,
+    // "The dimensions of the array must match the range" (Range.values, formulas, numberFormat:
+    // https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member);
+    // a mismatch is InvalidArgument at the sync.
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `Range.${what}`,
+      `${what} of ${input.length}x${Array.isArray(input[0]) ? input[0].length : '?'} does not fit range ${rectAddress(rect)} (${rect.rows}x${rect.columns})`,
     );
   }
   for (let r = 0; r < rect.rows; r++)
     for (let c = 0; c < rect.columns; c++) apply(rect.top + r, rect.left + c, input[r][c]);
 }
 
+/** Locked cells of a protected sheet refuse new contents (Worksheet.protection, ExcelApi 1.2). */
 function assertWritable(sheet: FakeSheet, row: number, column: number): void {
   if (sheet.protection.protected && (sheet.get(row, column)?.locked ?? true)) {
-    throw new Error(
-      `AccessDenied: cell ${sheet.name}!${cellName(row, column)} is locked on a protected sheet`,
+    throw new FakeOfficeError(
+      'AccessDenied',
+      'Range.values',
+      `cell ${sheet.name}!${cellName(row, column)} is locked on a protected sheet`,
     );
   }
 }
 
+/**
+ * Formats (fill, font, number format, conditional formats) of any cell, locked or not, are
+ * refused on a protected sheet unless it was protected with `allowFormatCells: true`
+ * (WorksheetProtectionOptions; see {@link formattingAllowed}).
+ */
+function assertFormattable(sheet: FakeSheet, where: string): void {
+  if (!formattingAllowed(sheet.protection)) {
+    throw new FakeOfficeError(
+      'AccessDenied',
+      where,
+      `sheet '${sheet.name}' is protected without allowFormatCells`,
+    );
+  }
+}
+
+/**
+ * An unqualified this-row structured reference (`[@Col]`, `[@[Col name]]`, `[[#This Row],[Col]]`)
+ * names "the cells in the same row as the formula" of the table the formula is in
+ * (https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e),
+ * so outside a table it is not a valid formula. The Office.js reference says nothing of it; the
+ * stand-in refuses it (InvalidArgument) and Diagnostics checks table formulas in real Excel.
+ */
+const UNQUALIFIED_THIS_ROW = /(^|[^\p{L}\p{N}_.\]\\])\[(@|\[#This Row\])/iu;
+
+function insideTableBody(
+  sheet: FakeSheet,
+  row: number,
+  column: number,
+  tables: FakeTable[],
+): boolean {
+  return tables.some(
+    (t) =>
+      t.sheet === sheet &&
+      row > t.top &&
+      row <= t.top + t.bodyRows &&
+      column >= t.left &&
+      column < t.left + t.columns.length,
+  );
+}
+
 const PLAIN_NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*$/i;
 
-function writeContent(sheet: FakeSheet, row: number, column: number, value: unknown): void {
-  if (value === null || value === undefined) return; // Office.js leaves the cell as it is
+function writeContent(
+  sheet: FakeSheet,
+  row: number,
+  column: number,
+  value: unknown,
+  model?: FakeWorkbookModel,
+): void {
+  // null leaves the cell as it is: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
+  if (value === null || value === undefined) return;
   assertWritable(sheet, row, column);
+  const existing = sheet.get(row, column);
+  if (typeof value === 'string' && existing?.numberFormat === '@') {
+    // A cell formatted as Text keeps what is entered as text, exactly: no formula, no number,
+    // and (documentation silent, so the stricter reading) a leading apostrophe is kept as a
+    // character rather than taken as a quote prefix. "Format numbers as text":
+    // https://support.microsoft.com/office/format-numbers-as-text-583160db-9c7c-4b8e-8b6e-7b2ab4b7a3a7
+    const cell = sheet.touch(row, column);
+    const prefixed = value.startsWith("'") && model?.keepApostropheInTextCells !== true;
+    cell.content = prefixed ? value.slice(1) : value;
+    cell.isFormula = false;
+    cell.quotePrefix = prefixed;
+    return;
+  }
+  if (
+    typeof value === 'string' &&
+    value.startsWith('=') &&
+    model?.refuseThisRowOutsideTable === true &&
+    UNQUALIFIED_THIS_ROW.test(value) &&
+    !insideTableBody(sheet, row, column, model?.tables ?? [])
+  ) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      'Range.formulas',
+      `${sheet.name}!${cellName(row, column)}: '${value.slice(0, 60)}' uses a this-row table reference outside a table`,
+    );
+  }
+  if (model?.calculationMode === 'Manual') model.staleFormulas = true;
   const cell = sheet.touch(row, column);
   if (
     typeof value === 'string' &&
@@ -179,7 +279,11 @@ function writeContent(sheet: FakeSheet, row: number, column: number, value: unkn
     cell.isFormula = false;
     cell.quotePrefix = false;
   } else {
-    throw new Error(`InvalidArgument: cannot write ${typeof value} to a cell`);
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      'Range.values',
+      `cannot write ${typeof value} to a cell`,
+    );
   }
 }
 
@@ -202,17 +306,25 @@ class FillProxy extends ClientObject {
   }
   set color(value: string) {
     this.ctx.queue();
-    const { sheet, rects } = this.cells();
-    for (const rect of rects) grid(rect, (r, c) => (sheet.touch(r, c).fill = value.toUpperCase()));
+    this.ctx.guard(() => {
+      const { sheet, rects } = this.cells();
+      assertFormattable(sheet, 'RangeFill.color');
+      for (const rect of rects)
+        grid(rect, (r, c) => (sheet.touch(r, c).fill = value.toUpperCase()));
+    });
   }
+  /** Back to No Fill (RangeFill.clear, "Resets the range background"). */
   clear(): void {
     this.ctx.queue();
-    const { sheet, rects } = this.cells();
-    for (const rect of rects)
-      grid(rect, (r, c) => {
-        const cell = sheet.get(r, c);
-        if (cell) delete cell.fill;
-      });
+    this.ctx.guard(() => {
+      const { sheet, rects } = this.cells();
+      assertFormattable(sheet, 'RangeFill.clear');
+      for (const rect of rects)
+        grid(rect, (r, c) => {
+          const cell = sheet.get(r, c);
+          if (cell) delete cell.fill;
+        });
+    });
   }
 }
 
@@ -234,8 +346,11 @@ class FontProxy extends ClientObject {
   }
   private each(apply: (cell: FakeCell) => void): void {
     this.ctx.queue();
-    const { sheet, rects } = this.cells();
-    for (const rect of rects) grid(rect, (r, c) => apply(sheet.touch(r, c)));
+    this.ctx.guard(() => {
+      const { sheet, rects } = this.cells();
+      assertFormattable(sheet, 'RangeFont');
+      for (const rect of rects) grid(rect, (r, c) => apply(sheet.touch(r, c)));
+    });
   }
   set bold(value: boolean) {
     this.each((cell) => (cell.bold = value));
@@ -250,7 +365,7 @@ class FontProxy extends ClientObject {
     return this.loadedValue('color');
   }
   set italic(_value: boolean) {
-    this.ctx.queue();
+    this.each(() => undefined);
   }
 }
 
@@ -273,10 +388,17 @@ class CellProtectionProxy extends ClientObject {
   }
   set locked(value: boolean) {
     this.ctx.queue();
-    const { sheet, rects } = this.cells();
-    if (sheet.protection.protected)
-      throw new Error('AccessDenied: unprotect the sheet before changing locked cells');
-    for (const rect of rects) grid(rect, (r, c) => (sheet.touch(r, c).locked = value));
+    this.ctx.guard(() => {
+      const { sheet, rects } = this.cells();
+      // Locking is part of protection: even allowFormatCells does not let cells be unlocked.
+      if (sheet.protection.protected)
+        throw new FakeOfficeError(
+          'AccessDenied',
+          'FormatProtection.locked',
+          'unprotect the sheet before changing locked cells',
+        );
+      for (const rect of rects) grid(rect, (r, c) => (sheet.touch(r, c).locked = value));
+    });
   }
 }
 
@@ -398,7 +520,10 @@ class ConditionalFormatCollectionProxy {
     this.ctx.queue();
     const record: { rect: Rect; type: string; fill?: string; fontColor?: string; rule?: unknown } =
       { rect: this.rect(), type };
-    this.sheet.conditionalFormats.push(record);
+    this.ctx.guard(() => {
+      assertFormattable(this.sheet, 'ConditionalFormatCollection.add');
+      this.sheet.conditionalFormats.push(record);
+    });
     const ruleProxy = new ConditionalRuleProxy(this.ctx, record);
     const ctx = this.ctx;
     const custom = Object.assign(Object.create(ruleProxy) as ConditionalRuleProxy, {
@@ -416,10 +541,13 @@ class ConditionalFormatCollectionProxy {
   }
   clearAll(): void {
     this.ctx.queue();
-    const r = this.rect();
-    this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter(
-      (f) => !(f.rect.top >= r.top && f.rect.left >= r.left && f.rect.top < r.top + r.rows),
-    );
+    this.ctx.guard(() => {
+      assertFormattable(this.sheet, 'ConditionalFormatCollection.clearAll');
+      const r = this.rect();
+      this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter(
+        (f) => !(f.rect.top >= r.top && f.rect.left >= r.left && f.rect.top < r.top + r.rows),
+      );
+    });
   }
 }
 
@@ -465,7 +593,7 @@ export class RangeProxy extends ClientObject {
   /** The block this proxy points at now (table ranges follow the table as it grows). */
   get rect(): Rect {
     const rect = this.rectOf();
-    if (!rect) throw new Error('ItemNotFound: the range is empty');
+    if (!rect) throw new FakeOfficeError('ItemNotFound', 'Range', 'the range is a null object');
     return rect;
   }
 
@@ -474,6 +602,15 @@ export class RangeProxy extends ClientObject {
     if (name === 'isNullObject') return rect === undefined;
     if (!rect) return undefined;
     const sheet = this.sheetModel;
+    if (
+      rect.rows * rect.columns > GET_CELL_LIMIT &&
+      (name === 'values' ||
+        name === 'formulas' ||
+        name === 'text' ||
+        name === 'numberFormat' ||
+        name === 'valueTypes')
+    )
+      return null;
     switch (name) {
       case 'address':
         return `${quoteSheet(sheet.name)}!${rectAddress(rect)}`;
@@ -529,24 +666,34 @@ export class RangeProxy extends ClientObject {
   }
   set values(input: unknown) {
     this.ctx.queue(payloadBytes(input));
-    forEachInput(this.rect, input, 'values', (r, c, v) => writeContent(this.sheetModel, r, c, v));
+    this.ctx.guard(() =>
+      forEachInput(this.rect, input, 'values', (r, c, v) =>
+        writeContent(this.sheetModel, r, c, v, this.ctx.model),
+      ),
+    );
   }
   get formulas(): CellValue[][] {
     return this.loadedValue('formulas');
   }
   set formulas(input: unknown) {
     this.ctx.queue(payloadBytes(input));
-    forEachInput(this.rect, input, 'formulas', (r, c, v) => writeContent(this.sheetModel, r, c, v));
+    this.ctx.guard(() =>
+      forEachInput(this.rect, input, 'formulas', (r, c, v) =>
+        writeContent(this.sheetModel, r, c, v, this.ctx.model),
+      ),
+    );
   }
   get numberFormat(): string[][] {
     return this.loadedValue('numberFormat');
   }
   set numberFormat(input: unknown) {
     this.ctx.queue(payloadBytes(input));
-    forEachInput(this.rect, input, 'numberFormat', (r, c, v) => {
-      if (v === null || v === undefined) return;
-      assertWritable(this.sheetModel, r, c);
-      this.sheetModel.touch(r, c).numberFormat = String(v);
+    this.ctx.guard(() => {
+      assertFormattable(this.sheetModel, 'Range.numberFormat');
+      forEachInput(this.rect, input, 'numberFormat', (r, c, v) => {
+        if (v === null || v === undefined) return;
+        this.sheetModel.touch(r, c).numberFormat = String(v);
+      });
     });
   }
   get text(): string[][] {
@@ -630,6 +777,13 @@ export class RangeProxy extends ClientObject {
       true,
     );
   }
+  /**
+   * Cell formats, as Excel reports them. "No Fill" reads back as color #FFFFFF, the same as a
+   * solid white fill, with no pattern to tell them apart (office-js #6218, #4900:
+   * https://github.com/OfficeDev/office-js/issues/6218, https://github.com/OfficeDev/office-js/issues/4900).
+   * Only `tintAndShade` differs: null for No Fill and a number for a colour, per the maintainer
+   * in #4900; the stand-in reports that, and Diagnostics checks it in real Excel.
+   */
   getCellProperties(_options: unknown): CellPropertiesResult {
     this.ctx.queue();
     return new CellPropertiesResult(this.ctx, () =>
@@ -637,7 +791,9 @@ export class RangeProxy extends ClientObject {
         const fill = this.sheetModel.get(r, c)?.fill;
         return {
           address: `${quoteSheet(this.sheetModel.name)}!${cellName(r, c)}`,
-          format: { fill: { color: fill ?? '#FFFFFF', pattern: fill ? 'Solid' : 'None' } },
+          format: {
+            fill: { color: fill ?? '#FFFFFF', pattern: null, tintAndShade: fill ? 0 : null },
+          },
         };
       }),
     );
@@ -649,10 +805,10 @@ export class RangeProxy extends ClientObject {
   }
   clear(_applyTo?: string): void {
     this.ctx.queue();
-    const rect = this.rect;
-    grid(rect, (r, c) => {
-      assertWritable(this.sheetModel, r, c);
-      this.sheetModel.cells.delete(FakeSheet.key(r, c));
+    this.ctx.guard(() => {
+      const rect = this.rect;
+      grid(rect, (r, c) => assertWritable(this.sheetModel, r, c));
+      grid(rect, (r, c) => this.sheetModel.cells.delete(FakeSheet.key(r, c)));
     });
   }
 }
@@ -701,10 +857,19 @@ class SheetProtectionProxy extends ClientObject {
   get protected(): boolean {
     return this.loadedValue('protected');
   }
+  get options(): unknown {
+    return this.loadedValue('options');
+  }
   protect(options?: unknown, password?: string): void {
     this.ctx.queue();
     if (this.sheet.protection.protected) {
-      this.ctx.fail(new Error('InvalidOperation: the sheet is already protected'));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'InvalidOperation',
+          'WorksheetProtection.protect',
+          'the sheet is already protected',
+        ),
+      );
       return;
     }
     this.sheet.protection = { protected: true, options, password };
@@ -712,7 +877,9 @@ class SheetProtectionProxy extends ClientObject {
   unprotect(password?: string): void {
     this.ctx.queue();
     if (this.sheet.protection.password && this.sheet.protection.password !== password) {
-      this.ctx.fail(new Error('InvalidArgument: wrong password'));
+      this.ctx.fail(
+        new FakeOfficeError('InvalidArgument', 'WorksheetProtection.unprotect', 'wrong password'),
+      );
       return;
     }
     this.sheet.protection = { protected: false };
@@ -817,11 +984,21 @@ class TableColumnCollectionProxy extends ClientObject {
     const index = () => {
       const i = this.table.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase());
       if (i < 0)
-        throw new Error(`ItemNotFound: table '${this.table.name}' has no column '${name}'`);
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          'TableColumnCollection.getItem',
+          `table '${this.table.name}' has no column '${name}'`,
+        );
       return i;
     };
     if (!this.table.columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
-      this.ctx.fail(new Error(`ItemNotFound: table '${this.table.name}' has no column '${name}'`));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'ItemNotFound',
+          'TableColumnCollection.getItem',
+          `table '${this.table.name}' has no column '${name}'`,
+        ),
+      );
     }
     return new TableColumnProxy(this.ctx, this.table, index);
   }
@@ -850,14 +1027,28 @@ class TableRowCollectionProxy extends ClientObject {
     const table = this.table;
     if (index !== undefined && index !== null)
       throw new Error('fake-excel: rows.add supports appending only (index null)');
-    const rows = values ? values.length : 1;
-    const insertAt = table.top + 1 + table.bodyRows;
-    table.sheet.shiftDown(insertAt, table.left, table.columns.length, rows);
-    table.bodyRows += rows;
-    if (values) {
+    this.ctx.guard(() => {
+      if (this.ctx.model.coauthoring) {
+        // "Adds rows to tables using TableRowCollection.add (risk of merge conflicts)":
+        // https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins .
+        // No code is documented; the stand-in refuses with Excel.ErrorCodes.conflict (stricter).
+        throw new FakeOfficeError(
+          'Conflict',
+          'TableRowCollection.add',
+          'others are editing the workbook',
+        );
+      }
+      const rows = values ? values.length : 1;
+      const insertAt = table.top + 1 + table.bodyRows;
       const rect: Rect = { top: insertAt, left: table.left, rows, columns: table.columns.length };
-      forEachInput(rect, values, 'row values', (r, c, v) => writeContent(table.sheet, r, c, v));
-    }
+      if (values) forEachInput(rect, values, 'row values', () => undefined); // shape first
+      table.sheet.shiftDown(insertAt, table.left, table.columns.length, rows);
+      table.bodyRows += rows;
+      if (values)
+        forEachInput(rect, values, 'row values', (r, c, v) =>
+          writeContent(table.sheet, r, c, v, this.ctx.model),
+        );
+    });
   }
 }
 
@@ -893,7 +1084,18 @@ export class TableProxy extends ClientObject {
   }
   set name(value: string) {
     this.ctx.queue();
-    this.tableModel.name = value;
+    this.ctx.guard(() => {
+      const problem = tableNameProblem(value);
+      if (problem) throw new FakeOfficeError('InvalidArgument', 'Table.name', problem);
+      const other = this.ctx.model.findTable(value);
+      if (other && other !== this.tableModel)
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'Table.name',
+          `a table named '${value}' already exists`,
+        );
+      this.tableModel.name = value;
+    });
   }
   get showTotals(): boolean {
     return this.loadedValue('showTotals');
@@ -904,7 +1106,7 @@ export class TableProxy extends ClientObject {
     if (value === table.showTotals) return;
     table.showTotals = value;
     const totalsRow = table.top + 1 + table.bodyRows;
-    if (value) writeContent(table.sheet, totalsRow, table.left, 'Total');
+    if (value) writeContent(table.sheet, totalsRow, table.left, 'Total', this.ctx.model);
     else
       for (let c = 0; c < table.columns.length; c++)
         table.sheet.cells.delete(FakeSheet.key(totalsRow, table.left + c));
@@ -975,13 +1177,41 @@ export class TableCollectionProxy extends ClientObject {
   get count(): number {
     return this.loadedValue('count');
   }
-  add(address: string, hasHeaders: boolean): TableProxy {
+  /** TableCollection.add(address: Range | string, hasHeaders). */
+  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     this.ctx.queue();
+    if (address instanceof RangeProxy) {
+      const source = address;
+      let made: FakeTable | undefined;
+      this.ctx.guard(() => {
+        made = this.addTable(source.sheetModel, source.rect, hasHeaders);
+      });
+      return new TableProxy(this.ctx, made ?? GHOST_TABLE(source.sheetModel));
+    }
     const { sheet: sheetName, local } = splitSheet(address);
     const sheet =
       this.sheet ?? (sheetName ? this.ctx.model.findSheet(sheetName) : this.ctx.model.activeSheet);
-    if (!sheet) throw new Error(`ItemNotFound: no sheet for table address '${address}'`);
     const rect = parseRect(local);
+    const ghost = GHOST_TABLE(sheet ?? new FakeSheet('(missing)', ''));
+    let made: FakeTable | undefined;
+    this.ctx.guard(() => {
+      if (!sheet)
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          'TableCollection.add',
+          `no sheet for table address '${address}'`,
+        );
+      made = this.addTable(sheet, rect, hasHeaders);
+    });
+    return new TableProxy(this.ctx, made ?? ghost);
+  }
+  private addTable(sheet: FakeSheet, rect: Rect, hasHeaders: boolean): FakeTable {
+    if (sheet.protection.protected)
+      throw new FakeOfficeError(
+        'AccessDenied',
+        'TableCollection.add',
+        `sheet '${sheet.name}' is protected`,
+      );
     for (const t of this.ctx.model.tables) {
       const other = FakeWorkbookModel.tableRect(t, 'all');
       const overlaps =
@@ -990,7 +1220,12 @@ export class TableCollectionProxy extends ClientObject {
         other.top < rect.top + rect.rows &&
         rect.left < other.left + other.columns &&
         other.left < rect.left + rect.columns;
-      if (overlaps) throw new Error(`InvalidOperation: a table cannot overlap table '${t.name}'`);
+      if (overlaps)
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'TableCollection.add',
+          `a table cannot overlap table '${t.name}'`,
+        );
     }
     const columns: string[] = [];
     for (let c = 0; c < rect.columns; c++) {
@@ -998,10 +1233,13 @@ export class TableCollectionProxy extends ClientObject {
       columns.push(header === '' ? `Column${c + 1}` : header);
     }
     const top = hasHeaders ? rect.top : rect.top - 1;
-    if (!hasHeaders) columns.forEach((name, c) => writeContent(sheet, top, rect.left + c, name));
+    if (!hasHeaders)
+      columns.forEach((name, c) => writeContent(sheet, top, rect.left + c, name, this.ctx.model));
     const bodyRows = Math.max(1, hasHeaders ? rect.rows - 1 : rect.rows);
+    let n = this.ctx.model.tables.length + 1;
+    while (this.ctx.model.findTable(`Table${n}`)) n++;
     const table: FakeTable = {
-      name: `Table${this.ctx.model.tables.length + 1}`,
+      name: `Table${n}`,
       sheet,
       top,
       left: rect.left,
@@ -1010,13 +1248,19 @@ export class TableCollectionProxy extends ClientObject {
       showTotals: false,
     };
     this.ctx.model.tables.push(table);
-    return new TableProxy(this.ctx, table);
+    return table;
   }
   getItem(name: string): TableProxy {
     this.ctx.queue();
     const table = this.list().find((t) => t.name.toLowerCase() === name.toLowerCase());
     if (!table) {
-      this.ctx.fail(new Error(`ItemNotFound: there is no table named '${name}'`));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'ItemNotFound',
+          'TableCollection.getItem',
+          `there is no table named '${name}'`,
+        ),
+      );
       return new TableProxy(this.ctx, GHOST_TABLE(new FakeSheet('(missing)', '')), false, true);
     }
     return new TableProxy(this.ctx, table);
@@ -1122,7 +1366,18 @@ export class WorksheetProxy extends ClientObject {
   }
   set name(value: string) {
     this.ctx.queue();
-    this.sheetModel.name = value;
+    this.ctx.guard(() => {
+      const problem = sheetNameProblem(value);
+      if (problem) throw new FakeOfficeError('InvalidArgument', 'Worksheet.name', problem);
+      const other = this.ctx.model.findSheet(value);
+      if (other && other !== this.sheetModel)
+        throw new FakeOfficeError(
+          'ItemAlreadyExists',
+          'Worksheet.name',
+          `a sheet named '${value}' already exists`,
+        );
+      this.sheetModel.name = value;
+    });
   }
   get id(): string {
     return this.loadedValue('id');
@@ -1223,17 +1478,24 @@ export class WorksheetCollectionProxy extends ClientObject {
       while (this.ctx.model.findSheet(`Sheet${n}`)) n++;
       sheetName = `Sheet${n}`;
     }
-    if (this.ctx.model.findSheet(sheetName)) {
-      this.ctx.fail(new Error(`ItemAlreadyExists: a sheet named '${sheetName}' already exists`));
-      return new WorksheetProxy(this.ctx, new FakeSheet(sheetName, ''));
-    }
-    return new WorksheetProxy(this.ctx, this.ctx.model.addSheet(sheetName));
+    let added: FakeSheet | undefined;
+    const wanted = sheetName;
+    this.ctx.guard(() => {
+      added = this.ctx.model.addSheet(wanted);
+    });
+    return new WorksheetProxy(this.ctx, added ?? new FakeSheet(sheetName, ''), false, !added);
   }
   getItem(name: string): WorksheetProxy {
     this.ctx.queue();
     const sheet = this.ctx.model.findSheet(name);
     if (!sheet) {
-      this.ctx.fail(new Error(`ItemNotFound: there is no sheet named '${name}'`));
+      this.ctx.fail(
+        new FakeOfficeError(
+          'ItemNotFound',
+          'WorksheetCollection.getItem',
+          `there is no sheet named '${name}'`,
+        ),
+      );
       return new WorksheetProxy(this.ctx, new FakeSheet(name, ''), false, true);
     }
     return new WorksheetProxy(this.ctx, sheet);
@@ -1255,24 +1517,27 @@ export class WorksheetCollectionProxy extends ClientObject {
 export class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
-  readonly application: {
-    suspendApiCalculationUntilNextSync(): void;
-    calculate(type: string): void;
-  };
+  readonly application: ApplicationProxy;
   constructor(private readonly ctx: FakeContextCore) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => {
-        ctx.queue();
-        ctx.calculationSuspended = true;
-      },
-      calculate: () => ctx.queue(),
-    };
+    this.application = new ApplicationProxy(ctx);
   }
   getSelectedRange(): RangeProxy {
     this.ctx.queue();
     const model = this.ctx.model;
+    if (model.selectionKind !== 'range') {
+      // "throwing InvalidSelectionException from Workbook.getSelectedRange when a chart is
+      // selected is by-design" (office-js #2268, also #8 for shapes and pictures):
+      // https://github.com/OfficeDev/office-js/issues/2268
+      this.ctx.fail(
+        new FakeOfficeError(
+          'InvalidSelection',
+          'Workbook.getSelectedRange',
+          `a ${model.selectionKind} is selected`,
+        ),
+      );
+    }
     const sheet = model.selection?.sheet ?? model.activeSheet ?? model.addSheet('Sheet1');
     const rect = model.selection?.rect ?? { top: 0, left: 0, rows: 1, columns: 1 };
     return new RangeProxy(this.ctx, sheet, () => rect);
@@ -1288,5 +1553,41 @@ export class WorkbookProxy {
       rows: 1,
       columns: 1,
     }));
+  }
+}
+
+/**
+ * Excel.Application: calculation mode and recalculation. `calculationMode` is readable from
+ * ExcelApi 1.1 and settable from 1.8; "Manual, where calculation is done when the user requests
+ * it" and it "is not persisted in the workbook":
+ * https://learn.microsoft.com/javascript/api/excel/excel.application#excel-excel-application-calculationmode-member
+ * The stand-in does not evaluate formulas; it records that results are stale (written to in
+ * manual mode since the last `calculate`) so tests can prove Check warns or calculates first.
+ */
+export class ApplicationProxy extends ClientObject {
+  protected readProperty(name: string): unknown {
+    return name === 'calculationMode' ? this.ctx.model.calculationMode : undefined;
+  }
+  get calculationMode(): FakeCalculationMode {
+    return this.loadedValue('calculationMode');
+  }
+  set calculationMode(value: FakeCalculationMode) {
+    this.ctx.queue();
+    this.ctx.guard(() => {
+      if (!['Automatic', 'AutomaticExceptTables', 'Manual'].includes(value))
+        throw new FakeOfficeError('InvalidArgument', 'Application.calculationMode', String(value));
+      this.ctx.model.calculationMode = value;
+    });
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.queue();
+    this.ctx.calculationSuspended = true;
+  }
+  calculate(_type?: string): void {
+    this.ctx.queue();
+    this.ctx.guard(() => {
+      this.ctx.model.calculations++;
+      this.ctx.model.staleFormulas = false;
+    });
   }
 }

@@ -18,6 +18,7 @@ import type { SettingsFormErrors, SettingsFormValues } from './SettingsPanel.typ
 import { useSettingsPanelStyles } from './useSettingsPanelStyles';
 import { settingsToForm, validateSettings } from './validateSettings';
 import { UnitField } from '../UnitField/UnitField';
+import { DiagnosticsSection } from './DiagnosticsSection';
 
 /**
  * "Settings": fiscal year start, unit, decimals, variance thresholds and sign convention, saved in
@@ -174,6 +175,7 @@ export function SettingsPanel() {
           Save settings
         </Button>
       </div>
+      <DiagnosticsSection />
     </form>
   );
 }

@@ -6,7 +6,7 @@ describe('the in-memory Excel', () => {
     workbook.setCells('S', 'A1', [[1, 'x']]);
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem('S').getRange('A1:B1').load('values');
-      expect(() => range.values).toThrow(/PropertyNotLoaded/);
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await context.sync();
       expect(range.values).toEqual([[1, 'x']]);
     });
@@ -38,7 +38,7 @@ describe('the in-memory Excel', () => {
         context.workbook.worksheets.getItem('Nope').getRange('A1').values = [[1]];
         await context.sync();
       }),
-    ).rejects.toThrow(/ItemNotFound/);
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
     const small = installFakeExcel(globalThis, { payloadLimit: 1000 });
     small.setCells('S', 'A1', [['']]);
     await expect(
@@ -49,7 +49,7 @@ describe('the in-memory Excel', () => {
         );
         await context.sync();
       }),
-    ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
   });
 
   it('refuses to write locked cells of a protected sheet', async () => {
@@ -63,7 +63,7 @@ describe('the in-memory Excel', () => {
         sheet.getRange('B1').values = [[5]];
         sheet.getRange('A1').values = [[5]];
       }),
-    ).rejects.toThrow(/AccessDenied/);
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
     expect(workbook.cell('S', 'B1')?.content).toBe(5);
   });
 

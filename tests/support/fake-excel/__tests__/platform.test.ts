@@ -1,4 +1,4 @@
-import { WEB_PAYLOAD_LIMIT, installFakeExcel } from '../index';
+import { RESPONSE_BYTES_PER_LOAD, WEB_PAYLOAD_LIMIT, installFakeExcel } from '../index';
 
 type OfficeStub = { context: { platform: string; diagnostics: { platform: string } } };
 const office = () => (globalThis as unknown as { Office?: OfficeStub }).Office;
@@ -44,7 +44,10 @@ describe('the in-memory Excel on either platform', () => {
       await context.sync();
       expect([range.values, again.values]).toEqual([[['ab', 2.5]], [['ab', 2.5]]]);
     });
-    // [["ab",2.5]] as JSON, twice; the fake counts a comma after the last item of each array too.
-    expect(workbook.stats.responseBytes).toBe(2 * (JSON.stringify([['ab', 2.5]]).length + 2));
+    // [["ab",2.5]] as JSON, twice; the fake counts a comma after the last item of each array too,
+    // and each loaded object's envelope.
+    expect(workbook.stats.responseBytes).toBe(
+      2 * (JSON.stringify([['ab', 2.5]]).length + 2 + RESPONSE_BYTES_PER_LOAD),
+    );
   });
 });
