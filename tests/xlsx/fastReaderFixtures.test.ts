@@ -32,10 +32,14 @@ beforeAll(async () => {
   await writeReturn(dir, 'plain-return.xlsx', {
     'Jane Smith': [{ ref: 'CP001', scheme: 'Compliance', budget: 2.6, forecast: 2.5 }],
   });
-  const fixtures = (await readdir(join(dir, 'fixtures'))).map((name) => join(dir, 'fixtures', name));
+  const fixtures = (await readdir(join(dir, 'fixtures'))).map((name) =>
+    join(dir, 'fixtures', name),
+  );
   files = [
     ...fixtures,
-    ...['demo.xlsx', 'master.xlsx', 'return.xlsx', 'plain-return.xlsx'].map((name) => join(dir, name)),
+    ...['demo.xlsx', 'master.xlsx', 'return.xlsx', 'plain-return.xlsx'].map((name) =>
+      join(dir, name),
+    ),
   ];
 });
 

@@ -26,7 +26,9 @@ export interface CellArea {
  * areaOf('B2:D4'); // { top: 2, left: 2, bottom: 4, right: 4 }
  */
 export function areaOf(reference: string): CellArea | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(reference.trim());
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
+    reference.trim(),
+  );
   if (!match) return undefined;
   const left = columnNumber(match[1]);
   const top = parseInt(match[2], 10);
@@ -62,6 +64,10 @@ export function columnNumber(letters: string): number {
  */
 export class GridRows {
   private readonly rows = new Map<number, RowCells>();
+  // Empty cells with a number format: only a merged area brings them into the grid.
+  private readonly blankRows: number[] = [];
+  private readonly blankColumns: number[] = [];
+  private readonly blankFormats: string[] = [];
   private current: RowCells | undefined;
   private currentRow = -1;
 
@@ -82,9 +88,21 @@ export class GridRows {
     cells.formats.push(format);
   }
 
+  /**
+   * Notes an empty cell that has a number format. Office.js's used range leaves it out, unless it
+   * lies in a merged area (ExcelJS then reads it as part of the area, with its own format).
+   */
+  addFormattedBlank(row: number, column: number, format: string): void {
+    if (format === GENERAL_FORMAT) return;
+    this.blankRows.push(row);
+    this.blankColumns.push(column);
+    this.blankFormats.push(format);
+  }
+
   /** The used range as a grid, after blanking merged cells other than each area's top-left. */
   build(sheet: string, merged: readonly CellArea[]): SheetGrid {
     for (const area of merged) this.blank(area);
+    if (merged.length > 0) this.addMergedBlanks(merged);
     let top = Infinity;
     let bottom = -Infinity;
     let left = Infinity;
@@ -98,7 +116,8 @@ export class GridRows {
         if (column > right) right = column;
       }
     }
-    if (top === Infinity) return { sheet, values: [], numberFormats: [], origin: { row: 0, column: 0 } };
+    if (top === Infinity)
+      return { sheet, values: [], numberFormats: [], origin: { row: 0, column: 0 } };
     const width = right - left + 1;
     const values: OfficeCellValue[][] = [];
     const numberFormats: string[][] = [];
@@ -119,6 +138,34 @@ export class GridRows {
       numberFormats.push(rowFormats);
     }
     return { sheet, values, numberFormats, origin: { row: top - 1, column: left - 1 } };
+  }
+
+  private addMergedBlanks(merged: readonly CellArea[]): void {
+    const areasByRow = new Map<number, CellArea[]>();
+    for (const area of merged) {
+      // An area taller than the sheet's rows is looked up row by row from the blanks instead.
+      for (let row = area.top; row <= Math.min(area.bottom, area.top + 1_048_576); row++) {
+        const list = areasByRow.get(row);
+        if (list) list.push(area);
+        else areasByRow.set(row, [area]);
+      }
+    }
+    for (let i = 0; i < this.blankRows.length; i++) {
+      const row = this.blankRows[i];
+      const column = this.blankColumns[i];
+      const inArea = areasByRow
+        .get(row)
+        ?.some(
+          (area) =>
+            column >= area.left &&
+            column <= area.right &&
+            !(row === area.top && column === area.left),
+        );
+      if (inArea) {
+        this.currentRow = -1;
+        this.add(row, column, '', this.blankFormats[i]);
+      }
+    }
   }
 
   private blank(area: CellArea): void {

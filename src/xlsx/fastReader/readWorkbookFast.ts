@@ -59,11 +59,16 @@ function resolvePart(base: string, target: string): string {
 function relationships(xml: string | undefined): Map<string, { target: string; type: string }> {
   const map = new Map<string, { target: string; type: string }>();
   for (const { attributes } of elements(xml ?? '', 'Relationship'))
-    if (attributes.Id) map.set(attributes.Id, { target: attributes.Target ?? '', type: attributes.Type ?? '' });
+    if (attributes.Id)
+      map.set(attributes.Id, { target: attributes.Target ?? '', type: attributes.Type ?? '' });
   return map;
 }
 
-async function streamPart(parts: ZipParts, name: string, write: (text: string) => void): Promise<void> {
+async function streamPart(
+  parts: ZipParts,
+  name: string,
+  write: (text: string) => void,
+): Promise<void> {
   const decoder = new StringDecoder('utf8');
   let first = true;
   for await (const chunk of parts.stream(name)) {
@@ -102,7 +107,10 @@ async function readSheet(
     for (const id of tail.tableRelationIds) {
       const rel = rels.get(id);
       if (!rel || !rel.type.endsWith(RELATIONSHIP_TYPE_TABLE)) continue;
-      const table = elements((await parts.text(resolvePart(sheet.part, rel.target))) ?? '', 'table')[0];
+      const table = elements(
+        (await parts.text(resolvePart(sheet.part, rel.target))) ?? '',
+        'table',
+      )[0];
       if (table?.attributes.ref)
         tables.push({
           sheet: sheet.name,
@@ -122,7 +130,10 @@ async function readSheet(
  * const read = await readWorkbookFast('programme.xlsx', { sheet: 'Programme' });
  * if (read.ok) checkGrid(read.value.grids[0]);
  */
-export async function readWorkbookFast(path: string, options: FastReadOptions = {}): Promise<FastRead> {
+export async function readWorkbookFast(
+  path: string,
+  options: FastReadOptions = {},
+): Promise<FastRead> {
   try {
     const parts = await ZipParts.open(path);
     const workbookXml = await parts.text('xl/workbook.xml');
@@ -132,7 +143,8 @@ export async function readWorkbookFast(path: string, options: FastReadOptions = 
     const date1904 = elements(workbookXml, 'workbookPr')[0]?.attributes.date1904 === '1';
     const sheets: SheetPart[] = [];
     for (const { attributes } of elements(workbookXml, 'sheet')) {
-      const id = attributes['r:id'] ?? Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
+      const id =
+        attributes['r:id'] ?? Object.entries(attributes).find(([key]) => key.endsWith(':id'))?.[1];
       const rel = id === undefined ? undefined : rels.get(id);
       if (!rel) continue;
       // As ExcelJS places a sheet (workbook-xform.js reconcile); chart sheets are not worksheets.

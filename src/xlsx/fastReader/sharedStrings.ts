@@ -20,7 +20,14 @@ function textOf(xml: string, unescape: boolean): string | undefined {
   let at = xml.indexOf('<t');
   while (at >= 0) {
     const after = xml.charCodeAt(at + 2);
-    if (after === 62 || after === 32 || after === 47 || after === 9 || after === 10 || after === 13) {
+    if (
+      after === 62 ||
+      after === 32 ||
+      after === 47 ||
+      after === 9 ||
+      after === 10 ||
+      after === 13
+    ) {
       const close = xml.indexOf('>', at);
       if (close < 0) break;
       if (xml.charCodeAt(close - 1) === 47) {

@@ -135,7 +135,8 @@ export class SheetScanner {
       const attributes = readAttributes(match[2]);
       if (match[1] === 'mergeCell' && attributes.ref) this.tail.merged.push(attributes.ref);
       if (match[1] === 'tablePart') {
-        const id = attributes['r:id'] ?? Object.entries(attributes).find(([k]) => k.endsWith(':id'))?.[1];
+        const id =
+          attributes['r:id'] ?? Object.entries(attributes).find(([k]) => k.endsWith(':id'))?.[1];
         if (id) this.tail.tableRelationIds.push(id);
       }
     }
@@ -174,7 +175,13 @@ export class SheetScanner {
   private scanCell(xml: string, from: number): number {
     const close = this.readCellAttributes(xml, from);
     this.column = this.cellReference ? this.columnOf(this.cellReference) : this.column + 1;
-    if (xml.charCodeAt(close - 1) === SLASH) return close + 1;
+    if (xml.charCodeAt(close - 1) === SLASH) {
+      if (this.cellStyle > 0) {
+        const format = this.context.styles[this.cellStyle]?.format;
+        if (format !== undefined) this.rows.addFormattedBlank(this.row, this.column, format);
+      }
+      return close + 1;
+    }
     const end = xml.indexOf('</c>', close);
     const contentEnd = end < 0 ? xml.length : end;
     this.readCellContent(xml, close + 1, contentEnd);
@@ -207,7 +214,8 @@ export class SheetScanner {
       const nameStart = at;
       while (code !== EQUALS && !isSpace(code) && !Number.isNaN(code)) code = xml.charCodeAt(++at);
       const name = xml.slice(nameStart, at);
-      while (code !== QUOTE && code !== APOSTROPHE && !Number.isNaN(code)) code = xml.charCodeAt(++at);
+      while (code !== QUOTE && code !== APOSTROPHE && !Number.isNaN(code))
+        code = xml.charCodeAt(++at);
       const valueEnd = xml.indexOf(code === QUOTE ? '"' : "'", at + 1);
       if (valueEnd < 0) return xml.length;
       const raw = xml.slice(at + 1, valueEnd);
@@ -230,9 +238,14 @@ export class SheetScanner {
     while (at >= 0 && at < end) {
       if (endsName(xml.charCodeAt(at + 1 + name.length))) {
         const close = xml.indexOf('>', at);
-        if (xml.charCodeAt(close - 1) === SLASH) return { tagStart: at, inner: close, innerEnd: close };
+        if (xml.charCodeAt(close - 1) === SLASH)
+          return { tagStart: at, inner: close, innerEnd: close };
         const innerEnd = xml.indexOf(`</${name}>`, close);
-        return { tagStart: at, inner: close + 1, innerEnd: innerEnd < 0 || innerEnd > end ? end : innerEnd };
+        return {
+          tagStart: at,
+          inner: close + 1,
+          innerEnd: innerEnd < 0 || innerEnd > end ? end : innerEnd,
+        };
       }
       at = xml.indexOf(`<${name}`, at + 1);
     }
@@ -269,7 +282,8 @@ export class SheetScanner {
         else if (type === 'e') result = raw;
         else result = parseFloat(raw);
         // ExcelJS turns any result in a date-formatted cell into a Date (an error or text: invalid).
-        if (style?.date) value = type === 'e' ? '#VALUE!' : dateValue(Number(result), context.date1904);
+        if (style?.date)
+          value = type === 'e' ? '#VALUE!' : dateValue(Number(result), context.date1904);
         else value = toOfficeValue(result);
       }
     } else {
@@ -284,7 +298,10 @@ export class SheetScanner {
           }
         }
       }
-      if (raw === undefined) return;
+      if (raw === undefined) {
+        this.rows.addFormattedBlank(this.row, this.column, format);
+        return;
+      }
       if (type === 's') value = context.sharedStrings[parseInt(raw, 10)] ?? '';
       else if (type === 'str') value = decodeAgain(raw);
       else if (type === 'inlineStr' || type === 'e') value = raw;

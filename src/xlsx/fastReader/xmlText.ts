@@ -77,7 +77,14 @@ export function elements(
   while (at >= 0) {
     const after = xml.charCodeAt(at + open.length);
     // The next character ends the name: white space, '>' or '/'.
-    if (after === 32 || after === 9 || after === 10 || after === 13 || after === 62 || after === 47) {
+    if (
+      after === 32 ||
+      after === 9 ||
+      after === 10 ||
+      after === 13 ||
+      after === 62 ||
+      after === 47
+    ) {
       const close = xml.indexOf('>', at);
       if (close < 0) break;
       const selfClosing = xml.charCodeAt(close - 1) === 47;

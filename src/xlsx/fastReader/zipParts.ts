@@ -60,7 +60,8 @@ export class ZipParts {
    */
   async *stream(name: string, limit = MAX_PART_BYTES): AsyncGenerator<Buffer> {
     const entry = this.entries.get(name);
-    if (!entry) throw new PartProblem(
+    if (!entry)
+      throw new PartProblem(
         `is damaged or not an Excel workbook (its part '${name}' is missing): open it in Excel, save it again as .xlsx and try again`,
       );
     const start = await this.dataStart(entry);
