@@ -52,14 +52,16 @@ export class ZipParts {
   }
 
   /**
-   * Streams a part's inflated bytes in chunks, stopping with a PartProblem once more than `limit`
-   * bytes come out (default: the 1 GB a part may declare, MAX_PART_BYTES).
+   * Streams a part's inflated bytes in chunks, stopping with a PartProblem once more bytes come
+   * out than the part's directory entry declares (already checked against the limits by
+   * describeFileProblem) or than `limit`: a part that unpacks to more than it declares is lying.
    *
    * @example
    * for await (const chunk of parts.stream('xl/worksheets/sheet1.xml')) scanner.write(chunk);
    */
   async *stream(name: string, limit = MAX_PART_BYTES): AsyncGenerator<Buffer> {
     const entry = this.entries.get(name);
+    const allowed = Math.min(limit, entry?.uncompressedSize ?? 0);
     if (!entry)
       throw new PartProblem(
         `is damaged or not an Excel workbook (its part '${name}' is missing): open it in Excel, save it again as .xlsx and try again`,
@@ -88,9 +90,9 @@ export class ZipParts {
     try {
       for await (const chunk of source) {
         total += chunk.length;
-        if (total > limit)
+        if (total > allowed)
           throw new PartProblem(
-            `has a part ('${name}') that unpacks to more than the ${Math.round(limit / 1e6)} MB this command reads from one part, and more than its zip directory declares: it may be a "zip bomb" rather than a workbook. Check it is the file you expected; if it is, save it again from Excel`,
+            `has a part ('${name}') that unpacks to more than its zip directory declares (${allowed} bytes): it may be a "zip bomb" rather than a workbook. Check it is the file you expected; if it is, save it again from Excel`,
           );
         yield chunk;
       }
