@@ -2,13 +2,35 @@
  * The `capital-planner` command: dispatches to a sub-command and turns anything unexpected into
  * one line and exit status 2, never a stack trace at the user.
  */
-import { runCheck } from './commands/check';
-import { runConsolidate } from './commands/consolidate';
-import { runDemo } from './commands/demo';
 import { MAIN_HELP } from './help';
 import { EXIT_OK, EXIT_UNREADABLE, processIo, usageError, type CliIo } from './io';
 
 const COMMANDS = ['check', 'demo', 'consolidate'] as const;
+
+/**
+ * The commands' modules, loaded on first use. `require` rather than `import()`: it works the same
+ * under tsx, ts-jest and compiled CommonJS, where a dynamic import() would be left to Node's ESM
+ * loader and miss the .ts files.
+ */
+function commands(): {
+  check: typeof import('./commands/check');
+  demo: typeof import('./commands/demo');
+  consolidate: typeof import('./commands/consolidate');
+} {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    get check() {
+      return require('./commands/check') as typeof import('./commands/check');
+    },
+    get demo() {
+      return require('./commands/demo') as typeof import('./commands/demo');
+    },
+    get consolidate() {
+      return require('./commands/consolidate') as typeof import('./commands/consolidate');
+    },
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 /**
  * Runs the command with the words after `capital-planner`; returns the exit status.
@@ -20,12 +42,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      // Each command is loaded when it is run: `--help` and `check` need not load ExcelJS (the
+      // writer of demo and consolidate), which takes longer to load than check takes to run.
       case 'check':
-        return await runCheck(rest, io);
+        return await commands().check.runCheck(rest, io);
       case 'demo':
-        return await runDemo(rest, io);
+        return await commands().demo.runDemo(rest, io);
       case 'consolidate':
-        return await runConsolidate(rest, io);
+        return await commands().consolidate.runConsolidate(rest, io);
       case '-h':
       case '--help':
       case 'help':

@@ -1,15 +1,11 @@
 /**
  * Collects a sheet's cells row by row and builds the engine's grid of its used range, applying
- * merged areas the way ExcelJS does: only a merged area's top-left cell keeps its value.
+ * merged areas the way ExcelJS does: only a merged area's top-left cell keeps its value. Each
+ * row is kept dense from column A (padded with '' in 'General', which is what an absent cell
+ * reads as), so building the grid copies little and allocates few objects.
  */
 import type { OfficeCellValue } from '../cellValue';
 import { GENERAL_FORMAT, type SheetGrid } from '../sheetGrid';
-
-interface RowCells {
-  columns: number[];
-  values: OfficeCellValue[];
-  formats: string[];
-}
 
 /** A merged area, 1-based and inclusive. */
 export interface CellArea {
@@ -54,6 +50,13 @@ export function columnNumber(letters: string): number {
   return number;
 }
 
+/** Excel's last column (XFD): a cell further right is damage, not data. */
+const MAX_COLUMN = 16_384;
+
+function present(value: OfficeCellValue, format: string): boolean {
+  return value !== '' || format !== GENERAL_FORMAT;
+}
+
 /**
  * Cells of one sheet, collected as they stream past.
  *
@@ -63,29 +66,30 @@ export function columnNumber(letters: string): number {
  * rows.build('Programme', []); // { sheet: 'Programme', values: [[2.6]], numberFormats: [['0.0']], origin: { row: 1, column: 2 } }
  */
 export class GridRows {
-  private readonly rows = new Map<number, RowCells>();
+  // Indexed by 1-based row number; a row's arrays by 0-based column.
+  private readonly values: OfficeCellValue[][] = [];
+  private readonly formats: string[][] = [];
   // Empty cells with a number format: only a merged area brings them into the grid.
   private readonly blankRows: number[] = [];
   private readonly blankColumns: number[] = [];
   private readonly blankFormats: string[] = [];
-  private current: RowCells | undefined;
-  private currentRow = -1;
 
   /** Adds the cell at 1-based `row`, `column`; an empty cell in 'General' is left out (Office.js's used range). */
   add(row: number, column: number, value: OfficeCellValue, format: string): void {
-    if (value === '' && format === GENERAL_FORMAT) return;
-    if (row !== this.currentRow) {
-      this.currentRow = row;
-      this.current = this.rows.get(row);
-      if (!this.current) {
-        this.current = { columns: [], values: [], formats: [] };
-        this.rows.set(row, this.current);
-      }
+    if ((value === '' && format === GENERAL_FORMAT) || column > MAX_COLUMN || column < 1) return;
+    let rowValues = this.values[row];
+    let rowFormats = this.formats[row];
+    if (rowValues === undefined) {
+      rowValues = this.values[row] = [];
+      rowFormats = this.formats[row] = [];
     }
-    const cells = this.current as RowCells;
-    cells.columns.push(column);
-    cells.values.push(value);
-    cells.formats.push(format);
+    const index = column - 1;
+    while (rowValues.length < index) {
+      rowValues.push('');
+      rowFormats.push(GENERAL_FORMAT);
+    }
+    rowValues[index] = value;
+    rowFormats[index] = format;
   }
 
   /**
@@ -101,95 +105,101 @@ export class GridRows {
 
   /** The used range as a grid, after blanking merged cells other than each area's top-left. */
   build(sheet: string, merged: readonly CellArea[]): SheetGrid {
-    for (const area of merged) this.blank(area);
-    if (merged.length > 0) this.addMergedBlanks(merged);
+    if (merged.length > 0) {
+      for (const area of merged) this.blank(area);
+      this.addMergedBlanks(merged);
+    }
     let top = Infinity;
     let bottom = -Infinity;
     let left = Infinity;
     let right = -Infinity;
-    for (const [row, cells] of this.rows) {
-      if (cells.columns.length === 0) continue;
+    this.values.forEach((rowValues, row) => {
+      const rowFormats = this.formats[row];
+      let first = 0;
+      while (first < rowValues.length && !present(rowValues[first], rowFormats[first])) first++;
+      if (first === rowValues.length) return;
+      let last = rowValues.length - 1;
+      while (!present(rowValues[last], rowFormats[last])) last--;
       if (row < top) top = row;
       if (row > bottom) bottom = row;
-      for (const column of cells.columns) {
-        if (column < left) left = column;
-        if (column > right) right = column;
-      }
-    }
+      if (first < left) left = first;
+      if (last > right) right = last;
+    });
     if (top === Infinity)
       return { sheet, values: [], numberFormats: [], origin: { row: 0, column: 0 } };
     const width = right - left + 1;
     const values: OfficeCellValue[][] = [];
     const numberFormats: string[][] = [];
     for (let row = top; row <= bottom; row++) {
-      const rowValues: OfficeCellValue[] = new Array<OfficeCellValue>(width).fill('');
-      const rowFormats: string[] = new Array<string>(width).fill(GENERAL_FORMAT);
-      const cells = this.rows.get(row);
-      if (cells) {
-        for (let i = 0; i < cells.columns.length; i++) {
-          const index = cells.columns[i] - left;
-          rowValues[index] = cells.values[i];
-          rowFormats[index] = cells.formats[i];
-        }
-        // Let the collected row go as soon as it is copied, to keep the peak low.
-        this.rows.delete(row);
+      let rowValues = this.values[row] ?? [];
+      let rowFormats = this.formats[row] ?? [];
+      if (left > 0 || rowValues.length > width) {
+        rowValues = rowValues.slice(left, left + width);
+        rowFormats = rowFormats.slice(left, left + width);
+      }
+      while (rowValues.length < width) {
+        rowValues.push('');
+        rowFormats.push(GENERAL_FORMAT);
       }
       values.push(rowValues);
       numberFormats.push(rowFormats);
     }
-    return { sheet, values, numberFormats, origin: { row: top - 1, column: left - 1 } };
+    this.values.length = 0;
+    this.formats.length = 0;
+    return { sheet, values, numberFormats, origin: { row: top - 1, column: left } };
   }
 
   private addMergedBlanks(merged: readonly CellArea[]): void {
-    const areasByRow = new Map<number, CellArea[]>();
+    // Areas by row, so each blank looks at the few areas on its own row; a very tall area is
+    // checked against every blank instead of being spread over its rows.
+    const byRow = new Map<number, CellArea[]>();
+    const tall: CellArea[] = [];
     for (const area of merged) {
-      // An area taller than the sheet's rows is looked up row by row from the blanks instead.
-      for (let row = area.top; row <= Math.min(area.bottom, area.top + 1_048_576); row++) {
-        const list = areasByRow.get(row);
+      if (area.bottom - area.top > 10_000) {
+        tall.push(area);
+        continue;
+      }
+      for (let row = area.top; row <= area.bottom; row++) {
+        const list = byRow.get(row);
         if (list) list.push(area);
-        else areasByRow.set(row, [area]);
+        else byRow.set(row, [area]);
       }
     }
+    const covers = (area: CellArea, row: number, column: number): boolean =>
+      row >= area.top &&
+      row <= area.bottom &&
+      column >= area.left &&
+      column <= area.right &&
+      !(row === area.top && column === area.left);
     for (let i = 0; i < this.blankRows.length; i++) {
       const row = this.blankRows[i];
       const column = this.blankColumns[i];
-      const inArea = areasByRow
-        .get(row)
-        ?.some(
-          (area) =>
-            column >= area.left &&
-            column <= area.right &&
-            !(row === area.top && column === area.left),
-        );
-      if (inArea) {
-        this.currentRow = -1;
+      const inArea =
+        (byRow.get(row)?.some((area) => covers(area, row, column)) ?? false) ||
+        tall.some((area) => covers(area, row, column));
+      if (!inArea) continue;
+      // The cell had no value, so it is absent from its row: it reads as '' in its own format.
+      const rowValues = this.values[row];
+      const index = column - 1;
+      if (
+        rowValues === undefined ||
+        rowValues.length <= index ||
+        !present(rowValues[index], this.formats[row][index])
+      )
         this.add(row, column, '', this.blankFormats[i]);
-      }
     }
   }
 
   private blank(area: CellArea): void {
-    const rowCount = area.bottom - area.top + 1;
-    const visit = (row: number, cells: RowCells): void => {
-      for (let i = cells.columns.length - 1; i >= 0; i--) {
-        const column = cells.columns[i];
-        if (column < area.left || column > area.right) continue;
+    const last = Math.min(area.bottom, this.values.length - 1);
+    for (let row = area.top; row <= last; row++) {
+      const rowValues = this.values[row];
+      if (rowValues === undefined) continue;
+      const end = Math.min(area.right, rowValues.length);
+      for (let column = area.left; column <= end; column++) {
         if (row === area.top && column === area.left) continue;
-        if (cells.formats[i] === GENERAL_FORMAT) {
-          cells.columns.splice(i, 1);
-          cells.values.splice(i, 1);
-          cells.formats.splice(i, 1);
-        } else cells.values[i] = '';
+        rowValues[column - 1] = '';
       }
-    };
-    if (rowCount <= this.rows.size) {
-      for (let row = area.top; row <= area.bottom; row++) {
-        const cells = this.rows.get(row);
-        if (cells) visit(row, cells);
-      }
-    } else {
-      for (const [row, cells] of this.rows)
-        if (row >= area.top && row <= area.bottom) visit(row, cells);
     }
   }
 }

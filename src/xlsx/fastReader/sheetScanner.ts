@@ -11,7 +11,7 @@
  */
 import { dateToSerial, toOfficeValue, type OfficeCellValue } from '../cellValue';
 import { GENERAL_FORMAT } from '../sheetGrid';
-import { columnNumber, type GridRows } from './gridRows';
+import type { GridRows } from './gridRows';
 import type { CellStyleFormat } from './numberFormats';
 import { stringItemText } from './sharedStrings';
 import { decodeAttribute, decodeText, readAttributes } from './xmlText';
@@ -87,7 +87,8 @@ export class SheetScanner {
   private column = 0;
   private readonly tail: SheetTail = { merged: [], tableRelationIds: [] };
   // The attributes of the cell being read.
-  private cellReference: string | undefined;
+  /** The column the cell's `r` names (0: none). */
+  private cellColumn = 0;
   private cellType: string | undefined;
   private cellStyle = 0;
 
@@ -174,7 +175,7 @@ export class SheetScanner {
   /** Reads the cell whose start tag's attributes begin at `from`; returns where scanning goes on. */
   private scanCell(xml: string, from: number): number {
     const close = this.readCellAttributes(xml, from);
-    this.column = this.cellReference ? this.columnOf(this.cellReference) : this.column + 1;
+    this.column = this.cellColumn > 0 ? this.cellColumn : this.column + 1;
     if (xml.charCodeAt(close - 1) === SLASH) {
       if (this.cellStyle > 0) {
         const format = this.context.styles[this.cellStyle]?.format;
@@ -188,19 +189,13 @@ export class SheetScanner {
     return contentEnd + 4;
   }
 
-  private columnOf(reference: string): number {
-    let letters = 0;
-    while (letters < reference.length) {
-      const code = reference.charCodeAt(letters);
-      if (code < 65 || (code > 90 && code < 97) || code > 122) break;
-      letters++;
-    }
-    return letters > 0 ? columnNumber(reference.slice(0, letters)) : this.column + 1;
-  }
-
-  /** Reads r, t and s of a `<c ...>` tag; returns the index of its '>'. */
+  /**
+   * Reads r, t and s of a `<c ...>` tag; returns the index of its '>'. Reads them from the
+   * character codes, not from sliced strings: with a million cells, every string allocated per
+   * cell shows up as garbage-collection time.
+   */
   private readCellAttributes(xml: string, from: number): number {
-    this.cellReference = undefined;
+    this.cellColumn = 0;
     this.cellType = undefined;
     this.cellStyle = 0;
     let at = from;
@@ -213,43 +208,96 @@ export class SheetScanner {
       }
       const nameStart = at;
       while (code !== EQUALS && !isSpace(code) && !Number.isNaN(code)) code = xml.charCodeAt(++at);
-      const name = xml.slice(nameStart, at);
+      const single = at - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
       while (code !== QUOTE && code !== APOSTROPHE && !Number.isNaN(code))
         code = xml.charCodeAt(++at);
-      const valueEnd = xml.indexOf(code === QUOTE ? '"' : "'", at + 1);
+      const valueStart = at + 1;
+      const valueEnd = xml.indexOf(code === QUOTE ? '"' : "'", valueStart);
       if (valueEnd < 0) return xml.length;
-      const raw = xml.slice(at + 1, valueEnd);
       at = valueEnd + 1;
-      if (name === 'r') this.cellReference = raw;
-      else if (name === 't') this.cellType = raw.indexOf('&') < 0 ? raw : decodeAttribute(raw);
-      // ExcelJS reads style 0 as no style (`model.styleId && ...`).
-      else if (name === 's') this.cellStyle = parseInt(raw, 10) || 0;
+      if (single === 114 /* r */) {
+        let column = 0;
+        for (let i = valueStart; i < valueEnd; i++) {
+          const letter = xml.charCodeAt(i);
+          if (letter >= 65 && letter <= 90) column = column * 26 + letter - 64;
+          else if (letter >= 97 && letter <= 122) column = column * 26 + letter - 96;
+          else break;
+        }
+        this.cellColumn = column;
+      } else if (single === 116 /* t */) {
+        if (valueEnd - valueStart === 1 && xml.charCodeAt(valueStart) === 115) this.cellType = 's';
+        else {
+          const raw = xml.slice(valueStart, valueEnd);
+          this.cellType = raw.indexOf('&') < 0 ? raw : decodeAttribute(raw);
+        }
+      } else if (single === 115 /* s */) {
+        // ExcelJS reads style 0 as no style (`model.styleId && ...`).
+        let style = 0;
+        let i = valueStart;
+        while (i < valueEnd && isSpace(xml.charCodeAt(i))) i++;
+        for (; i < valueEnd; i++) {
+          const digit = xml.charCodeAt(i) - 48;
+          if (digit < 0 || digit > 9) break;
+          style = style * 10 + digit;
+        }
+        this.cellStyle = style;
+      }
     }
   }
 
-  /** The text of the child element `<name>` of a cell (between start and end), if it has one. */
-  private child(
-    xml: string,
-    name: string,
-    start: number,
-    end: number,
-  ): { tagStart: number; inner: number; innerEnd: number } | undefined {
-    let at = xml.indexOf(`<${name}`, start);
+  // Where the current cell's children lie (indexes into the text being scanned; -1: absent).
+  private vInner = -1;
+  private vEnd = -1;
+  private fTag = -1;
+  private fInner = -1;
+  private fEnd = -1;
+  private isInner = -1;
+  private isEnd = -1;
+
+  /**
+   * Finds the cell's `<v>`, `<f>` and `<is>` children between `start` and `end` in one pass over
+   * the '<' there, without allocating.
+   */
+  private findChildren(xml: string, start: number, end: number): void {
+    this.vInner = this.fTag = this.isInner = -1;
+    let at = xml.indexOf('<', start);
     while (at >= 0 && at < end) {
-      if (endsName(xml.charCodeAt(at + 1 + name.length))) {
+      const first = xml.charCodeAt(at + 1);
+      if (first === 118 /* v */ && endsName(xml.charCodeAt(at + 2)) && this.vInner < 0) {
         const close = xml.indexOf('>', at);
-        if (xml.charCodeAt(close - 1) === SLASH)
-          return { tagStart: at, inner: close, innerEnd: close };
-        const innerEnd = xml.indexOf(`</${name}>`, close);
-        return {
-          tagStart: at,
-          inner: close + 1,
-          innerEnd: innerEnd < 0 || innerEnd > end ? end : innerEnd,
-        };
-      }
-      at = xml.indexOf(`<${name}`, at + 1);
+        if (xml.charCodeAt(close - 1) === SLASH) this.vInner = this.vEnd = close;
+        else {
+          this.vInner = close + 1;
+          const stop = xml.indexOf('</v>', close);
+          this.vEnd = stop < 0 || stop > end ? end : stop;
+        }
+        at = xml.indexOf('<', this.vEnd + 1);
+      } else if (first === 102 /* f */ && endsName(xml.charCodeAt(at + 2)) && this.fTag < 0) {
+        const close = xml.indexOf('>', at);
+        this.fTag = at;
+        if (xml.charCodeAt(close - 1) === SLASH) this.fInner = this.fEnd = close;
+        else {
+          this.fInner = close + 1;
+          const stop = xml.indexOf('</f>', close);
+          this.fEnd = stop < 0 || stop > end ? end : stop;
+        }
+        at = xml.indexOf('<', this.fEnd + 1);
+      } else if (
+        first === 105 /* i */ &&
+        xml.charCodeAt(at + 2) === 115 &&
+        endsName(xml.charCodeAt(at + 3)) &&
+        this.isInner < 0
+      ) {
+        const close = xml.indexOf('>', at);
+        if (xml.charCodeAt(close - 1) === SLASH) this.isInner = this.isEnd = close;
+        else {
+          this.isInner = close + 1;
+          const stop = xml.indexOf('</is>', close);
+          this.isEnd = stop < 0 || stop > end ? end : stop;
+        }
+        at = xml.indexOf('<', this.isEnd + 1);
+      } else at = xml.indexOf('<', at + 1);
     }
-    return undefined;
   }
 
   private readCellContent(xml: string, start: number, end: number): void {
@@ -257,20 +305,17 @@ export class SheetScanner {
     const style = this.cellStyle > 0 ? context.styles[this.cellStyle] : undefined;
     const format = style?.format ?? GENERAL_FORMAT;
     const type = this.cellType;
-    const v = this.child(xml, 'v', start, end);
+    this.findChildren(xml, start, end);
     let raw: string | undefined;
-    if (v && v.innerEnd > v.inner) {
-      const text = xml.slice(v.inner, v.innerEnd);
+    if (this.vInner >= 0 && this.vEnd > this.vInner) {
+      const text = xml.slice(this.vInner, this.vEnd);
       raw = text.indexOf('&') < 0 && text.indexOf('\r') < 0 ? text : decodeText(text);
     }
-    const f = this.child(xml, 'f', start, end);
     let formula = false;
-    if (f) {
-      if (f.innerEnd > f.inner) formula = true;
-      else {
-        const tag = xml.slice(f.tagStart + 2, f.inner);
-        formula = Boolean(readAttributes(tag).t);
-      }
+    if (this.fTag >= 0) {
+      // ExcelJS: a formula has text, or a `t` (shared, array): `<f/>` alone is no formula.
+      if (this.fEnd > this.fInner) formula = true;
+      else formula = Boolean(readAttributes(xml.slice(this.fTag + 2, this.fInner)).t);
     }
     let value: OfficeCellValue;
     if (formula) {
@@ -288,9 +333,8 @@ export class SheetScanner {
       }
     } else {
       if (type === 'inlineStr') {
-        const inline = this.child(xml, 'is', start, end);
-        if (inline && inline.innerEnd > inline.inner) {
-          const inner = xml.slice(inline.inner, inline.innerEnd);
+        if (this.isInner >= 0 && this.isEnd > this.isInner) {
+          const inner = xml.slice(this.isInner, this.isEnd);
           if (/<r[\s>]/.test(inner)) raw = stringItemText(inner, false);
           else {
             const text = stringItemText(inner, false);
