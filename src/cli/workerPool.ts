@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runFileJob, type FileJob } from './fileWorker';
 
-/** How many threads to use for `count` files: CAPITAL_PLANNER_WORKERS, else one per core. */
+/**
+ * How many threads to use for `count` files: CAPITAL_PLANNER_WORKERS, else one per core.
+ *
+ * @example
+ * workerCount(8); // 2 on a two-core machine
+ */
 export function workerCount(count: number): number {
   const asked = Number(process.env.CAPITAL_PLANNER_WORKERS);
   const cores = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();

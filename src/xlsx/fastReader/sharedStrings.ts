@@ -5,7 +5,12 @@
  */
 import { decodeText } from './xmlText';
 
-/** Excel escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). */
+/**
+ * Excel escapes characters XML cannot hold as `_xHHHH_` (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
+ *
+ * @example
+ * unescapeExcelText('line_x000D_'); // 'line\r'
+ */
 export function unescapeExcelText(text: string): string {
   if (text.indexOf('_x') < 0) return text;
   // Upper-case hex only, as ExcelJS reads it (lib/xlsx/xform/strings/text-xform.js).
