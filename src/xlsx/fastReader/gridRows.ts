@@ -107,10 +107,12 @@ export class GridRows {
   private openNewRow(row: number): void {
     const finished = this.formats[this.openRow];
     if (finished !== undefined) {
+      // A row grown by push holds up to 60% spare capacity: keep an exact copy instead.
+      this.values[this.openRow] = this.values[this.openRow].slice();
       const previous = this.previousFormats;
       if (previous !== undefined && sameFormats(previous, finished))
         this.formats[this.openRow] = previous;
-      else this.previousFormats = finished;
+      else this.previousFormats = this.formats[this.openRow] = finished.slice();
     }
     this.openRow = row;
     // A row met again (out of order, or a merged area's cell) may share its formats: copy them.

@@ -72,6 +72,14 @@ export function stringItemText(inner: string, unescape: boolean): string {
 }
 
 /**
+ * A copy of `text` that does not keep the chunk of XML it was cut from alive: V8 represents a
+ * long substring as a view of its parent string, so every kept string would keep its whole chunk.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (text + ' ').slice(0, -1);
+}
+
+/**
  * Collects the shared strings from chunks of sharedStrings.xml.
  *
  * @example
@@ -113,7 +121,7 @@ export class SharedStringsReader {
         const close = xml.indexOf('>', at);
         const end = xml.indexOf('</si>', close);
         if (end < 0) break;
-        this.strings.push(stringItemText(xml.slice(close + 1, end), true));
+        this.strings.push(ownCopy(stringItemText(xml.slice(close + 1, end), true)));
         at = xml.indexOf('<si', end + 5);
       } else at = xml.indexOf('<si', at + 1);
     }
