@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { verifyFileCheck, writeProgrammeFile } from './files';
 import { generateProgramme } from './lib/programme';
@@ -256,7 +256,10 @@ export async function runReaderBenchmark(): Promise<BenchmarkReport> {
     }
     const [threads, oneThread] = alternate(
       [
-        () => runProcess([BIN, 'check', ...files, '--json']),
+        () =>
+          runProcess([BIN, 'check', ...files, '--json'], {
+            CAPITAL_PLANNER_WORKERS: String(availableParallelism()),
+          }),
         () => runProcess([BIN, 'check', ...files, '--json'], { CAPITAL_PLANNER_WORKERS: '1' }),
       ],
       repetitions,
@@ -265,7 +268,13 @@ export async function runReaderBenchmark(): Promise<BenchmarkReport> {
       return out.fail('many files: the reports on worker threads differ from one thread');
     const cores = availableParallelism();
     const manyCase = `8 files x 5k rows, ${cores} cores`;
-    out.figure(manyCase, 'worker threads (median)', threads.ms, 'ms');
+    out.figure(
+      manyCase,
+      'load average at the start (the default uses free cores only)',
+      loadavg()[0],
+      '',
+    );
+    out.figure(manyCase, 'worker threads, one per core (median)', threads.ms, 'ms');
     out.figure(manyCase, 'one thread (CAPITAL_PLANNER_WORKERS=1) (median)', oneThread.ms, 'ms');
     out.figure(manyCase, 'throughput, worker threads', (8 / threads.ms) * 1000, 'files/s');
     out.figure(manyCase, 'throughput, one thread', (8 / oneThread.ms) * 1000, 'files/s');

@@ -1,24 +1,29 @@
 /**
- * Runs one job per workbook on worker threads, one per core (os.availableParallelism), and gives
- * the results in the order the files were named. One file, one core, or
+ * Runs one job per workbook on worker threads, one per free core (os.availableParallelism less
+ * the load average), and gives the results in the order the files were named. One file, one core, or
  * CAPITAL_PLANNER_WORKERS=1 runs the jobs in this thread instead; so does a worker that cannot
  * start (the jobs it had not finished are then run here).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runFileJob, type FileJob } from './fileWorker';
 
 /**
- * How many threads to use for `count` files: CAPITAL_PLANNER_WORKERS, else one per core.
+ * How many threads to use for `count` files: CAPITAL_PLANNER_WORKERS, else one per free core
+ * (cores less the load other processes put on them: on a two-core machine already running
+ * other work, measured in bench/reader.ts, two threads ran 1.5x slower than one).
  *
  * @example
- * workerCount(8); // 2 on a two-core machine
+ * workerCount(8); // 2 on an idle two-core machine
  */
 export function workerCount(count: number): number {
   const asked = Number(process.env.CAPITAL_PLANNER_WORKERS);
-  const cores = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
-  return Math.max(1, Math.min(count, cores));
+  const cores = availableParallelism();
+  // The load average counts this process too: one busy core is ours.
+  const free = Math.round(cores - Math.max(0, loadavg()[0] - 1));
+  const threads = Number.isInteger(asked) && asked > 0 ? asked : Math.min(cores, free);
+  return Math.max(1, Math.min(count, threads));
 }
 
 /**
