@@ -33,7 +33,10 @@ export function workerCount(count: number): number {
 function workerSource(): string {
   const compiled = !__filename.endsWith('.ts');
   const file = join(__dirname, compiled ? 'fileWorker.js' : 'fileWorker.ts');
-  const register = compiled ? '' : "require('tsx/cjs/api').register();";
+  // An absolute path: an eval'd worker resolves bare names from the working directory, not here.
+  const register = compiled
+    ? ''
+    : `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();`;
   return `${register}require(${JSON.stringify(file)});`;
 }
 
