@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build-tsc/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'tests/support/*.js'] },
+  { ignores: ['dist/**', 'build-tsc/**', 'node_modules/**', 'lib/**', 'coverage/**', '.tmp/**', 'tests/support/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,7 +18,9 @@ export type RuleId =
   | 'not-a-number'
   | 'negative-budget'
   | 'duplicate-ref'
-  | 'phasing-out-of-range';
+  | 'phasing-out-of-range'
+  | 'unreadable-marker'
+  | 'marker-without-scheme';
 
 /** Every rule id, in a stable order (for reports and documentation). */
 export const RULE_IDS: readonly RuleId[] = [
@@ -33,6 +35,8 @@ export const RULE_IDS: readonly RuleId[] = [
   'negative-budget',
   'duplicate-ref',
   'phasing-out-of-range',
+  'unreadable-marker',
+  'marker-without-scheme',
 ];
 
 /**

@@ -11,3 +11,4 @@ export * from './monitoring';
 export * from './revisions';
 export * from './grid';
 export * from './validation';
+export * from './import';

@@ -5,6 +5,7 @@
  */
 import { formatPeriodColumn, type Month } from '../core/calendar';
 import { recogniseTable, type RecognisedColumn } from '../core/grid';
+import { readPrintedProgramme } from '../core/import';
 import { convertUnit, parseMoney, type MoneyUnit } from '../core/money';
 import { toNumber, tryFromNumber } from '../core/money/decimal';
 import { parsePhasing } from '../core/phasing';
@@ -14,6 +15,7 @@ import { BatchWriter } from './batchWriter';
 import { safeCell, isBlankCell } from './cellText';
 import { readBlock } from './checks';
 import { excelRun } from './excelRun';
+import { marksQuarters, printedColumns, printedRows } from './importPrinted';
 import {
   PROGRAMME_COLUMNS,
   PROGRAMME_TABLE,
@@ -149,12 +151,30 @@ export async function previewSelection(run: RunOptions = {}): Promise<ActionResu
           message: 'The selection is empty: select the table to bring in, headings included.',
         };
       const { block, values, numberFormats, settings } = read;
-      const table = recogniseTable({
+      const grid = {
         sheet: block.sheet,
         values,
         numberFormats,
         origin: { row: block.top, column: block.left },
+      };
+      const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
+      // Quarters marked under year columns, as councils print them: the core reader reads those.
+      const printed = readPrintedProgramme(grid, {
+        startMonth: settings.settings.fiscalYearStartMonth as Month,
       });
+      if (marksQuarters(printed)) {
+        const value: ImportPreview = {
+          sheet: block.sheet,
+          address,
+          headerRow: printed.headerRow - 1 - block.top,
+          columns: printedColumns(printed),
+          schemeRows: printed.schemes.length,
+          unit: printed.unit ?? settings.settings.unit,
+          notes: printed.findings.map((f) => (f.cell ? `${f.cell}: ${f.message}` : f.message)),
+        };
+        return { ok: true, value };
+      }
+      const table = recogniseTable(grid);
       if (!table || table.headerRows.length === 0) {
         return {
           ok: false,
@@ -180,7 +200,6 @@ export async function previewSelection(run: RunOptions = {}): Promise<ActionResu
         (c) => c.role === 'budget' || c.role === 'all-years-budget',
       );
       const unit: MoneyUnit = budget?.unit ?? settings.settings.unit;
-      const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
       return {
         ok: true,
         value: {
@@ -264,22 +283,74 @@ export async function importSelection(
             'This workbook already has a Programme table: bring the table into a new workbook, or rename the existing table first.',
         };
       }
-      const table = recogniseTable({
+      const settings: PlannerSettings = { ...savedSettings.settings };
+      const startMonth = settings.fiscalYearStartMonth as Month;
+      const grid = {
         sheet: block.sheet,
         values,
         numberFormats,
         origin: { row: block.top, column: block.left },
-      });
+      };
+
+      const writeProgramme = async (
+        rows: Cell[][],
+        periodLabels: string[],
+      ): Promise<ActionResult<ImportResult>> => {
+        const programmeSheet = uniqueSheetName('Programme', sheetNames);
+        const logSheet = tableNames.includes(REVISIONS_TABLE.toLowerCase())
+          ? undefined
+          : uniqueSheetName('Revisions', [...sheetNames, programmeSheet]);
+        const writer = new BatchWriter(context, run, 'Building the Programme table');
+        if (!savedSettings.saved) queueSettingsWrite(context, settings, false);
+        if (logSheet) queueRevisionsLog(context, logSheet, settings);
+        await queueProgrammeSheet(
+          context,
+          writer,
+          programmeSheet,
+          [...PROGRAMME_COLUMNS.map((c) => c.header), ...periodLabels],
+          rows,
+          settings,
+        );
+        await writer.finish();
+        rememberChange({
+          label: 'Bring in a table',
+          blocks: [],
+          addedSheets: [
+            programmeSheet,
+            ...(logSheet ? [logSheet] : []),
+            ...(savedSettings.saved ? [] : [SETTINGS_SHEET]),
+          ],
+        });
+        report(run, 'Building the Programme table', rows.length, rows.length);
+        return { ok: true, value: { sheet: programmeSheet, rows: rows.length } };
+      };
+
+      if (preview.columns.some((column) => column.role === 'markers')) {
+        const printed = readPrintedProgramme(grid, { startMonth });
+        if (!marksQuarters(printed) || printed.schemes.length === 0)
+          return {
+            ok: false,
+            message: 'The table could not be read again: select it and preview it once more.',
+          };
+        const built = printedRows(printed, settings.unit, startMonth);
+        if (!built.ok) return built;
+        return writeProgramme(built.value.rows, built.value.periodLabels);
+      }
+
+      const table = recogniseTable(grid);
       if (!table)
         return {
           ok: false,
           message: 'The table could not be read again: select it and preview it once more.',
         };
-      const settings: PlannerSettings = { ...savedSettings.settings };
-      const startMonth = settings.fiscalYearStartMonth as Month;
       const fieldColumn = new Map<ProgrammeField, number>();
       for (const column of preview.columns)
-        if (column.role !== 'period' && column.role !== 'ignore' && !fieldColumn.has(column.role))
+        if (
+          column.role !== 'period' &&
+          column.role !== 'markers' &&
+          column.role !== 'ignore' &&
+          !fieldColumn.has(column.role)
+        )
           fieldColumn.set(column.role, column.index);
       const periodColumns = preview.columns.filter((c) => c.role === 'period');
       const budgetColumn = table.columns[fieldColumn.get('approvedBudget') ?? -1];
@@ -356,33 +427,7 @@ export async function importSelection(
         for (const cells of rows) cells.push(...periodLabels.map(() => ''));
       }
 
-      const programmeSheet = uniqueSheetName('Programme', sheetNames);
-      const logSheet = tableNames.includes(REVISIONS_TABLE.toLowerCase())
-        ? undefined
-        : uniqueSheetName('Revisions', [...sheetNames, programmeSheet]);
-      const writer = new BatchWriter(context, run, 'Building the Programme table');
-      if (!savedSettings.saved) queueSettingsWrite(context, settings, false);
-      if (logSheet) queueRevisionsLog(context, logSheet, settings);
-      await queueProgrammeSheet(
-        context,
-        writer,
-        programmeSheet,
-        [...PROGRAMME_COLUMNS.map((c) => c.header), ...periodLabels],
-        rows,
-        settings,
-      );
-      await writer.finish();
-      rememberChange({
-        label: 'Bring in a table',
-        blocks: [],
-        addedSheets: [
-          programmeSheet,
-          ...(logSheet ? [logSheet] : []),
-          ...(savedSettings.saved ? [] : [SETTINGS_SHEET]),
-        ],
-      });
-      report(run, 'Building the Programme table', rows.length, rows.length);
-      return { ok: true, value: { sheet: programmeSheet, rows: rows.length } };
+      return writeProgramme(rows, periodLabels);
     }),
   );
 }

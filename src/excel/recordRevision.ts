@@ -220,10 +220,12 @@ export async function recordRevision(
       await writer.finish();
 
       rememberChange({
-        label: 'Record revision',
+        label: `Record revision of ${ref}`,
         blocks: [],
         addedSheets: [],
         irreversible: `The revision log is append-only, so the revision of ${ref} stays. To reverse it, record a revision of the opposite amount (e.g. a reduction of ${Math.abs(input.amount)}) giving the reason.`,
+        // Undo may look past this revision only for changes to other sheets.
+        sheets: needsFormula ? [sheetName, programme.sheet] : [sheetName],
       });
       return { ok: true, value: { row: sheetRow + 1, signedAmount: signed } };
     }),

@@ -13,6 +13,7 @@ import { runAction } from './action';
 import { asTextCell } from './cellText';
 import { DEFAULT_SETTINGS } from './defaultSettings';
 import { excelRun } from './excelRun';
+import { PROGRAMME_TABLE } from './programmeLayout';
 import { rememberChange } from './undo';
 import type { ActionResult, MoneyUnit, PlannerSettings, VarianceConvention } from './types';
 
@@ -217,6 +218,24 @@ export async function readSettings(): Promise<ActionResult<PlannerSettings>> {
 }
 
 /**
+ * Why the unit cannot change, or undefined when it can. The Programme's figures are stored in its
+ * unit; a new unit would relabel them, not convert them (£41.5m would read £41.5k), so a workbook
+ * with a Programme keeps its unit.
+ *
+ * @example
+ * unitChangeRefusal('£m', '£k', true); // 'The Programme's figures are in £m: ...'
+ * unitChangeRefusal('£m', '£m', true); // undefined
+ */
+export function unitChangeRefusal(
+  current: MoneyUnit,
+  next: MoneyUnit,
+  hasProgramme: boolean,
+): string | undefined {
+  if (current === next || !hasProgramme) return undefined;
+  return `The Programme's figures are in ${current}: changing the unit to ${next} would relabel them, not convert them. Keep ${current} for this workbook (your other settings can still be saved), or set up a new programme in ${next}.`;
+}
+
+/**
  * Saves settings into the workbook; returns what was saved, or what is wrong with the input.
  *
  * @example
@@ -233,8 +252,13 @@ export async function saveSettings(
       sheet.load('name');
       const range = sheet.getRangeByIndexes(0, 0, LAYOUT.length + 1, 3);
       range.load('values, formulas, numberFormat');
+      const programme = context.workbook.tables.getItemOrNullObject(PROGRAMME_TABLE);
+      programme.load('name');
       await context.sync();
       const exists = !sheet.isNullObject;
+      const current = exists ? parseSettings(range.values) : DEFAULT_SETTINGS;
+      const refusal = unitChangeRefusal(current.unit, settings.unit, !programme.isNullObject);
+      if (refusal) return { ok: false, message: refusal };
       queueSettingsWrite(context, settings, exists);
       await context.sync();
       rememberChange(

@@ -30,8 +30,8 @@ export interface OverwriteNotice {
   address: string;
   /** How many non-empty cells will be replaced. */
   cellCount: number;
-  /** Up to 5 of them, as they read now. */
-  examples: { cell: string; was: string }[];
+  /** Up to 5 of them: as they read now, and what they become. */
+  examples: { cell: string; was: string; becomes?: string }[];
   /** One sentence for the dialog body. */
   message: string;
 }
@@ -94,8 +94,11 @@ export interface ImportColumn {
   /** Header text as written in the sheet. */
   header: string;
   /** What it becomes in the Programme table; `period` columns keep their label; `ignore` is dropped. */
-  role: ProgrammeField | 'period' | 'ignore';
-  /** For `period` columns: the header label, e.g. `2016/17 Q1`. */
+  role: ProgrammeField | 'period' | 'markers' | 'ignore';
+  /**
+   * For `period` columns: the header label, e.g. `2016/17 Q1`; for `markers` columns (quarters
+   * marked `Q1-4`, `✓` under a year, as printed tables do): the period they mark, e.g. `2016/17`.
+   */
   periodLabel?: string;
 }
 
@@ -111,6 +114,11 @@ export interface ImportPreview {
   schemeRows: number;
   /** Unit of the figures, read from the headers (e.g. "Capital £m"). */
   unit: MoneyUnit;
+  /**
+   * What the reader could not read or found wrong, each with its cell (`E5: Cannot read the
+   * marker ...`): a table printed with quarter markers is read whole before it is brought in.
+   */
+  notes?: string[];
 }
 
 export interface ImportResult {
@@ -228,6 +236,32 @@ export interface PlannerSettings {
 export interface ChartResult {
   sheet: string;
   chart: string;
+}
+
+/** The state of the add-in's sheets, for the pane's empty states and next steps. */
+export interface WorkbookInfo {
+  /** False when the workbook has no Programme table. */
+  programme: boolean;
+  /** Sheet of the Programme table. */
+  sheet?: string;
+  /** Rows with a Ref or a scheme name (a blank row is not a scheme). */
+  schemes: number;
+  /** Fiscal years of the Programme's period columns (2026 = 2026/27), when it has any. */
+  firstYear?: number;
+  lastYear?: number;
+  /** Forecast sheets made for budget holders. */
+  forecastSheets: number;
+  /** True when a Monitoring sheet exists. */
+  monitoring: boolean;
+}
+
+/** One change the add-in made in this session, newest first in `changeHistory()`. */
+export interface ChangeRecord {
+  label: string;
+  /** True for the change "Undo last change" would undo now. */
+  next: boolean;
+  /** For a change that cannot be undone: what to do instead. */
+  irreversible?: string;
 }
 
 export interface UndoInfo {
