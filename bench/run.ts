@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark of issue 6 and prints a table of figures and targets.
  * `npm run bench -- --json` prints exactly one JSON document on stdout (progress goes to stderr).
- * `--only grid,phasing` runs some of them: grid, phasing, excel, files, size. `--out FILE` also
+ * `--only grid,phasing` runs some of them: grid, phasing, excel, files, size, reader. `--out FILE` also
  * writes the JSON document to FILE. npm prints its own `> capital-planner bench` banner on stdout:
  * use `npm run -s bench -- --json` (or `npx tsx bench/run.ts --json`) when piping the JSON.
  */
@@ -13,6 +13,7 @@ import { runFilesBenchmark } from './files';
 import { runGridCheckBenchmark } from './gridCheck';
 import type { BenchmarkReport } from './lib/results';
 import { runPhasingBenchmark } from './phasing';
+import { runReaderBenchmark } from './reader';
 import { runSizeBenchmark } from './size';
 
 const BENCHMARKS: readonly { key: string; title: string; run: () => Promise<BenchmarkReport> }[] = [
@@ -21,6 +22,7 @@ const BENCHMARKS: readonly { key: string; title: string; run: () => Promise<Benc
   { key: 'excel', title: '3. Excel round trips', run: runExcelRoundTripsBenchmark },
   { key: 'files', title: '4. files', run: runFilesBenchmark },
   { key: 'size', title: '5. size and first render', run: runSizeBenchmark },
+  { key: 'reader', title: '6. workbook reader (issue 15)', run: runReaderBenchmark },
 ];
 
 /** The machine a run was made on (BENCHMARKS.md records it with the figures). */

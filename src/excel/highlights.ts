@@ -3,7 +3,7 @@
  * on a sheet are filled through one RangeAreas, so the writes grow with the number of findings,
  * never with the size of the sheet; the old fills are read in the same single round trip.
  */
-import type { Severity } from '../core/findings';
+import type { Severity } from '../core';
 import { fromA1, toA1 } from './a1';
 import { runAction } from './action';
 import { excelRun } from './excelRun';

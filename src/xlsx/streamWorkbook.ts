@@ -6,7 +6,7 @@
  * lost) and a boolean result as 1/0. So a read that meets either says it is not `exact`.
  */
 import ExcelJS from 'exceljs';
-import type { Parsed } from '../core/findings';
+import type { Parsed } from '../core';
 import { firstLine } from './fileProblem';
 import type { SheetGrid } from './sheetGrid';
 import { SheetGridBuilder } from './sheetGrid';

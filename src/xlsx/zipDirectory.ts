@@ -15,9 +15,18 @@ export interface ZipEntry {
   uncompressedSize: number;
 }
 
+/** An entry with where its local header lies and how it is packed, for a reader to inflate it. */
+export interface PlacedZipEntry extends ZipEntry {
+  localOffset: number;
+  /** Compression method: 0 stored, 8 deflated (the two Excel writes). */
+  method: number;
+}
+
 /** The archive's entries, in directory order. */
 export interface ZipDirectory {
   entries: ZipEntry[];
+  /** The same entries with their places, when asked for (readZipDirectory's `withPlaces`). */
+  placed?: PlacedZipEntry[];
 }
 
 const END_SIGNATURE = 0x06054b50;
@@ -139,8 +148,7 @@ interface EntrySizes {
 }
 
 /** An entry with where its local header lies, for the walk over the file's bytes. */
-interface PlacedEntry extends ZipEntry {
-  localOffset: number;
+interface PlacedEntry extends PlacedZipEntry {
   /** General-purpose flags; bit 3 means the sizes follow the data (a data descriptor). */
   flags: number;
 }
@@ -200,6 +208,7 @@ function parseEntries(directory: Buffer, entryCount: number): PlacedEntry[] {
     entries.push({
       name: directory.toString('utf8', nameStart, extraStart),
       flags: directory.readUInt16LE(at + 8),
+      method: directory.readUInt16LE(at + 10),
       ...sizes,
     });
     at = next;
@@ -262,6 +271,7 @@ async function checkLocalEntries(
 export async function readZipDirectory(
   path: string,
   fileSize: number,
+  withPlaces = false,
 ): Promise<Parsed<ZipDirectory>> {
   let handle: FileHandle | undefined;
   try {
@@ -278,6 +288,19 @@ export async function readZipDirectory(
           compressedSize,
           uncompressedSize,
         })),
+        ...(withPlaces
+          ? {
+              placed: entries.map(
+                ({ name, compressedSize, uncompressedSize, localOffset, method }) => ({
+                  name,
+                  compressedSize,
+                  uncompressedSize,
+                  localOffset,
+                  method,
+                }),
+              ),
+            }
+          : {}),
       },
     };
   } catch (error) {

@@ -1,14 +1,12 @@
 /**
  * `capital-planner check`: every check of the engine on every sheet of each workbook.
  */
-import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { OVERRIDE_ROLES } from '../../core';
 import { readColumns, readCommandLine, readConvention, readDecimals } from '../args';
-import { checkFiles } from '../checkFiles';
-import { gridChecker } from '../engine';
 import { CHECK_HELP } from '../help';
 import { fileMessage, usageError, type CliIo } from '../io';
-import { exitStatus, formatTextReport, toJsonReport } from '../report';
+import { exitStatus, formatTextReport, toJsonReport, type FileReport } from '../report';
+import { runJobs } from '../workerPool';
 
 interface CheckFlags {
   json?: boolean;
@@ -53,12 +51,11 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
 
   const columns = readColumns(values.column, OVERRIDE_ROLES);
   if (!columns.ok) return usageError(io, columns.message);
-  const check = gridChecker({
-    decimals: decimals.value,
-    convention: convention.value,
-    columns: columns.value,
-  });
-  const reports = await checkFiles(positionals, { sheet: values.sheet }, readWorkbookGrids, check);
+  // Many files are read and checked on worker threads, one per core; reports keep the files' order.
+  const check = { decimals: decimals.value, convention: convention.value, columns: columns.value };
+  const reports = await runJobs<FileReport>(
+    positionals.map((file) => ({ kind: 'check', file, sheet: values.sheet, check })),
+  );
   for (const report of reports) {
     if (report.error !== undefined) io.err(`${fileMessage(report.file, report.error)}\n`);
   }

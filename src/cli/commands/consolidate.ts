@@ -14,7 +14,8 @@ import {
   type ReturnTables,
 } from '../../xlsx/consolidate/planConsolidation';
 import { refreshResults } from '../../xlsx/consolidate/refreshResults';
-import { gridsOfWorkbook, loadWorkbook, readWorkbookGrids } from '../../xlsx/readWorkbook';
+import type { Parsed } from '../../core';
+import { gridsOfWorkbook, loadWorkbook, type WorkbookGrids } from '../../xlsx/readWorkbook';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
 import { readCommandLine } from '../args';
 import { CONSOLIDATE_HELP } from '../help';
@@ -26,6 +27,7 @@ import {
   usageError,
   type CliIo,
 } from '../io';
+import { runJobs } from '../workerPool';
 
 interface ConsolidateFlags {
   out?: string;
@@ -110,8 +112,12 @@ export async function runConsolidate(args: readonly string[], io: CliIo): Promis
   const returns: ReturnTables[] = [];
   const unreadable: { file: string; message: string }[] = [];
   const noForecastSheet: ReturnOutcome[] = [];
-  for (const file of returnFiles) {
-    const read = await readWorkbookGrids(file);
+  // The returns are read on worker threads, one per core, and taken in the order named.
+  const reads = await runJobs<Parsed<WorkbookGrids>>(
+    returnFiles.map((file) => ({ kind: 'read', file })),
+  );
+  for (const [index, file] of returnFiles.entries()) {
+    const read = reads[index];
     if (!read.ok) {
       unreadable.push({ file, message: read.message });
       continue;
