@@ -6,7 +6,7 @@
 import { countBySeverity } from '../core';
 import { tryFromNumber } from '../core';
 import type { VarianceThresholds } from '../core';
-import { checkGrid, type CheckOptions } from '../core';
+import { checkGridWithReading, type CheckOptions } from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { ADD_IN_CODES, AddInError } from './officeErrors';
@@ -129,7 +129,8 @@ async function checkLocated(
       if (block.rows === 0 || block.columns === 0) return { ok: true, value: empty };
       const { values, numberFormats } = await readBlock(context, block, run);
       report(run, 'Checking', 0, 1);
-      const { findings } = checkGrid(
+      // The reading says what was checked (each column's role, totals, relations), for the pane.
+      const { findings, reading } = checkGridWithReading(
         {
           sheet: block.sheet,
           values,
@@ -142,7 +143,13 @@ async function checkLocated(
       report(run, 'Checking', 1, 1);
       return {
         ok: true,
-        value: { sheet: block.sheet, address, findings, counts: countBySeverity(findings) },
+        value: {
+          sheet: block.sheet,
+          address,
+          findings,
+          counts: countBySeverity(findings),
+          reading,
+        },
       };
     }),
   );

@@ -2,7 +2,15 @@
  * Types shared by the task pane and the Excel adapter. Plain values only: the pane renders
  * these and never touches Office.js itself.
  */
-import type { Finding, MoneyUnit, Rag, RevisionKind, Severity, VarianceConvention } from '../core';
+import type {
+  Finding,
+  MoneyUnit,
+  Rag,
+  RevisionKind,
+  Severity,
+  TableReading,
+  VarianceConvention,
+} from '../core';
 import type {
   LineStatus,
   MonitoringLine,
@@ -196,6 +204,8 @@ export interface CheckReport {
   address: string;
   findings: Finding[];
   counts: Record<Severity, number>;
+  /** What the check read: each column's role, the totals and relations it checked, what it skipped. */
+  reading?: TableReading;
 }
 
 export interface ChartResult {

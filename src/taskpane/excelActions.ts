@@ -299,6 +299,7 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
           sheet: value.sheet,
           address: qualifiedAddress(value.sheet, value.address),
           findings: value.findings,
+          ...(value.reading ? { reading: value.reading } : {}),
         }),
       );
     },

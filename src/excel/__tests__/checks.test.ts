@@ -38,6 +38,18 @@ describe('checks', () => {
     expect(result.value.counts.error).toBeGreaterThanOrEqual(1);
   });
 
+  it('says what it checked: the reading travels with the findings to the pane', async () => {
+    workbook.setCells('Pasted', 'C3', REPORT_TABLE);
+    workbook.select('Pasted', 'C3:E6');
+    const result = await checkSelection();
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const reading = result.value.reading;
+    // The total row, at sheet row 6, adds up the two schemes above it and was found wrong.
+    expect(reading?.totals.map((total) => total.row)).toContain(6);
+    expect(reading?.checked.wrong).toBeGreaterThanOrEqual(1);
+  });
+
   it('cuts a whole-column selection down to the cells in use', async () => {
     workbook.setCells('Pasted', 'A1', REPORT_TABLE);
     workbook.select('Pasted', 'A1:C1048576');
