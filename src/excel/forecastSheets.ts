@@ -99,7 +99,8 @@ export async function generateForecastSheets(
         if (added.some((a) => a.toLowerCase() === name.toLowerCase()))
           name = uniqueSheetName(name, [...taken]);
         if (taken.has(name.toLowerCase())) {
-          made.push({ holder, sheet: name, schemes: lines.length });
+          // Already there, perhaps filled in by its budget holder: kept as it is, and said so.
+          made.push({ holder, sheet: name, schemes: lines.length, kept: true });
           continue;
         }
         taken.add(name.toLowerCase());
@@ -113,7 +114,7 @@ export async function generateForecastSheets(
           decimals: settings.decimals,
         });
         await writeSheetPlan(context, writer, sheet, plan);
-        made.push({ holder, sheet: name, schemes: lines.length });
+        made.push({ holder, sheet: name, schemes: lines.length, kept: false });
       }
       await writer.finish();
       if (added.length > 0)

@@ -185,6 +185,8 @@ export interface ForecastSheet {
   holder: string;
   sheet: string;
   schemes: number;
+  /** True when the sheet was already there and left as it was (it may hold forecasts). */
+  kept?: boolean;
 }
 
 export interface ForecastSheetsResult {

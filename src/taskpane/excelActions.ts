@@ -14,6 +14,7 @@ import type {
 import { abs, formatDecimal, fromNumber, sum, toNumber } from '../core';
 import type {
   ActionContext,
+  ForecastSheet,
   MonitoringSummary,
   OffTargetScheme,
   OverwriteQuestion,
@@ -98,6 +99,25 @@ function outcome<T, U>(
 }
 
 const same = <T>(value: T): T => value;
+
+/**
+ * What making forecast sheets did, in words: sheets made, and sheets already there that were kept
+ * as they were (regression: "2 forecast sheets made" when both were kept).
+ *
+ * @example
+ * forecastSheetsSentence([{ holder: 'A', sheet: 'Forecast - A', schemes: 2, kept: true }]);
+ * // 'No forecast sheet made: 1 was already there and kept as it was (it may hold forecasts).'
+ */
+export function forecastSheetsSentence(sheets: readonly ForecastSheet[]): string {
+  const kept = sheets.filter((sheet) => sheet.kept).length;
+  const made = sheets.length - kept;
+  const madeText =
+    made === 0
+      ? 'No forecast sheet made'
+      : `${plural(made, 'forecast sheet')} made, one per budget holder; only forecast cells are open`;
+  if (kept === 0) return `${madeText}.`;
+  return `${madeText}: ${kept === 1 ? '1 was' : `${kept.toLocaleString('en-GB')} were`} already there and kept as ${kept === 1 ? 'it was' : 'they were'} (${kept === 1 ? 'it' : 'they'} may hold forecasts).`;
+}
 
 /**
  * A revision in words, with no double negative: the kind says the direction, the amount is shown
@@ -265,8 +285,7 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       const result = await excel.generateForecastSheets(runOptions(context));
       return outcome(
         result,
-        (value) =>
-          `${plural(value.sheets.length, 'forecast sheet')} made, one per budget holder. Only forecast cells are open.`,
+        (value) => forecastSheetsSentence(value.sheets),
         (value) => value.sheets,
       );
     },

@@ -25,14 +25,34 @@ export const FORECAST_PREFIX = 'Forecast - ';
 /** The shade of the cells a budget holder types in. */
 export const OPEN_FILL = '#FFF9DB';
 
+/** Words a sheet name can do without when the holder's title is too long for Excel's 31 characters. */
+const FILLER_WORDS = /\b(of|and|the|for|&)\b\s*/gi;
+
 /**
- * The forecast sheet name for a budget holder.
+ * The forecast sheet name for a budget holder. Excel allows 31 characters: a longer title drops
+ * its filler words (`of`, `and`, `the`, `for`), then is cut at a word with `…`, rather than cut
+ * mid-word (regression: 'Forecast - Head of Transformati').
  *
  * @example
  * forecastSheetName('Head of ICT'); // 'Forecast - Head of ICT'
+ * forecastSheetName('Head of Transformation'); // 'Forecast - Head Transformation'
  */
 export function forecastSheetName(holder: string): string {
-  return cleanSheetName(`${FORECAST_PREFIX}${holder}`);
+  const full = cleanSheetName(`${FORECAST_PREFIX}${holder}`);
+  if (`${FORECAST_PREFIX}${holder.trim()}`.length <= 31) return full;
+  const room = 31 - FORECAST_PREFIX.length;
+  const plain = holder.replace(FILLER_WORDS, '').replace(/\s+/g, ' ').trim();
+  if (plain.length <= room) return cleanSheetName(`${FORECAST_PREFIX}${plain}`);
+  const words = plain.split(' ');
+  let kept = '';
+  for (const word of words) {
+    const next = kept ? `${kept} ${word}` : word;
+    if (next.length + 1 > room) break;
+    kept = next;
+  }
+  // One very long word: cut it, still marked as shortened.
+  const short = kept || plain.slice(0, room - 1);
+  return cleanSheetName(`${FORECAST_PREFIX}${short}…`);
 }
 
 /** One scheme on a forecast sheet. */

@@ -40,7 +40,7 @@ describe('capital-planner demo', () => {
       'Programme',
       'Revisions',
       'Forecast - Head of ICT',
-      'Forecast - Head of Transformati',
+      'Forecast - Head Transformation',
       'Monitoring',
       '_CapitalPlannerSettings',
     ]);

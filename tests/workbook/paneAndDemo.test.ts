@@ -115,7 +115,7 @@ describe('the task pane and the demo write the same plans', () => {
       'Programme',
       'Revisions',
       'Forecast - Head of ICT',
-      'Forecast - Head of Transformati',
+      'Forecast - Head Transformation',
       'Monitoring',
       '_CapitalPlannerSettings',
     ]);

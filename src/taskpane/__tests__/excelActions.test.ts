@@ -7,6 +7,7 @@ import type {
 import { decimal } from '../../core/money/decimal';
 import {
   createExcelActions,
+  forecastSheetsSentence,
   questionFor,
   revisionSentence,
   summariseMonitoring,
@@ -272,6 +273,29 @@ describe('the pane over the Excel adapter', () => {
     );
     expect(outcome.ok && outcome.summary).not.toMatch(/1 scheme/);
     expect(outcome.ok && outcome.summary).toMatch(/fill in the first row/);
+  });
+
+  it.each([
+    [
+      [false, false],
+      '2 forecast sheets made, one per budget holder; only forecast cells are open.',
+    ],
+    [
+      [true, true],
+      'No forecast sheet made: 2 were already there and kept as they were (they may hold forecasts).',
+    ],
+    [
+      [false, true],
+      '1 forecast sheet made, one per budget holder; only forecast cells are open: 1 was already there and kept as it was (it may hold forecasts).',
+    ],
+  ])('says which forecast sheets were made and which kept (%j)', (kept, expected) => {
+    const sheets = kept.map((k, i) => ({
+      holder: `H${i}`,
+      sheet: `Forecast - H${i}`,
+      schemes: 1,
+      kept: k,
+    }));
+    expect(forecastSheetsSentence(sheets)).toBe(expected);
   });
 
   it('names the sheet of a checked range (regression: "in A1:B6")', async () => {

@@ -19,6 +19,7 @@ import {
   qualifyTableFormula,
   settingCell,
   type MonitoringScheme,
+  forecastSheetName,
 } from '..';
 
 describe('Programme plan', () => {
@@ -259,5 +260,17 @@ describe('settings, checks and table formulas', () => {
     ],
   ])('spells %s in a file as %s', (formula, file) => {
     expect(qualifyTableFormula(formula, 'Programme')).toBe(file);
+  });
+});
+
+describe('forecast sheet names', () => {
+  it.each([
+    ['Head of ICT', 'Forecast - Head of ICT'],
+    ['Head of Transformation', 'Forecast - Head Transformation'],
+    ['Director of Children and Families Services', 'Forecast - Director Children…'],
+    ['Supercalifragilisticexpialidociousness', 'Forecast - Supercalifragilisti…'],
+  ])("names %s's sheet %s: 31 characters at most, never cut mid-word unmarked", (holder, name) => {
+    expect(forecastSheetName(holder)).toBe(name);
+    expect(forecastSheetName(holder).length).toBeLessThanOrEqual(31);
   });
 });
