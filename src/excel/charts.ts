@@ -50,8 +50,10 @@ export async function addPhasingChart(run: RunOptions = {}): Promise<ActionResul
           message:
             "The Programme table has no period columns to chart: add columns headed e.g. '2016/17 Q1'.",
         };
+      const existing = await showExistingChart(context, sheets, PHASING_CHART_SHEET);
+      if (existing) return existing;
       const name = uniqueSheetName(
-        'Phasing chart',
+        PHASING_CHART_SHEET,
         sheets.items.map((s) => s.name),
       );
       return addChartSheet(context, run, planPhasingChart(name, periods), 'Add phasing chart');
@@ -96,8 +98,10 @@ export async function addBudgetForecastChart(
         { length: total - byArea - 1 },
         (_, i) => firstColumn.rowIndex + byArea + 2 + i,
       ); // 1-based
+      const existing = await showExistingChart(context, sheets, BUDGET_FORECAST_CHART_SHEET);
+      if (existing) return existing;
       const name = uniqueSheetName(
-        'Budget v forecast',
+        BUDGET_FORECAST_CHART_SHEET,
         sheets.items.map((s) => s.name),
       );
       return addChartSheet(
@@ -108,6 +112,29 @@ export async function addBudgetForecastChart(
       );
     }),
   );
+}
+
+const PHASING_CHART_SHEET = 'Phasing chart';
+const BUDGET_FORECAST_CHART_SHEET = 'Budget v forecast';
+
+/**
+ * A chart sheet the add-in made before is not made again (regression: a second click made
+ * "Budget v forecast (2)"): its data block is live formulas, so the chart already follows the
+ * figures. It is shown instead, and the result says it was already there.
+ */
+async function showExistingChart(
+  context: Excel.RequestContext,
+  sheets: Excel.WorksheetCollection,
+  name: string,
+): Promise<ActionResult<ChartResult> | undefined> {
+  const found = sheets.items.find((sheet) => sheet.name === name);
+  if (!found) return undefined;
+  const charts = found.charts.load('items/name');
+  await context.sync();
+  if (charts.items.length === 0) return undefined;
+  found.activate();
+  await context.sync();
+  return { ok: true, value: { sheet: name, chart: charts.items[0].name, existing: true } };
 }
 
 /**

@@ -213,6 +213,8 @@ export interface CheckReport {
 export interface ChartResult {
   sheet: string;
   chart: string;
+  /** True when the chart was already there (it follows the figures) and was shown, not made again. */
+  existing?: boolean;
 }
 
 /** The state of the add-in's sheets, for the pane's empty states and next steps. */

@@ -358,7 +358,10 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
           : await excel.addBudgetForecastChart(runOptions(context));
       return outcome(
         result,
-        (value) => `Chart added on ${value.sheet}.`,
+        (value) =>
+          value.existing
+            ? `The chart on ${value.sheet} is already there and follows the figures: shown, not made again. To chart a changed set of columns, delete that sheet and chart again.`
+            : `Chart added on ${value.sheet}.`,
         (value) => ({ sheet: value.sheet }),
       );
     },

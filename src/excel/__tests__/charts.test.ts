@@ -38,6 +38,25 @@ describe('charts', () => {
     expect(workbook.snapshot()).toEqual(before);
   });
 
+  it('shows the chart it made before instead of making a second one (regression: "Budget v forecast (2)")', async () => {
+    await setUpProgramme({
+      firstYear: 2016,
+      lastYear: 2016,
+      periods: 'quarter',
+      unit: '£m',
+      withSample: true,
+    });
+    await addPhasingChart();
+    const again = await addPhasingChart();
+    expect(again).toEqual({
+      ok: true,
+      value: { sheet: 'Phasing chart', chart: 'Phasing', existing: true },
+    });
+    expect(
+      workbook.model.sheets.map((sheet) => sheet.name).filter((name) => /chart/i.test(name)),
+    ).toEqual(['Phasing chart']);
+  });
+
   it('charts budget against forecast per area from the Monitoring sheet', async () => {
     expect((await addBudgetForecastChart()).ok).toBe(false);
     await setUpProgramme({

@@ -1283,10 +1283,15 @@ class ChartCollectionProxy extends ClientObject {
   }
   protected readProperty(name: string): unknown {
     if (name === 'count') return this.sheet.charts.length;
+    // ChartCollection.items (ExcelApi 1.1), read only after load('items') and sync.
+    if (name === 'items') return this.sheet.charts.map((record) => new ChartProxy(this.ctx, record));
     return undefined;
   }
   get count(): number {
     return this.loadedValue('count');
+  }
+  get items(): ChartProxy[] {
+    return this.loadedValue('items');
   }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     this.ctx.queue();
