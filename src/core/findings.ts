@@ -18,7 +18,12 @@ export type RuleId =
   | 'not-a-number'
   | 'negative-budget'
   | 'duplicate-ref'
-  | 'phasing-out-of-range';
+  | 'phasing-out-of-range'
+  | 'unexplained-variance'
+  | 'actuals-mismatch'
+  | 'slippage-mismatch'
+  | 'funding-mismatch'
+  | 'funding-unallocated';
 
 /** Every rule id, in a stable order (for reports and documentation). */
 export const RULE_IDS: readonly RuleId[] = [
@@ -33,6 +38,11 @@ export const RULE_IDS: readonly RuleId[] = [
   'negative-budget',
   'duplicate-ref',
   'phasing-out-of-range',
+  'unexplained-variance',
+  'actuals-mismatch',
+  'slippage-mismatch',
+  'funding-mismatch',
+  'funding-unallocated',
 ];
 
 /**
