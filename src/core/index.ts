@@ -11,3 +11,5 @@ export * from './monitoring';
 export * from './revisions';
 export * from './grid';
 export * from './validation';
+export * from './financing';
+export * from './rollover';

@@ -1,0 +1,149 @@
+/**
+ * How each scheme's spend is financed, year by year: fixed amounts per year from some sources, and
+ * shares of the phased spend from others, split penny-exact.
+ */
+import type { FiscalYear } from '../calendar';
+import { allocate } from '../money/allocate';
+import {
+  type Decimal,
+  ZERO,
+  add,
+  atScale,
+  compare,
+  decimal,
+  subtract,
+  sum,
+} from '../money/decimal';
+import { scaleByRatio } from '../money/ratio';
+import { amountInYear, type YearBudgets } from '../monitoring/inYearBudget';
+import type { SourceCell, YearAmount } from '../revisions/types';
+
+/** How a source finances a scheme: amounts in given years, or a percentage of every year's spend. */
+export type FundingBasis =
+  | { readonly kind: 'amounts'; readonly years: readonly YearAmount[] }
+  | { readonly kind: 'share'; readonly percent: Decimal };
+
+/** One line of a scheme's funding (a row of the Funding table). */
+export interface FundingLine {
+  ref: string;
+  source: string;
+  basis: FundingBasis;
+  cell?: SourceCell;
+}
+
+/** A scheme's spend by year (its revised phased budget). */
+export interface SchemeSpend {
+  ref: string;
+  name?: string;
+  years: YearBudgets;
+}
+
+/** One source's part of a scheme's spend in a year. */
+export interface SourceAmount {
+  source: string;
+  amount: Decimal;
+}
+
+/** A scheme's financing in one year. */
+export interface SchemeYearFinancing {
+  year: FiscalYear;
+  spend: Decimal;
+  bySource: SourceAmount[];
+  financed: Decimal;
+  /** spend - financed: positive is spend not yet financed, negative is over-financing. */
+  gap: Decimal;
+}
+
+/** A scheme's financing in every year it spends or is financed in. */
+export interface SchemeFinancing {
+  ref: string;
+  name?: string;
+  years: SchemeYearFinancing[];
+  /** True when the scheme has no funding line at all. */
+  unfunded: boolean;
+}
+
+const HUNDRED = decimal(100);
+
+/** Shares as integer weights at one scale (exact for any decimal percentages). */
+function shareWeights(percents: readonly Decimal[]): number[] {
+  const scale = percents.reduce((most, percent) => Math.max(most, percent.scale), 0);
+  return percents.map((percent) => atScale(percent, scale).units);
+}
+
+/**
+ * A year's spend shared by percentages, penny-exact: with shares adding up to 100% the parts add up
+ * to the spend exactly (largest remainder, odd penny to the earliest source); with less, the rest
+ * is left unfinanced; with more, each share is its percentage of the spend, rounded.
+ */
+function shareOut(spend: Decimal, percents: readonly Decimal[], decimals: number): Decimal[] {
+  if (percents.length === 0) return [];
+  const total = sum(percents);
+  if (compare(total, HUNDRED) > 0)
+    return percents.map((percent) => scaleByRatio(spend, percent, HUNDRED, decimals));
+  const weights = shareWeights([...percents, subtract(HUNDRED, total)]);
+  if (weights.every((weight) => weight === 0)) return percents.map(() => ZERO);
+  return allocate(spend, weights, decimals).slice(0, percents.length);
+}
+
+/**
+ * Finances a scheme's spend from its funding lines, year by year: each `amounts` line gives its
+ * amount in its years; the `share` lines share each year's spend by their percentages, split
+ * penny-exact (at `decimals`, default 2, or the spend's own places if more). Every year with spend
+ * or funding is listed, earliest first, with its gap (spend - financed).
+ *
+ * @example
+ * financeScheme({ ref: 'ICT-01', years: [{ year: 2019, amount: fromNumber(100) }] }, [
+ *   { ref: 'ICT-01', source: 'Government grants', basis: { kind: 'share', percent: fromNumber(33.3) } },
+ *   { ref: 'ICT-01', source: 'Prudential borrowing', basis: { kind: 'share', percent: fromNumber(66.7) } },
+ * ]).years[0]; // spend 100, grants 33.30, borrowing 66.70, gap 0
+ */
+export function financeScheme(
+  spend: SchemeSpend,
+  lines: readonly FundingLine[],
+  decimals = 2,
+): SchemeFinancing {
+  const own = lines.filter((line) => line.ref === spend.ref);
+  const years = new Set<FiscalYear>(spend.years.map((entry) => entry.year));
+  for (const line of own)
+    if (line.basis.kind === 'amounts') for (const entry of line.basis.years) years.add(entry.year);
+  const shares = own.filter((line) => line.basis.kind === 'share');
+  const percents = shares.map((line) => (line.basis as { percent: Decimal }).percent);
+  const result: SchemeFinancing = { ref: spend.ref, years: [], unfunded: own.length === 0 };
+  if (spend.name !== undefined) result.name = spend.name;
+  for (const year of [...years].sort((a, b) => a - b)) {
+    const spent = amountInYear(spend.years, year);
+    const places = Math.max(decimals, spent.scale);
+    const parts = new Map<string, Decimal>();
+    const give = (source: string, amount: Decimal): void => {
+      parts.set(source, add(parts.get(source) ?? ZERO, amount));
+    };
+    for (const line of own)
+      if (line.basis.kind === 'amounts') give(line.source, amountInYear(line.basis.years, year));
+    shareOut(spent, percents, places).forEach((amount, i) => give(shares[i].source, amount));
+    const bySource = [...parts.entries()].map(([source, amount]) => ({ source, amount }));
+    const financed = sum(bySource.map((part) => part.amount));
+    result.years.push({ year, spend: spent, bySource, financed, gap: subtract(spent, financed) });
+  }
+  return result;
+}
+
+/**
+ * Finances every scheme of a programme.
+ *
+ * @example
+ * financeProgramme(schemes, fundingLines).map((scheme) => scheme.years);
+ */
+export function financeProgramme(
+  schemes: readonly SchemeSpend[],
+  lines: readonly FundingLine[],
+  decimals = 2,
+): SchemeFinancing[] {
+  const byRef = new Map<string, FundingLine[]>();
+  for (const line of lines) {
+    const list = byRef.get(line.ref);
+    if (list) list.push(line);
+    else byRef.set(line.ref, [line]);
+  }
+  return schemes.map((scheme) => financeScheme(scheme, byRef.get(scheme.ref) ?? [], decimals));
+}
