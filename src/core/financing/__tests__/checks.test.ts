@@ -12,17 +12,38 @@ describe('checkSchemeFinancing', () => {
       { ref: 'C', years: [{ year: 2025, amount: d(10) }] },
     ],
     [
-      { ref: 'A', source: 'Reserves', basis: { kind: 'amounts', years: [{ year: 2025, amount: d(90) }] }, cell: { sheet: 'Funding', cell: 'D4' } },
+      {
+        ref: 'A',
+        source: 'Reserves',
+        basis: { kind: 'amounts', years: [{ year: 2025, amount: d(90) }] },
+        cell: { sheet: 'Funding', cell: 'D4' },
+      },
       { ref: 'B', source: 'Reserves', basis: { kind: 'share', percent: d(100) } },
     ],
   );
 
   it('finds a scheme-year financed less than its spend, at its funding cell', () => {
     const findings = checkSchemeFinancing(schemes, {
-      lines: [{ ref: 'A', source: 'Reserves', basis: { kind: 'share', percent: d(1) }, cell: { sheet: 'Funding', cell: 'D4' } }],
+      lines: [
+        {
+          ref: 'A',
+          source: 'Reserves',
+          basis: { kind: 'share', percent: d(1) },
+          cell: { sheet: 'Funding', cell: 'D4' },
+        },
+      ],
     });
-    expect(findings[0]).toMatchObject({ rule: 'funding-mismatch', severity: 'error', sheet: 'Funding', cell: 'D4', expected: '100', actual: '90' });
-    expect(findings[0].message).toContain('Depot (A) in 2025/26: financing 90 does not equal spend 100 (10 not financed)');
+    expect(findings[0]).toMatchObject({
+      rule: 'funding-mismatch',
+      severity: 'error',
+      sheet: 'Funding',
+      cell: 'D4',
+      expected: '100',
+      actual: '90',
+    });
+    expect(findings[0].message).toContain(
+      'Depot (A) in 2025/26: financing 90 does not equal spend 100 (10 not financed)',
+    );
   });
 
   it('calls spend with no source at all funding-unallocated', () => {
@@ -55,7 +76,12 @@ describe('checkFinancingStatement', () => {
   it('finds a planted mismatch at the total financing cell', () => {
     const findings = checkFinancingStatement(shown(6.4, 2.0), { decimals: 1 });
     expect(findings).toEqual([
-      expect.objectContaining({ rule: 'funding-mismatch', cell: 'B9', expected: '4.3', actual: '6.4' }),
+      expect.objectContaining({
+        rule: 'funding-mismatch',
+        cell: 'B9',
+        expected: '4.3',
+        actual: '6.4',
+      }),
     ]);
   });
 
@@ -63,7 +89,12 @@ describe('checkFinancingStatement', () => {
     const statement = shown(5.3, 3.0);
     const findings = checkFinancingStatement(statement, { decimals: 1 });
     expect(findings).toEqual([
-      expect.objectContaining({ rule: 'funding-mismatch', cell: 'B9', expected: '6.4', actual: '5.3' }),
+      expect.objectContaining({
+        rule: 'funding-mismatch',
+        cell: 'B9',
+        expected: '6.4',
+        actual: '5.3',
+      }),
     ]);
     expect(findings[0].message).toContain('a gap of 1.1');
   });
@@ -73,7 +104,13 @@ describe('checkFinancingStatement', () => {
   });
 
   it('calls expenditure with no financing shown funding-unallocated', () => {
-    const findings = checkFinancingStatement({ columns: ['Total'], expenditure: [{ value: d(3), cell: cell('E3') }], sources: [] });
-    expect(findings).toEqual([expect.objectContaining({ rule: 'funding-unallocated', cell: 'E3' })]);
+    const findings = checkFinancingStatement({
+      columns: ['Total'],
+      expenditure: [{ value: d(3), cell: cell('E3') }],
+      sources: [],
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'funding-unallocated', cell: 'E3' }),
+    ]);
   });
 });

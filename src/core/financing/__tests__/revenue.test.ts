@@ -41,7 +41,9 @@ describe('mrpSchedule', () => {
           expect(equals(sum(schedule.map((e) => e.amount)), amount)).toBe(true);
           if (method === 'annuity')
             for (let i = 1; i < schedule.length; i++)
-              expect(schedule[i].amount.units).toBeGreaterThanOrEqual(schedule[i - 1].amount.units - 1);
+              expect(schedule[i].amount.units).toBeGreaterThanOrEqual(
+                schedule[i - 1].amount.units - 1,
+              );
         },
       ),
     );
@@ -59,7 +61,12 @@ describe('revenueConsequences', () => {
     });
     expect(table.ok).toBe(true);
     if (!table.ok) return;
-    expect(table.value.map((r) => [r.year, ...[r.openingDebt, r.mrp, r.interest, r.total].map((v) => formatDecimal(v, 2))])).toEqual([
+    expect(
+      table.value.map((r) => [
+        r.year,
+        ...[r.openingDebt, r.mrp, r.interest, r.total].map((v) => formatDecimal(v, 2)),
+      ]),
+    ).toEqual([
       [2026, '1000.00', '500.00', '50.00', '550.00'],
       [2027, '500.00', '500.00', '25.00', '525.00'],
     ]);
@@ -67,14 +74,22 @@ describe('revenueConsequences', () => {
 
   it('waits for the asset to come into use before MRP, while interest runs', () => {
     const table = revenueConsequences({
-      borrowing: [{ year: 2025, amount: d(600) }, { year: 2026, amount: d(400) }],
+      borrowing: [
+        { year: 2025, amount: d(600) },
+        { year: 2026, amount: d(400) },
+      ],
       inUseYear: 2027,
       lifeYears: 4,
       method: 'straight-line',
       ratePercent: d(4),
     });
     if (!table.ok) throw new Error(table.message);
-    const rows = table.value.map((r) => [r.year, formatDecimal(r.openingDebt, 2), formatDecimal(r.mrp, 2), formatDecimal(r.interest, 2)]);
+    const rows = table.value.map((r) => [
+      r.year,
+      formatDecimal(r.openingDebt, 2),
+      formatDecimal(r.mrp, 2),
+      formatDecimal(r.interest, 2),
+    ]);
     expect(rows[0]).toEqual([2026, '600.00', '0.00', '24.00']);
     expect(rows[1]).toEqual([2027, '1000.00', '0.00', '40.00']);
     expect(rows[2]).toEqual([2028, '1000.00', '250.00', '40.00']);
@@ -85,7 +100,13 @@ describe('revenueConsequences', () => {
   it('says what to write for a life or rate it cannot use', () => {
     expect(readBorrowingTerms(0, d(4)).ok).toBe(false);
     expect(readBorrowingTerms(25, d(-1)).ok).toBe(false);
-    const table = revenueConsequences({ borrowing: [{ year: 2025, amount: d(-5) }], inUseYear: 2025, lifeYears: 5, method: 'annuity', ratePercent: d(4) });
+    const table = revenueConsequences({
+      borrowing: [{ year: 2025, amount: d(-5) }],
+      inUseYear: 2025,
+      lifeYears: 5,
+      method: 'annuity',
+      ratePercent: d(4),
+    });
     expect(table).toEqual({ ok: false, message: expect.stringContaining('positive amount') });
   });
 });
@@ -101,6 +122,9 @@ describe('parseMrpMethod', () => {
   });
 
   it('refuses another method with a message', () => {
-    expect(parseMrpMethod('reducing balance')).toEqual({ ok: false, message: expect.stringContaining("'straight-line' or 'annuity'") });
+    expect(parseMrpMethod('reducing balance')).toEqual({
+      ok: false,
+      message: expect.stringContaining("'straight-line' or 'annuity'"),
+    });
   });
 });

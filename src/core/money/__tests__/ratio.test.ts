@@ -27,9 +27,13 @@ describe('scaleByRatio', () => {
 
   it('gives back the value when the ratio is one (any value)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 1e6 }), (units, n) => {
-        expect(scaleByRatio(decimal(units, 2), decimal(n), decimal(n), 2).units).toBe(units);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (units, n) => {
+          expect(scaleByRatio(decimal(units, 2), decimal(n), decimal(n), 2).units).toBe(units);
+        },
+      ),
     );
   });
 });

@@ -5,12 +5,10 @@ import { reprofileYears, type PhasedColumnAmount } from '../inYearBudget';
 
 const d = fromNumber;
 const phasing: PhasedColumnAmount[] = [
-  ...[0.5, 0.7, 0.6, 0.8].map(
-    (amount, i): PhasedColumnAmount => ({
-      column: { kind: 'quarter', year: 2019, quarter: (i + 1) as 1 | 2 | 3 | 4 },
-      amount: d(amount),
-    }),
-  ),
+  ...[0.5, 0.7, 0.6, 0.8].map((amount, i): PhasedColumnAmount => ({
+    column: { kind: 'quarter', year: 2019, quarter: (i + 1) as 1 | 2 | 3 | 4 },
+    amount: d(amount),
+  })),
   { column: { kind: 'year', year: 2020 }, amount: d(4) },
 ];
 
@@ -34,9 +32,15 @@ const scheme: SchemeAtPeriod = {
 
 describe('monitorScheme', () => {
   it('reports the in-year and all-years figures side by side, slippage apart from underspend', () => {
-    const row = monitorScheme(scheme, { at: { year: 2019, period: 8 }, thresholds: { percent: 10 } });
+    const row = monitorScheme(scheme, {
+      at: { year: 2019, period: 8 },
+      thresholds: { percent: 10 },
+    });
     const shown = Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [key, typeof value === 'object' ? formatDecimal(value, 2) : value]),
+      Object.entries(row).map(([key, value]) => [
+        key,
+        typeof value === 'object' ? formatDecimal(value, 2) : value,
+      ]),
     );
     expect(shown).toMatchObject({
       ref: 'ICT-01',

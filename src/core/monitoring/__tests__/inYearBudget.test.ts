@@ -52,7 +52,9 @@ describe('yearBudgetsOf and amountInYear', () => {
 
 describe('revisionYears', () => {
   it('puts an addition with no years in the financial year of its date (January is the year before)', () => {
-    const years = revisionYears(line({ kind: 'addition', amount: d(0.42), date: { year: 2020, month: 1, day: 15 } }));
+    const years = revisionYears(
+      line({ kind: 'addition', amount: d(0.42), date: { year: 2020, month: 1, day: 15 } }),
+    );
     expect(years).toEqual([{ year: 2019, amount: d(0.42) }]);
   });
 
@@ -61,7 +63,11 @@ describe('revisionYears', () => {
   });
 
   it('uses the years a re-profile names, from-year out and to-year in', () => {
-    const reprofile = line({ kind: 're-profile', amount: ZERO, yearAmounts: reprofileYears(d(0.4), 2019, 2021) });
+    const reprofile = line({
+      kind: 're-profile',
+      amount: ZERO,
+      yearAmounts: reprofileYears(d(0.4), 2019, 2021),
+    });
     expect(revisionYears(reprofile)).toEqual([
       { year: 2019, amount: d(-0.4) },
       { year: 2021, amount: d(0.4) },
@@ -69,7 +75,11 @@ describe('revisionYears', () => {
   });
 
   it('ignores named years of an addition that do not add up to it, and uses its date', () => {
-    const addition = line({ kind: 'addition', amount: d(1), yearAmounts: [{ year: 2021, amount: d(0.5) }] });
+    const addition = line({
+      kind: 'addition',
+      amount: d(1),
+      yearAmounts: [{ year: 2021, amount: d(0.5) }],
+    });
     expect(revisionYears(addition)).toEqual([{ year: 2019, amount: d(1) }]);
   });
 });
@@ -94,12 +104,32 @@ describe('inYearBudget', () => {
   it('keeps the all-years revised budget equal to the bridge of the same revisions (any revisions)', () => {
     const amount = fc.integer({ min: -50_000, max: 50_000 }).map((units) => decimal(units, 2));
     const revision = fc.oneof(
-      fc.record({ kind: fc.constantFrom('addition', 'reduction', 'virement'), amount, month: fc.integer({ min: 1, max: 12 }) }).map((r) =>
-        line({ kind: r.kind as BudgetRevision['kind'], amount: r.amount, date: { year: 2019, month: r.month as 1, day: 1 } }),
-      ),
-      fc.record({ amount, from: fc.integer({ min: 2018, max: 2022 }), to: fc.integer({ min: 2018, max: 2022 }) }).map((r) =>
-        line({ kind: 're-profile', amount: ZERO, yearAmounts: reprofileYears(r.amount, r.from, r.to) }),
-      ),
+      fc
+        .record({
+          kind: fc.constantFrom('addition', 'reduction', 'virement'),
+          amount,
+          month: fc.integer({ min: 1, max: 12 }),
+        })
+        .map((r) =>
+          line({
+            kind: r.kind as BudgetRevision['kind'],
+            amount: r.amount,
+            date: { year: 2019, month: r.month as 1, day: 1 },
+          }),
+        ),
+      fc
+        .record({
+          amount,
+          from: fc.integer({ min: 2018, max: 2022 }),
+          to: fc.integer({ min: 2018, max: 2022 }),
+        })
+        .map((r) =>
+          line({
+            kind: 're-profile',
+            amount: ZERO,
+            yearAmounts: reprofileYears(r.amount, r.from, r.to),
+          }),
+        ),
     );
     fc.assert(
       fc.property(fc.array(revision, { maxLength: 12 }), (revisions) => {

@@ -14,14 +14,25 @@ describe('importLedger', () => {
     );
     expect(result.problems).toEqual([]);
     expect(result.lines).toEqual([
-      { ref: 'ICT-01', year: 2019, period: 3, amount: decimal(12505, 1), description: 'Laptops', row: 2 },
+      {
+        ref: 'ICT-01',
+        year: 2019,
+        period: 3,
+        amount: decimal(12505, 1),
+        description: 'Laptops',
+        row: 2,
+      },
       { ref: 'ICT-02', year: 2019, period: 8, amount: decimal(99), row: 3 },
     ]);
   });
 
   it('reads dates (text or Excel serials) into the fiscal year and period', () => {
     const result = importLedger(
-      [['Cost centre', 'Posting date', 'Net'], ['CC100', '30/11/2019', 10], ['CC100', 43921, 5]],
+      [
+        ['Cost centre', 'Posting date', 'Net'],
+        ['CC100', '30/11/2019', 10],
+        ['CC100', 43921, 5],
+      ],
       {
         mapping: { costCode: 0, date: 1, amount: 2 },
         knownRefs: known,
@@ -43,7 +54,9 @@ describe('importLedger', () => {
       year: 2019,
     });
     expect(result.lines).toHaveLength(1);
-    expect(result.unmatched.map((l) => [l.ref, formatDecimal(l.amount)])).toEqual([['ICT-99', '7']]);
+    expect(result.unmatched.map((l) => [l.ref, formatDecimal(l.amount)])).toEqual([
+      ['ICT-99', '7'],
+    ]);
     expect(result.problems).toEqual([
       expect.objectContaining({ kind: 'unknown-ref', severity: 'error', row: 3, cell: 'A3' }),
     ]);
@@ -52,12 +65,22 @@ describe('importLedger', () => {
 
   it('takes a duplicated line but reports it, naming the earlier row', () => {
     const result = importLedger(
-      [header, ['ICT-01', 'P2', 500, 'Inv 7'], ['ICT-01', 'P2', 500, 'Inv 7'], ['ICT-01', 'P2', 500, 'Inv 8']],
+      [
+        header,
+        ['ICT-01', 'P2', 500, 'Inv 7'],
+        ['ICT-01', 'P2', 500, 'Inv 7'],
+        ['ICT-01', 'P2', 500, 'Inv 8'],
+      ],
       { mapping: { ref: 0, period: 1, amount: 2, description: 3 }, knownRefs: known, year: 2019 },
     );
     expect(result.lines).toHaveLength(3);
     expect(result.problems).toHaveLength(1);
-    expect(result.problems[0]).toMatchObject({ kind: 'duplicate', severity: 'warning', row: 3, cell: 'C3' });
+    expect(result.problems[0]).toMatchObject({
+      kind: 'duplicate',
+      severity: 'warning',
+      row: 3,
+      cell: 'C3',
+    });
     expect(result.problems[0].message).toContain('same line as row 2');
   });
 
@@ -84,7 +107,12 @@ describe('importLedger', () => {
       ['ICT-02', 'P1', 'x'],
       ['NOPE', 'P1', 4],
     ];
-    const result = importLedger(rows, { mapping: { ref: 0, period: 1, amount: 2 }, knownRefs: known, year: 2019, rowOffset: 4 });
+    const result = importLedger(rows, {
+      mapping: { ref: 0, period: 1, amount: 2 },
+      knownRefs: known,
+      year: 2019,
+      rowOffset: 4,
+    });
     const errors = result.problems.filter((p) => p.severity === 'error');
     const rowsTaken = result.lines.length + errors.length + result.blankRows;
     expect(result.blankRows).toBe(1);
@@ -99,16 +127,20 @@ describe('importLedger', () => {
       knownRefs: known,
       year: 2019,
     });
-    expect(ledgerFindings(result.problems, 'Ledger').map((f) => [f.rule, f.sheet, f.cell])).toEqual([
-      ['number-as-text', 'Ledger', 'C2'],
-      ['actuals-mismatch', 'Ledger', 'A2'],
-    ]);
+    expect(ledgerFindings(result.problems, 'Ledger').map((f) => [f.rule, f.sheet, f.cell])).toEqual(
+      [
+        ['number-as-text', 'Ledger', 'C2'],
+        ['actuals-mismatch', 'Ledger', 'A2'],
+      ],
+    );
   });
 });
 
 describe('guessLedgerMapping', () => {
   it('maps a typical export header', () => {
-    expect(guessLedgerMapping(['Cost centre', 'Posting date', 'Description', 'Net amount'])).toEqual({
+    expect(
+      guessLedgerMapping(['Cost centre', 'Posting date', 'Description', 'Net amount']),
+    ).toEqual({
       costCode: 0,
       date: 1,
       description: 2,
@@ -132,6 +164,8 @@ describe('actualToDate', () => {
 
   it('adds a scheme’s lines of the year up to and including the period', () => {
     expect(formatDecimal(actualToDate(lines, 'ICT-01', { year: 2019, period: 8 }))).toBe('3');
-    expect(formatDecimal(actualsToDate(lines, { year: 2019, period: 8 }).get('ICT-02')!)).toBe('16');
+    expect(formatDecimal(actualsToDate(lines, { year: 2019, period: 8 }).get('ICT-02')!)).toBe(
+      '16',
+    );
   });
 });

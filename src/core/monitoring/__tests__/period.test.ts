@@ -1,8 +1,4 @@
-import {
-  compareMonitoringPeriods,
-  formatMonitoringPeriod,
-  parseMonitoringPeriod,
-} from '../period';
+import { compareMonitoringPeriods, formatMonitoringPeriod, parseMonitoringPeriod } from '../period';
 
 describe('parseMonitoringPeriod', () => {
   it.each([
@@ -26,11 +22,14 @@ describe('parseMonitoringPeriod', () => {
     expect(parseMonitoringPeriod(text, 2030)).toEqual({ ok: true, value: expected });
   });
 
-  it.each(['P13', 'P0', 'Q5', 'soon', '', '2019/20 P14'])('refuses %p with how to write it', (text) => {
-    const read = parseMonitoringPeriod(text, 2019);
-    expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.message).toMatch(/write e\.g\. 'P8'/);
-  });
+  it.each(['P13', 'P0', 'Q5', 'soon', '', '2019/20 P14'])(
+    'refuses %p with how to write it',
+    (text) => {
+      const read = parseMonitoringPeriod(text, 2019);
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.message).toMatch(/write e\.g\. 'P8'/);
+    },
+  );
 
   it('says a period with no year needs one when the workbook has none', () => {
     const read = parseMonitoringPeriod('P8');

@@ -12,7 +12,9 @@ const quarters = (amounts: number[], year = 2019): PhasedColumnAmount[] =>
 
 describe('profiledToDate', () => {
   it('takes passed quarters whole and the months passed of the current one (P8 = Q1, Q2, 2/3 of Q3)', () => {
-    expect(formatDecimal(profiledToDate(quarters([100, 100, 100, 100]), { year: 2019, period: 8 }))).toBe('266.67');
+    expect(
+      formatDecimal(profiledToDate(quarters([100, 100, 100, 100]), { year: 2019, period: 8 })),
+    ).toBe('266.67');
   });
 
   it('is nothing before the first quarter spends and all of the year at P12', () => {
@@ -27,14 +29,19 @@ describe('profiledToDate', () => {
   });
 
   it('profiles a whole-year column by twelfths, as ROUND(year * months / 12, 2) does', () => {
-    const phased: PhasedColumnAmount[] = [{ column: { kind: 'year', year: 2019 }, amount: d(1000) }];
+    const phased: PhasedColumnAmount[] = [
+      { column: { kind: 'year', year: 2019 }, amount: d(1000) },
+    ];
     expect(formatDecimal(profiledToDate(phased, { year: 2019, period: 5 }))).toBe('416.67');
   });
 
   it('never profiles more than the column or less than none, and its months add up to it (any amount)', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), (units) => {
-        const column: PhasedColumnAmount = { column: { kind: 'quarter', year: 2019, quarter: 2 }, amount: decimal(units, 2) };
+        const column: PhasedColumnAmount = {
+          column: { kind: 'quarter', year: 2019, quarter: 2 },
+          amount: decimal(units, 2),
+        };
         let before = columnProfiledToDate(column, 3, 2);
         expect(before.units).toBe(0);
         for (let period = 4; period <= 6; period++) {
@@ -50,14 +57,20 @@ describe('profiledToDate', () => {
 
 describe('revisedProfiledToDate', () => {
   it('profiles a revised budget in the shape of the approved phasing', () => {
-    expect(formatDecimal(revisedProfiledToDate(d(300), d(400), d(200), { year: 2019, period: 6 }))).toBe('150.00');
+    expect(
+      formatDecimal(revisedProfiledToDate(d(300), d(400), d(200), { year: 2019, period: 6 })),
+    ).toBe('150.00');
   });
 
   it('profiles a budget brought into the year evenly by month', () => {
-    expect(formatDecimal(revisedProfiledToDate(d(120), d(0), d(0), { year: 2019, period: 3 }))).toBe('30.00');
+    expect(
+      formatDecimal(revisedProfiledToDate(d(120), d(0), d(0), { year: 2019, period: 3 })),
+    ).toBe('30.00');
   });
 
   it('is the approved profile when nothing was revised', () => {
-    expect(revisedProfiledToDate(d(400), d(400), d(266.67), { year: 2019, period: 8 })).toEqual(d(266.67));
+    expect(revisedProfiledToDate(d(400), d(400), d(266.67), { year: 2019, period: 8 })).toEqual(
+      d(266.67),
+    );
   });
 });
