@@ -47,3 +47,5 @@ export { previousSnapshot, movementSinceLastPeriod, appendSnapshots } from './hi
 export type { MonitoringSnapshot, RefusedSnapshot, Movement } from './history';
 export { checkExplanations, checkActuals, checkSlippage } from './inYearChecks';
 export type { ExplainedVariance, StatedActual, StatedSplit } from './inYearChecks';
+export { summariseInYear, IN_YEAR_FIGURES } from './inYearSummary';
+export type { InYearFigure, InYearTotals } from './inYearSummary';

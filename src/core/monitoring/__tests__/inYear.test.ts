@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ZERO, add, decimal, equals, formatDecimal, fromNumber } from '../../money/decimal';
 import { monitorScheme, type SchemeAtPeriod } from '../inYear';
+import { summariseInYear } from '../inYearSummary';
 import { reprofileYears, type PhasedColumnAmount } from '../inYearBudget';
 
 const d = fromNumber;
@@ -97,5 +98,39 @@ describe('monitorScheme', () => {
         expect(equals(row.underOverspend, row.allYearsVariance)).toBe(true);
       }),
     );
+  });
+});
+
+describe('summariseInYear', () => {
+  it('totals by area and overall, and the split still adds up on every total line', () => {
+    const at = { at: { year: 2019, period: 8 as const }, thresholds: { percent: 10 } };
+    const rows = [
+      monitorScheme(scheme, at),
+      monitorScheme({ ...scheme, ref: 'ICT-02', explanation: 'Delay' }, at),
+      monitorScheme(
+        {
+          ...scheme,
+          ref: 'HW-01',
+          area: 'Highways',
+          inYearForecast: d(2.6),
+          allYearsForecast: d(7),
+        },
+        at,
+      ),
+    ];
+    const { areas, overall } = summariseInYear(rows);
+    expect(areas.map((a) => [a.area, a.schemes, a.unexplained])).toEqual([
+      ['ICT', 2, 1],
+      ['Highways', 1, 0],
+    ]);
+    expect(formatDecimal(areas[0].figures.slippage, 2)).toBe('1.00');
+    expect(overall.schemes).toBe(3);
+    for (const totals of [...areas, overall])
+      expect(
+        equals(
+          add(totals.figures.slippage, totals.figures.underOverspend),
+          totals.figures.inYearVariance,
+        ),
+      ).toBe(true);
   });
 });
