@@ -6,7 +6,7 @@ import { DEFAULT_START_MONTH, type Month } from '../calendar';
 import { type Decimal, subtract } from '../money/decimal';
 import type { BudgetRevision } from '../revisions/types';
 import { inYearBudget, yearBudgetsOf, type PhasedColumnAmount } from './inYearBudget';
-import type { MonitoringPeriod } from './period';
+import { isByEndOf, type MonitoringPeriod } from './period';
 import { profiledToDate, revisedProfiledToDate } from './profiledToDate';
 import { ragRating } from './rag';
 import { splitVariance } from './slippage';
@@ -20,7 +20,7 @@ export interface SchemeAtPeriod {
   area?: string;
   /** The approved phased budget (the Programme's or Phasing sheet's quarter or year columns). */
   approvedPhasing: readonly PhasedColumnAmount[];
-  /** The scheme's lines of the Revisions log. */
+  /** The scheme's lines of the Revisions log; those dated after the period are left out. */
   revisions?: readonly Pick<BudgetRevision, 'kind' | 'amount' | 'date' | 'yearAmounts'>[];
   /** Actual spend to date from the Actuals table (see `actualToDate`). */
   actualToDate: Decimal;
@@ -94,7 +94,11 @@ export function monitorScheme(
   const thresholds = settings.thresholds ?? {};
   const limits = settings.rag ?? DEFAULT_RAG_LIMITS;
   const approved = yearBudgetsOf(scheme.approvedPhasing);
-  const budget = inYearBudget(approved, scheme.revisions ?? [], settings.at.year, startMonth);
+  // A revision counts from its date: one approved after the period is not in this report.
+  const revisions = (scheme.revisions ?? []).filter((revision) =>
+    isByEndOf(revision.date, settings.at, startMonth),
+  );
+  const budget = inYearBudget(approved, revisions, settings.at.year, startMonth);
   const approvedToDate = profiledToDate(scheme.approvedPhasing, settings.at, decimals);
   const allYearsBudget = budget.allYearsRevised;
   const allYearsForecast = scheme.allYearsForecast ?? allYearsBudget;

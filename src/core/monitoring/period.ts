@@ -4,8 +4,10 @@
  */
 import {
   DEFAULT_START_MONTH,
+  daysInMonth,
   formatFiscalYear,
   parseFiscalYear,
+  type CalendarDate,
   type FiscalPeriod,
   type FiscalYear,
   type Month,
@@ -103,4 +105,36 @@ export function formatMonitoringPeriod(
  */
 export function compareMonitoringPeriods(a: MonitoringPeriod, b: MonitoringPeriod): number {
   return a.year * 12 + a.period - (b.year * 12 + b.period);
+}
+
+/**
+ * The last day of a period: P8 of 2019/20 ends on 30 November 2019.
+ *
+ * @example
+ * periodEndDate({ year: 2019, period: 8 }); // { year: 2019, month: 11, day: 30 }
+ * periodEndDate({ year: 2019, period: 11 }); // { year: 2020, month: 2, day: 29 }
+ */
+export function periodEndDate(
+  at: MonitoringPeriod,
+  startMonth: Month = DEFAULT_START_MONTH,
+): CalendarDate {
+  const monthIndex = startMonth - 1 + at.period - 1;
+  const year = at.year + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 1) as Month;
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+/**
+ * True when a date is on or before the last day of a period (a revision approved by then counts).
+ *
+ * @example
+ * isByEndOf({ year: 2019, month: 11, day: 30 }, { year: 2019, period: 8 }); // true
+ */
+export function isByEndOf(
+  date: CalendarDate,
+  at: MonitoringPeriod,
+  startMonth: Month = DEFAULT_START_MONTH,
+): boolean {
+  const end = periodEndDate(at, startMonth);
+  return (date.year - end.year || date.month - end.month || date.day - end.day) <= 0;
 }

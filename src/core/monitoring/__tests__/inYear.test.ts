@@ -64,6 +64,17 @@ describe('monitorScheme', () => {
     expect(formatDecimal(row.profiledToDate, 2)).toBe('1.48');
   });
 
+  it('leaves out a revision approved after the period', () => {
+    const later = monitorScheme(
+      {
+        ...scheme,
+        revisions: [{ ...scheme.revisions![0], date: { year: 2019, month: 12, day: 1 } }],
+      },
+      { at: { year: 2019, period: 8 } },
+    );
+    expect(formatDecimal(later.inYearRevised, 2)).toBe('2.60');
+  });
+
   it('needs no explanation when on target and calls an overspend Red past the limit', () => {
     const row = monitorScheme(
       { ...scheme, revisions: [], inYearForecast: d(2.6), allYearsForecast: d(8) },

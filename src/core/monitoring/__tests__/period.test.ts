@@ -1,4 +1,10 @@
-import { compareMonitoringPeriods, formatMonitoringPeriod, parseMonitoringPeriod } from '../period';
+import {
+  compareMonitoringPeriods,
+  formatMonitoringPeriod,
+  isByEndOf,
+  parseMonitoringPeriod,
+  periodEndDate,
+} from '../period';
 
 describe('parseMonitoringPeriod', () => {
   it.each([
@@ -48,5 +54,18 @@ describe('formatMonitoringPeriod and compareMonitoringPeriods', () => {
       compareMonitoringPeriods({ year: 2019, period: 12 }, { year: 2020, period: 1 }),
     ).toBeLessThan(0);
     expect(compareMonitoringPeriods({ year: 2019, period: 8 }, { year: 2019, period: 8 })).toBe(0);
+  });
+});
+
+describe('periodEndDate and isByEndOf', () => {
+  it('ends P8 on 30 November and P11 of 2019/20 on 29 February 2020 (a leap year)', () => {
+    expect(periodEndDate({ year: 2019, period: 8 })).toEqual({ year: 2019, month: 11, day: 30 });
+    expect(periodEndDate({ year: 2019, period: 11 })).toEqual({ year: 2020, month: 2, day: 29 });
+    expect(periodEndDate({ year: 2019, period: 3 }, 7)).toEqual({ year: 2019, month: 9, day: 30 });
+  });
+
+  it('counts the last day of the period in and the next day out', () => {
+    expect(isByEndOf({ year: 2019, month: 11, day: 30 }, { year: 2019, period: 8 })).toBe(true);
+    expect(isByEndOf({ year: 2019, month: 12, day: 1 }, { year: 2019, period: 8 })).toBe(false);
   });
 });
