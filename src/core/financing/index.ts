@@ -19,5 +19,6 @@ export {
   readBorrowingTerms,
   mrpSchedule,
   revenueConsequences,
+  borrowingCostInYear,
 } from './revenue';
 export type { MrpMethod, BorrowingPlan, RevenueConsequenceYear } from './revenue';

@@ -211,3 +211,38 @@ export function revenueConsequences(
   }
   return { ok: true, value: rows };
 }
+
+/**
+ * The revenue cost of borrowing `amount` in the `yearNumber`-th year of repayment (1 = the first
+ * year of MRP, the year after the asset comes into use): its MRP, the interest on the debt still
+ * owed at the start of that year, and their total. Zero after the last year of the life. A life,
+ * rate or year number that cannot be used is a message.
+ *
+ * @example
+ * borrowingCostInYear(fromNumber(1000), 2, 1, 'straight-line', fromNumber(5)); // ok: mrp 500, interest 50, total 550
+ * borrowingCostInYear(fromNumber(1000), 2, 2, 'straight-line', fromNumber(5)); // ok: mrp 500, interest 25, total 525
+ */
+export function borrowingCostInYear(
+  amount: Decimal,
+  lifeYears: number,
+  yearNumber: number,
+  method: MrpMethod,
+  ratePercent: Decimal,
+  decimals = 2,
+): Parsed<Omit<RevenueConsequenceYear, 'year'>> {
+  if (!Number.isInteger(yearNumber) || yearNumber < 1 || yearNumber > 10_000)
+    return {
+      ok: false,
+      message: `The year ${yearNumber} cannot be used: write the year of repayment as a whole number from 1, e.g. 1 for the first year of MRP`,
+    };
+  const table = revenueConsequences(
+    { borrowing: [{ year: 0, amount }], inUseYear: 0, lifeYears, method, ratePercent },
+    decimals,
+  );
+  if (!table.ok) return table;
+  const row = table.value[yearNumber - 1];
+  const nil: Decimal = { units: 0, scale: decimals };
+  if (!row) return { ok: true, value: { openingDebt: nil, mrp: nil, interest: nil, total: nil } };
+  const { openingDebt, mrp, interest, total } = row;
+  return { ok: true, value: { openingDebt, mrp, interest, total } };
+}

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { decimal, equals, formatDecimal, fromNumber, sum } from '../../money/decimal';
-import { mrpSchedule, parseMrpMethod, readBorrowingTerms, revenueConsequences } from '../revenue';
+import {
+  borrowingCostInYear,
+  mrpSchedule,
+  parseMrpMethod,
+  readBorrowingTerms,
+  revenueConsequences,
+} from '../revenue';
 
 const d = fromNumber;
 const shown = (entries: { year: number; amount: { units: number; scale: number } }[]) =>
@@ -125,6 +131,36 @@ describe('parseMrpMethod', () => {
     expect(parseMrpMethod('reducing balance')).toEqual({
       ok: false,
       message: expect.stringContaining("'straight-line' or 'annuity'"),
+    });
+  });
+});
+
+describe('borrowingCostInYear', () => {
+  it('gives MRP, interest and total of one year of repayment', () => {
+    const cost = (k: number) => {
+      const read = borrowingCostInYear(d(1000), 2, k, 'straight-line', d(5));
+      if (!read.ok) throw new Error(read.message);
+      return [read.value.mrp, read.value.interest, read.value.total].map((v) =>
+        formatDecimal(v, 2),
+      );
+    };
+    expect(cost(1)).toEqual(['500.00', '50.00', '550.00']);
+    expect(cost(2)).toEqual(['500.00', '25.00', '525.00']);
+    expect(cost(3)).toEqual(['0.00', '0.00', '0.00']);
+  });
+
+  it('agrees with the annuity schedule year by year', () => {
+    const schedule = mrpSchedule(d(250000), 25, 1, 'annuity', d(4.5));
+    for (const k of [1, 10, 25]) {
+      const read = borrowingCostInYear(d(250000), 25, k, 'annuity', d(4.5));
+      expect(read.ok && equals(read.value.mrp, schedule[k - 1].amount)).toBe(true);
+    }
+  });
+
+  it('refuses a year number of 0 with how to write it', () => {
+    expect(borrowingCostInYear(d(1), 2, 0, 'annuity', d(1))).toEqual({
+      ok: false,
+      message: expect.stringContaining('whole number from 1'),
     });
   });
 });
