@@ -3,17 +3,7 @@
  * shares of the phased spend from others, split penny-exact.
  */
 import type { FiscalYear } from '../calendar';
-import { allocate } from '../money/allocate';
-import {
-  type Decimal,
-  ZERO,
-  add,
-  atScale,
-  compare,
-  decimal,
-  subtract,
-  sum,
-} from '../money/decimal';
+import { type Decimal, ZERO, add, decimal, subtract, sum } from '../money/decimal';
 import { scaleByRatio } from '../money/ratio';
 import { amountInYear, type YearBudgets } from '../monitoring/inYearBudget';
 import type { SourceCell, YearAmount } from '../revisions/types';
@@ -65,31 +55,30 @@ export interface SchemeFinancing {
 
 const HUNDRED = decimal(100);
 
-/** Shares as integer weights at one scale (exact for any decimal percentages). */
-function shareWeights(percents: readonly Decimal[]): number[] {
-  const scale = percents.reduce((most, percent) => Math.max(most, percent.scale), 0);
-  return percents.map((percent) => atScale(percent, scale).units);
-}
-
 /**
- * A year's spend shared by percentages, penny-exact: with shares adding up to 100% the parts add up
- * to the spend exactly (largest remainder, odd penny to the earliest source); with less, the rest
- * is left unfinanced; with more, each share is its percentage of the spend, rounded.
+ * A year's spend shared by percentages, penny-exact, by rounded running totals: source i gets
+ * `ROUND(spend x (shares 1..i) / 100) - ROUND(spend x (shares 1..i-1) / 100)`. The parts add up to
+ * `ROUND(spend x total share / 100)`: the spend exactly when the shares add up to 100%, the rest
+ * unfinanced when less, more than the spend when more. A native formula computes the same pennies
+ * (see the Financing sheet), so the workbook and the engine agree.
  */
 function shareOut(spend: Decimal, percents: readonly Decimal[], decimals: number): Decimal[] {
-  if (percents.length === 0) return [];
-  const total = sum(percents);
-  if (compare(total, HUNDRED) > 0)
-    return percents.map((percent) => scaleByRatio(spend, percent, HUNDRED, decimals));
-  const weights = shareWeights([...percents, subtract(HUNDRED, total)]);
-  if (weights.every((weight) => weight === 0)) return percents.map(() => ZERO);
-  return allocate(spend, weights, decimals).slice(0, percents.length);
+  const parts: Decimal[] = [];
+  let running: Decimal = ZERO;
+  let before: Decimal = { units: 0, scale: decimals };
+  for (const percent of percents) {
+    running = add(running, percent);
+    const upTo = scaleByRatio(spend, running, HUNDRED, decimals);
+    parts.push(subtract(upTo, before));
+    before = upTo;
+  }
+  return parts;
 }
 
 /**
  * Finances a scheme's spend from its funding lines, year by year: each `amounts` line gives its
- * amount in its years; the `share` lines share each year's spend by their percentages, split
- * penny-exact (at `decimals`, default 2, or the spend's own places if more). Every year with spend
+ * amount in its years; the `share` lines share each year's spend by their percentages, in the
+ * order given, split penny-exact by rounded running totals (at `decimals`, default 2, or the spend's own places if more). Every year with spend
  * or funding is listed, earliest first, with its gap (spend - financed).
  *
  * @example
