@@ -61,8 +61,16 @@ const HUNDRED = decimal(100);
  * `ROUND(spend x total share / 100)`: the spend exactly when the shares add up to 100%, the rest
  * unfinanced when less, more than the spend when more. A native formula computes the same pennies
  * (see the Financing sheet), so the workbook and the engine agree.
+ *
+ * @example
+ * splitByShares(fromNumber(0.1), [1, 1, 1, 97].map(fromNumber), 2); // 0.00, 0.00, 0.00, 0.10
+ * splitByShares(fromNumber(100), [33.33, 33.33, 33.34].map(fromNumber), 2); // 33.33, 33.33, 33.34
  */
-function shareOut(spend: Decimal, percents: readonly Decimal[], decimals: number): Decimal[] {
+export function splitByShares(
+  spend: Decimal,
+  percents: readonly Decimal[],
+  decimals: number,
+): Decimal[] {
   const parts: Decimal[] = [];
   let running: Decimal = ZERO;
   let before: Decimal = { units: 0, scale: decimals };
@@ -109,7 +117,7 @@ export function financeScheme(
     };
     for (const line of own)
       if (line.basis.kind === 'amounts') give(line.source, amountInYear(line.basis.years, year));
-    shareOut(spent, percents, places).forEach((amount, i) => give(shares[i].source, amount));
+    splitByShares(spent, percents, places).forEach((amount, i) => give(shares[i].source, amount));
     const bySource = [...parts.entries()].map(([source, amount]) => ({ source, amount }));
     const financed = sum(bySource.map((part) => part.amount));
     result.years.push({ year, spend: spent, bySource, financed, gap: subtract(spent, financed) });

@@ -1,6 +1,6 @@
 /** Financing: funding sources per scheme and year, the financing statement, its checks, and the revenue consequences of borrowing. */
 export { DEFAULT_FUNDING_SOURCES, BORROWING_SOURCE, readFundingSource } from './sources';
-export { financeScheme, financeProgramme } from './funding';
+export { financeScheme, financeProgramme, splitByShares } from './funding';
 export type {
   FundingBasis,
   FundingLine,

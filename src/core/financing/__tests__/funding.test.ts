@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { ZERO, decimal, equals, formatDecimal, fromNumber, isZero, sum } from '../../money/decimal';
 import { reprofileYears, revisedYearBudgets } from '../../monitoring/inYearBudget';
 import type { BudgetRevision } from '../../revisions/types';
-import { financeProgramme, financeScheme, type FundingLine } from '../funding';
+import { financeProgramme, financeScheme, splitByShares, type FundingLine } from '../funding';
 import { financingStatement } from '../statement';
 import { readFundingSource, DEFAULT_FUNDING_SOURCES } from '../sources';
 
@@ -218,5 +218,20 @@ describe('readFundingSource', () => {
       ok: true,
       value: 'Lottery',
     });
+  });
+});
+
+describe('splitByShares', () => {
+  it('splits by rounded running totals: parts add up to the spend when shares make 100%', () => {
+    expect(splitByShares(d(0.1), [1, 1, 1, 97].map(d), 2).map((v) => formatDecimal(v, 2))).toEqual([
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.10',
+    ]);
+    expect(splitByShares(d(1), [50, 25].map(d), 2).map((v) => formatDecimal(v, 2))).toEqual([
+      '0.50',
+      '0.25',
+    ]);
   });
 });
