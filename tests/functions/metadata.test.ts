@@ -43,6 +43,11 @@ const EXPECTED: Record<string, { params: string[]; matrix: string[]; optional: s
   CHECKPHASING: { params: ['amount', 'phased_row', 'decimals'], matrix: ['phased_row'], optional: ['decimals'], spills: false },
   PHASINGTEXT: { params: ['phasing'], matrix: ['phasing'], optional: [], spills: true },
   VERSION: { params: [], matrix: [], optional: [], spills: false },
+  INYEARBUDGET: { params: ['phased_row', 'periods', 'year', 'start_month'], matrix: ['phased_row', 'periods'], optional: ['start_month'], spills: false },
+  PROFILEDTODATE: { params: ['phased_row', 'periods', 'period', 'year', 'decimals', 'start_month'], matrix: ['phased_row', 'periods'], optional: ['year', 'decimals', 'start_month'], spills: false },
+  SLIPPAGE: { params: ['in_year_budget', 'in_year_forecast', 'all_years_budget', 'all_years_forecast'], matrix: ['in_year_budget', 'in_year_forecast', 'all_years_budget', 'all_years_forecast'], optional: [], spills: true },
+  MRP: { params: ['amount', 'life', 'year_number', 'method', 'rate', 'decimals'], matrix: [], optional: ['method', 'rate', 'decimals'], spills: false },
+  BORROWINGCOST: { params: ['amount', 'rate', 'life', 'year_number', 'method', 'decimals'], matrix: [], optional: ['method', 'decimals'], spills: false },
 };
 
 let metadata: FunctionMetadata[];

@@ -33,6 +33,11 @@ export const VALID_ARGUMENTS: Record<FunctionName, unknown[]> = {
   CHECKPHASING: [1.1, [[0, 0.4, 0.4, 0.3]], null],
   PHASINGTEXT: [[['2017/18 - 2019/20']]],
   VERSION: [],
+  INYEARBUDGET: [[[0.5, 0.7, 0.6, 0.8]], QUARTER_HEADERS, '2016/17', null],
+  PROFILEDTODATE: [[[100, 100, 100, 100]], QUARTER_HEADERS, '2016/17 P8', null, null, null],
+  SLIPPAGE: [[[2.4]], [[1.8]], [[6.6]], [[6.5]]],
+  MRP: [1000, 3, 2, null, null, null],
+  BORROWINGCOST: [1000, 0.05, 2, 1, null, null],
 };
 
 export const functionNames = Object.keys(CAPITAL_FUNCTIONS) as FunctionName[];

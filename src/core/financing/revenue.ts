@@ -199,15 +199,24 @@ export function revenueConsequences(
   const lastYear = Math.max(...mrpByYear.keys());
   const rows: RevenueConsequenceYear[] = [];
   let debt: Decimal = ZERO;
-  for (let year = firstYear; year <= lastYear; year++) {
-    debt = add(
-      debt,
-      sum(tranches.filter((entry) => entry.year === year - 1).map((entry) => entry.amount)),
-    );
-    const mrp = mrpByYear.get(year) ?? { units: 0, scale: decimals };
-    const interest = scaleByRatio(debt, plan.ratePercent, decimal(100), decimals);
-    rows.push({ year, openingDebt: debt, mrp, interest, total: add(mrp, interest) });
-    debt = subtract(debt, mrp);
+  try {
+    for (let year = firstYear; year <= lastYear; year++) {
+      debt = add(
+        debt,
+        sum(tranches.filter((entry) => entry.year === year - 1).map((entry) => entry.amount)),
+      );
+      const mrp = mrpByYear.get(year) ?? { units: 0, scale: decimals };
+      const interest = scaleByRatio(debt, plan.ratePercent, decimal(100), decimals);
+      rows.push({ year, openingDebt: debt, mrp, interest, total: add(mrp, interest) });
+      debt = subtract(debt, mrp);
+    }
+  } catch (error) {
+    if (error instanceof DecimalRangeError)
+      return {
+        ok: false,
+        message: 'The borrowing is too large to cost exactly: use a larger unit such as £k',
+      };
+    throw error;
   }
   return { ok: true, value: rows };
 }
