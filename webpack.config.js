@@ -1,6 +1,11 @@
 // Build of the Excel add-in: the task pane page and the custom functions, which share one runtime
 // (taskpane.html loads both bundles), plus functions.json, the manifest, icons and office.js.
 // `webpack --mode production` writes dist/; `webpack serve` serves the same on https://localhost:3000.
+// Deployment settings (docs/DEPLOY.md), read from the environment:
+//   ADDIN_URL=https://host/path  every manifest URL under that address (a production build);
+//                                unset: a local build whose manifest points at the dev server.
+//   ADDIN_ID=<guid>              the add-in's id (default: derived from ADDIN_URL).
+//   OFFICE_JS=cdn                load office.js from Microsoft's CDN (default: local copy).
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -9,6 +14,12 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { version } = require('./package.json');
+const {
+  DeploySettingError,
+  addinManifest,
+  deploymentFromEnv,
+} = require('./scripts/addin-manifest.cjs');
+const { officeJsFromCdn, officeJsSource } = require('./scripts/office-js-source.cjs');
 
 const DEV_SERVER_PORT = 3000;
 // office.js refuses to run when bundled or renamed and loads sibling files (host scripts, strings,
@@ -27,9 +38,39 @@ function httpsServer() {
   return { type: 'https', options };
 }
 
+/** The deployment settings, or the build stops with one line saying what to set. */
+function deploymentSettings(serving) {
+  try {
+    // The dev server always serves the local manifest, whatever the shell has set.
+    const deployment = deploymentFromEnv(serving ? {} : process.env, version);
+    return { ...deployment, officeJs: officeJsSource(process.env) };
+  } catch (error) {
+    if (!(error instanceof DeploySettingError)) throw error;
+    console.error(`Build refused: ${error.message}`);
+    process.exit(2);
+  }
+}
+
+/** Rewrites the built taskpane.html to load office.js from Microsoft's CDN. */
+class OfficeJsFromCdnPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('OfficeJsFromCdnPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).afterTemplateExecution.tap(
+        'OfficeJsFromCdnPlugin',
+        (data) => ({ ...data, html: officeJsFromCdn(data.html) }),
+      );
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === 'production';
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  const deployment = deploymentSettings(serving);
+  const cdn = deployment.officeJs === 'cdn';
+  console.log(
+    `${deployment.summary} office.js: ${cdn ? 'Microsoft CDN' : 'local copy in office-js/'}.`,
+  );
 
   return {
     mode: production ? 'production' : 'development',
@@ -81,12 +122,23 @@ module.exports = (env, argv) => {
         chunksSortMode: 'manual',
         scriptLoading: 'defer',
       }),
+      ...(cdn ? [new OfficeJsFromCdnPlugin()] : []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) =>
+              addinManifest(content.toString('utf8'), {
+                host: deployment.host,
+                id: deployment.id,
+                version: deployment.version,
+              }),
+          },
           { from: 'assets', to: 'assets' },
-          // The dev server serves office.js straight from node_modules (see devServer.static).
-          ...(serving
+          // The dev server serves office.js straight from node_modules (see devServer.static); a
+          // CDN build ships no copy.
+          ...(serving || cdn
             ? []
             : [{ from: OFFICE_JS_DIST, to: 'office-js', info: { minimized: true } }]),
         ],

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Runs `npm audit --omit=dev --audit-level=high --json` for CI and judges the result:
-// - any high or critical advisory in a production dependency: list them, exit 1;
+// Runs `npm audit --audit-level=high --json` for CI and judges the result for what ships:
+// the command's runtime dependencies (package.json "dependencies") and the packages webpack
+// bundles into the add-in (SHIPPED_IN_ADDIN, devDependencies since issue 17 because nothing
+// needs them at run time), each with everything it depends on (from package-lock.json):
+// - any high or critical advisory in a shipped package: list them, exit 1;
 // - the audit endpoint itself cannot be reached or refuses the request (some registries and
 //   mirrors answer 405 to the bulk advisory POST, or there is no network): say so plainly as a
 //   WARNING naming the endpoint and the reason, exit 0, so CI is honest without going red for a
@@ -22,6 +25,41 @@ const NETWORK_CODES = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
 ]);
 const BLOCKING = ['high', 'critical'];
+/** What webpack bundles into dist/ (the task pane and functions), though they are devDependencies. */
+const SHIPPED_IN_ADDIN = [
+  'react',
+  'react-dom',
+  '@fluentui/react-components',
+  '@microsoft/office-js',
+];
+
+/**
+ * Names of the packages that ship, with all they depend on, from package-lock.json (v2/v3).
+ * @example shippedPackages(require('./package-lock.json')); // Set { 'exceljs', 'react', ... }
+ */
+function shippedPackages(lock, roots = undefined) {
+  const packages = lock.packages ?? {};
+  const start = roots ?? [...Object.keys(packages['']?.dependencies ?? {}), ...SHIPPED_IN_ADDIN];
+  const names = new Set();
+  const pending = [...start];
+  while (pending.length) {
+    const name = pending.pop();
+    if (names.has(name)) continue;
+    names.add(name);
+    // Every installed copy of the package (top level or nested) and what each one needs.
+    for (const [location, entry] of Object.entries(packages)) {
+      if (location === `node_modules/${name}` || location.endsWith(`/node_modules/${name}`)) {
+        for (const dependency of Object.keys({
+          ...entry.dependencies,
+          ...entry.optionalDependencies,
+        })) {
+          pending.push(dependency);
+        }
+      }
+    }
+  }
+  return names;
+}
 
 function parseJson(text) {
   try {
@@ -53,13 +91,21 @@ function unreachableReason(report, stderr) {
  * Judges one `npm audit --json` run. Pure, for the tests: returns the exit code and what to print.
  * @example judgeAudit({ status: 0, stdout: '{"metadata":{"vulnerabilities":{"high":0,"critical":0}}}', stderr: '' });
  */
-function judgeAudit({ status, stdout, stderr, spawnError }) {
+function judgeAudit({ status, stdout, stderr, spawnError, shipped }) {
   if (spawnError)
     return { exitCode: 2, out: [], err: [`audit: could not run npm audit: ${spawnError.message}`] };
   const report = parseJson(stdout ?? '');
-  const counts = report?.metadata?.vulnerabilities;
+  let counts = report?.metadata?.vulnerabilities;
+  // Given the shipped packages, only their advisories count (dev tools never reach a user).
+  const relevant = Object.entries(report?.vulnerabilities ?? {}).filter(
+    ([name]) => shipped === undefined || shipped.has(name),
+  );
+  if (counts && typeof counts === 'object' && shipped !== undefined) {
+    counts = { info: 0, low: 0, moderate: 0, high: 0, critical: 0 };
+    for (const [, v] of relevant) counts[v.severity] = (counts[v.severity] ?? 0) + 1;
+  }
   if (counts && typeof counts === 'object') {
-    const blocking = Object.entries(report.vulnerabilities ?? {})
+    const blocking = relevant
       .filter(([, v]) => BLOCKING.includes(v.severity))
       .map(([name, v]) => {
         const titles = (v.via ?? []).map((via) =>
@@ -67,7 +113,11 @@ function judgeAudit({ status, stdout, stderr, spawnError }) {
         );
         return `  ${v.severity.toUpperCase()} ${name} ${v.range ?? ''}: ${[...new Set(titles)].join('; ')}`;
       });
-    const summary = `audit: production dependencies: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`;
+    const scope =
+      shipped === undefined
+        ? 'production dependencies'
+        : `shipped packages (${shipped.size}: the command and the add-in bundle)`;
+    const summary = `audit: ${scope}: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`;
     if ((counts.high ?? 0) + (counts.critical ?? 0) > 0) {
       return {
         exitCode: 1,
@@ -75,7 +125,7 @@ function judgeAudit({ status, stdout, stderr, spawnError }) {
         err: [
           summary,
           ...blocking,
-          'audit: FAILED: fix or replace the packages above (npm audit fix --omit=dev).',
+          'audit: FAILED: fix or replace the packages above (npm audit fix).',
         ],
       };
     }
@@ -90,7 +140,7 @@ function judgeAudit({ status, stdout, stderr, spawnError }) {
       out: [],
       err: [
         `audit: WARNING: npm audit could not be run: ${endpoint} could not be used (${reason}).`,
-        'audit: WARNING: dependencies were NOT checked for advisories; run `npm audit --omit=dev` where the registry allows it.',
+        'audit: WARNING: dependencies were NOT checked for advisories; run `npm audit` where the registry allows it.',
       ],
     };
   }
@@ -107,7 +157,12 @@ function judgeAudit({ status, stdout, stderr, spawnError }) {
 
 if (require.main === module) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const run = spawnSync(npm, ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+  const path = require('node:path');
+  const lock = JSON.parse(
+    require('node:fs').readFileSync(path.join(__dirname, '..', 'package-lock.json'), 'utf8'),
+  );
+  const shipped = shippedPackages(lock);
+  const run = spawnSync(npm, ['audit', '--audit-level=high', '--json'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
@@ -118,10 +173,11 @@ if (require.main === module) {
     stdout: run.stdout,
     stderr: run.stderr,
     spawnError: run.error,
+    shipped,
   });
   for (const line of verdict.out) console.log(line);
   for (const line of verdict.err) console.error(line);
   process.exit(verdict.exitCode);
 }
 
-module.exports = { judgeAudit };
+module.exports = { SHIPPED_IN_ADDIN, judgeAudit, shippedPackages };

@@ -8,7 +8,16 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const built = path.join(root, 'dist', 'taskpane.html');
-const sources = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package-lock.json'];
+const sources = [
+  'src',
+  'assets',
+  'manifest.xml',
+  'webpack.config.js',
+  'package.json',
+  'package-lock.json',
+  'scripts/addin-manifest.cjs',
+  'scripts/office-js-source.cjs',
+];
 
 function newestChange(target) {
   const stats = fs.statSync(target);

@@ -3,7 +3,7 @@
  * a missing value is a usage problem reported in one line, never a stack trace).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Parsed } from '../core/findings';
+import type { Parsed } from '../core';
 import { EXIT_OK, usageError, type CliIo } from './io';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;

@@ -2,9 +2,10 @@
  * Runs the engine's checks over every sheet of every file. One unreadable file is reported and
  * the others are still checked.
  */
-import type { Finding, Parsed } from '../core/findings';
+import type { Finding, Parsed } from '../core';
 import type { ReadOptions, WorkbookGrids } from '../xlsx/readWorkbook';
 import type { SheetGrid } from '../xlsx/sheetGrid';
+import { SETTINGS_SHEET } from '../workbook';
 import type { FileReport } from './report';
 
 /** How the engine's check is called on one grid (core `checkGrid` fits this). */
@@ -34,7 +35,8 @@ export async function checkFiles(
     }
     const findings: Finding[] = [];
     for (const grid of workbook.value.grids) {
-      if (grid.values.length === 0) continue;
+      // The add-in's settings sheet holds the council's rules, not figures to check.
+      if (grid.values.length === 0 || grid.sheet === SETTINGS_SHEET) continue;
       for (const finding of check(grid).findings) {
         findings.push(
           finding.sheet === undefined && grid.sheet !== undefined

@@ -2,7 +2,7 @@
  * The engine's check, as the CLI calls it on each grid: core `checkGrid` with the command line's
  * options (the same check the task pane runs).
  */
-import { checkGrid, type CheckOptions } from '../core/validation';
+import { checkGrid, type CheckOptions } from '../core';
 import type { GridChecker } from './checkFiles';
 
 /** Options the CLI passes to the engine's check. */

@@ -9,12 +9,14 @@ Usage:
   capital-planner check <file.xlsx>... [--json] [--sheet NAME] [--decimals N] [--convention C]
   capital-planner demo [--out FILE] [--json]
   capital-planner consolidate <master.xlsx> <return.xlsx>... --out FILE [--json]
+  capital-planner import <table.xlsx> [--sheet NAME] --out FILE [--json]
   capital-planner <command> --help
 
 Commands:
   check        run every check on every sheet of each workbook
   demo         write a sample capital programme workbook and check it
   consolidate  gather budget holders' forecast returns into the master's Monitoring sheet
+  import       bring in a programme table as councils print it and write a Programme workbook
 
 Exit status: 0 no errors found, 1 errors found, 2 a file could not be read or the command line is wrong.
 `;
@@ -66,4 +68,26 @@ Options:
 
 Exit status: 0 every return copied, 1 some returns were not copied (see the report), 2 a file could
 not be read or written.
+`;
+
+/** Help for `capital-planner import --help`. */
+export const IMPORT_HELP = `Usage: capital-planner import <table.xlsx> [--sheet NAME] --out FILE [--json]
+
+Brings in a capital programme table as councils print it and writes FILE with the Programme and
+Revisions tables the Excel add-in's Set up builds, each budget phased by quarter. It reads quarter
+markers under year, quarter or month columns (Q1, Q2-4, Q1, Q3, a tick or dot for the whole
+column, TBC) or a Phase column; status headings (DELIVERED OR IN PROGRESS, PLANNED) become each
+scheme's Status; rows with no name and no amount add their text and markers to the scheme above;
+headers repeated at page breaks are skipped; totals are checked, not imported. It prints each
+column's role, each scheme with its phasing phrase, and what it could not read.
+
+Options:
+  --sheet NAME           read the table on this sheet (default: the first sheet holding one)
+  --out FILE             where to write the programme workbook (replaced if it exists)
+  --json                 print what was read as JSON
+  -h, --help             show this help
+
+Exit status: 0 read and written, 1 written but some of the table could not be read or does not add
+up (see the report), 2 the table could not be read or the workbook not written.
+The table's workbook is only read, never changed.
 `;

@@ -2,7 +2,7 @@
  * What `check` prints: one JSON document (for tools) or a readable report grouped by file and
  * sheet (for people), and the exit status that goes with it.
  */
-import type { Finding } from '../core/findings';
+import type { Finding } from '../core';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE } from './io';
 
 /** The outcome of checking one file. */

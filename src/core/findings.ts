@@ -6,44 +6,93 @@
 /** How serious a finding is: `error` must be fixed, `warning` should be looked at, `info` explains. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Every rule the engine can report: its id (never changes once released), what it checks in a
+ * finance officer's words, and its severity when nothing softens it (a difference within
+ * rounding is reported as `info` whatever the rule). Add a rule by adding one entry here.
+ */
+export const RULES = [
+  {
+    id: 'total-mismatch',
+    summary: 'A total does not add up to its rows',
+    severity: 'error',
+  },
+  {
+    id: 'variance-mismatch',
+    summary: 'A variance is not budget minus forecast (or the convention set)',
+    severity: 'error',
+  },
+  {
+    id: 'phasing-mismatch',
+    summary: "A scheme's period amounts do not add up to its budget",
+    severity: 'error',
+  },
+  { id: 'unphased', summary: 'A scheme has no phasing yet (blank or TBC)', severity: 'warning' },
+  {
+    id: 'revision-mismatch',
+    summary: 'A revised budget is not the approved budget plus its revisions',
+    severity: 'warning',
+  },
+  {
+    id: 'variance-threshold',
+    summary: 'A variance is over the threshold that needs an explanation',
+    severity: 'warning',
+  },
+  { id: 'number-as-text', summary: 'A figure is stored as text', severity: 'warning' },
+  {
+    id: 'not-a-number',
+    summary: 'A cell in a figure column cannot be read as a figure',
+    severity: 'warning',
+  },
+  { id: 'negative-budget', summary: 'A budget is negative', severity: 'warning' },
+  { id: 'duplicate-ref', summary: 'Two schemes share a Ref', severity: 'error' },
+  {
+    id: 'phasing-out-of-range',
+    summary: "A scheme's phasing falls outside the programme's period columns",
+    severity: 'warning',
+  },
+  {
+    id: 'unreadable-marker',
+    summary: 'A quarter marker under a year column cannot be read (e.g. Q5, "soon")',
+    severity: 'error',
+  },
+  {
+    id: 'marker-without-scheme',
+    summary: 'Quarter markers on a row with no scheme name and no scheme above',
+    severity: 'warning',
+  },
+  {
+    id: 'unexplained-variance',
+    summary: "A variance over the council's threshold has no explanation",
+    severity: 'error',
+  },
+  {
+    id: 'actuals-mismatch',
+    summary: 'An actual to date does not match the Actuals table (or a ledger line has no scheme)',
+    severity: 'error',
+  },
+  {
+    id: 'slippage-mismatch',
+    summary: 'Slippage plus under/overspend does not equal the in-year variance',
+    severity: 'error',
+  },
+  {
+    id: 'funding-mismatch',
+    summary: "A scheme's or a year's financing differs from its spend",
+    severity: 'error',
+  },
+  {
+    id: 'funding-unallocated',
+    summary: 'Spend has no funding source',
+    severity: 'warning',
+  },
+] as const satisfies readonly { id: string; summary: string; severity: Severity }[];
+
 /** Every rule id the engine can report. */
-export type RuleId =
-  | 'total-mismatch'
-  | 'variance-mismatch'
-  | 'phasing-mismatch'
-  | 'unphased'
-  | 'revision-mismatch'
-  | 'variance-threshold'
-  | 'number-as-text'
-  | 'not-a-number'
-  | 'negative-budget'
-  | 'duplicate-ref'
-  | 'phasing-out-of-range'
-  | 'unexplained-variance'
-  | 'actuals-mismatch'
-  | 'slippage-mismatch'
-  | 'funding-mismatch'
-  | 'funding-unallocated';
+export type RuleId = (typeof RULES)[number]['id'];
 
 /** Every rule id, in a stable order (for reports and documentation). */
-export const RULE_IDS: readonly RuleId[] = [
-  'total-mismatch',
-  'variance-mismatch',
-  'phasing-mismatch',
-  'unphased',
-  'revision-mismatch',
-  'variance-threshold',
-  'number-as-text',
-  'not-a-number',
-  'negative-budget',
-  'duplicate-ref',
-  'phasing-out-of-range',
-  'unexplained-variance',
-  'actuals-mismatch',
-  'slippage-mismatch',
-  'funding-mismatch',
-  'funding-unallocated',
-];
+export const RULE_IDS: readonly RuleId[] = RULES.map((rule) => rule.id);
 
 /**
  * One thing a check found.

@@ -11,5 +11,6 @@ export * from './monitoring';
 export * from './revisions';
 export * from './grid';
 export * from './validation';
+export * from './import';
 export * from './financing';
 export * from './rollover';

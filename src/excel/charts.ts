@@ -4,22 +4,24 @@
  * and works without the add-in, and "Undo" simply removes the sheet.
  */
 import { runAction, throwIfCancelled } from './action';
-import { asTextCell, isBlankCell } from './cellText';
+import { isBlankCell } from './cellText';
 import { excelRun } from './excelRun';
-import { MONITORING_SHEET } from './monitoring';
-import { PROGRAMME_COLUMNS, PROGRAMME_TABLE, quoted, uniqueSheetName } from './programmeLayout';
+import {
+  MONITORING_SHEET,
+  PROGRAMME_COLUMNS,
+  PROGRAMME_TABLE,
+  planBudgetForecastChart,
+  planPhasingChart,
+  structuredColumn,
+  uniqueSheetName,
+  type SheetPlan,
+} from '../workbook';
+import { BatchWriter } from './batchWriter';
+import { writeSheetPlan } from './writePlan';
 import { rememberChange } from './undo';
 import type { ActionResult, ChartResult, RunOptions } from './types';
 
-/**
- * A column header escaped for a structured reference (`'` before `[ ] # '`).
- *
- * @example
- * structuredColumn('2016/17 Q1'); // '2016/17 Q1'
- */
-export function structuredColumn(header: string): string {
-  return header.replace(/([[\]#'])/g, "'$1");
-}
+export { structuredColumn };
 
 /**
  * Adds a native column chart of the programme's totals per period.
@@ -52,19 +54,7 @@ export async function addPhasingChart(run: RunOptions = {}): Promise<ActionResul
         'Phasing chart',
         sheets.items.map((s) => s.name),
       );
-      const rows = [
-        ['Period', 'Programme total'],
-        ...periods.map((p) => [
-          asTextCell(p),
-          `=SUBTOTAL(109,${PROGRAMME_TABLE}[${structuredColumn(p)}])`,
-        ]),
-      ];
-      return addChartSheet(context, name, rows, {
-        action: 'Add phasing chart',
-        chart: 'Phasing',
-        title: 'Capital programme: spend by period',
-        position: 'D2',
-      });
+      return addChartSheet(context, run, planPhasingChart(name, periods), 'Add phasing chart');
     }),
   );
 }
@@ -110,17 +100,12 @@ export async function addBudgetForecastChart(
         'Budget v forecast',
         sheets.items.map((s) => s.name),
       );
-      const source = quoted(MONITORING_SHEET);
-      const rows = [
-        ['Area', 'Budget', 'Forecast'],
-        ...areaRows.map((r) => [`=${source}!A${r}`, `=${source}!E${r}`, `=N(${source}!F${r})`]),
-      ];
-      return addChartSheet(context, name, rows, {
-        action: 'Add budget v forecast chart',
-        chart: 'BudgetForecast',
-        title: 'Budget against forecast by area',
-        position: 'E2',
-      });
+      return addChartSheet(
+        context,
+        run,
+        planBudgetForecastChart(name, areaRows),
+        'Add budget v forecast chart',
+      );
     }),
   );
 }
@@ -131,19 +116,14 @@ export async function addBudgetForecastChart(
  */
 async function addChartSheet(
   context: Excel.RequestContext,
-  sheetName: string,
-  rows: string[][],
-  chart: { action: string; chart: string; title: string; position: string },
+  run: RunOptions,
+  plan: SheetPlan,
+  action: string,
 ): Promise<ActionResult<ChartResult>> {
-  const sheet = context.workbook.worksheets.add(sheetName);
-  const data = sheet.getRangeByIndexes(0, 0, rows.length, rows[0].length);
-  data.formulas = rows;
-  const added = sheet.charts.add('ColumnClustered', data, 'Columns');
-  added.title.text = chart.title;
-  added.name = chart.chart;
-  added.setPosition(chart.position);
+  const sheet = context.workbook.worksheets.add(plan.name);
+  await writeSheetPlan(context, new BatchWriter(context, run, action), sheet, plan);
   sheet.activate();
   await context.sync();
-  rememberChange({ label: chart.action, blocks: [], addedSheets: [sheetName] });
-  return { ok: true, value: { sheet: sheetName, chart: chart.chart } };
+  rememberChange({ label: action, blocks: [], addedSheets: [plan.name] });
+  return { ok: true, value: { sheet: plan.name, chart: plan.charts?.[0]?.name ?? '' } };
 }

@@ -3,16 +3,17 @@
  * the block and reads the settings, one more reads its values and number formats (on Excel on
  * the web, more when the block passes its 5 MB response limit), and the engine does the rest.
  */
-import { countBySeverity } from '../core/findings';
-import { tryFromNumber } from '../core/money/decimal';
-import type { VarianceThresholds } from '../core/monitoring';
-import { checkGrid, type CheckOptions } from '../core/validation';
+import { countBySeverity } from '../core';
+import { tryFromNumber } from '../core';
+import type { VarianceThresholds } from '../core';
+import { checkGrid, type CheckOptions } from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
-import { asTextCell } from './cellText';
 import { excelRun } from './excelRun';
 import { planSheetRewrite } from './overwrite';
-import { PROGRAMME_TABLE, formulaText, quoted } from './programmeLayout';
+import { CHECKS_HEADER, CHECKS_SHEET, PROGRAMME_TABLE, planChecksSheet } from '../workbook';
+import { BatchWriter } from './batchWriter';
+import { officeGrid, writeSheetPlan } from './writePlan';
 import { readRowChunks } from './requestBudget';
 import { queueSettingsRead } from './settings';
 import { rememberChange, restoreEntry, type UndoEntry } from './undo';
@@ -221,25 +222,7 @@ export async function checkSheet(
   );
 }
 
-export const CHECKS_SHEET = 'Checks';
-const REPORT_HEADER = ['Severity', 'Rule', 'Sheet', 'Cell', 'Message', 'Expected', 'Actual'];
-
-/** One report row; the Cell is a native HYPERLINK so the report works without the add-in too. */
-function reportRow(finding: Finding): (string | number)[] {
-  const cell =
-    finding.cell && finding.sheet
-      ? `=HYPERLINK(${formulaText(`#${quoted(finding.sheet)}!${finding.cell}`)},${formulaText(finding.cell)})`
-      : asTextCell(finding.cell ?? '');
-  return [
-    finding.severity,
-    finding.rule,
-    asTextCell(finding.sheet ?? ''),
-    cell,
-    asTextCell(finding.message),
-    asTextCell(finding.expected ?? ''),
-    asTextCell(finding.actual ?? ''),
-  ];
-}
+export { CHECKS_SHEET };
 
 /**
  * Writes findings to a `Checks` sheet (replacing an earlier report there, after asking).
@@ -259,8 +242,9 @@ export async function writeChecksReport(
         .getUsedRangeOrNullObject()
         .load('rowIndex, columnIndex, rowCount, columnCount');
       await context.sync();
-      const grid = [REPORT_HEADER, ...findings.map(reportRow)];
-      const width = REPORT_HEADER.length;
+      const report = planChecksSheet(findings);
+      const grid = officeGrid(report);
+      const width = CHECKS_HEADER.length;
       let entry: UndoEntry;
       let sheet: Excel.Worksheet;
       if (existing.isNullObject) {
@@ -291,13 +275,15 @@ export async function writeChecksReport(
         sheet = existing;
         sheet.getRangeByIndexes(0, 0, rows, columns).formulas = plan.next;
       }
-      if (existing.isNullObject) {
-        sheet.getRangeByIndexes(0, 0, grid.length, width).formulas = grid;
-        sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-        sheet.freezePanes.freezeRows(1);
-      }
-      sheet.activate();
       try {
+        if (existing.isNullObject)
+          await writeSheetPlan(
+            context,
+            new BatchWriter(context, run, 'Writing the report'),
+            sheet,
+            report,
+          );
+        sheet.activate();
         await context.sync();
       } catch (error) {
         await restoreEntry(context, entry).catch(() => undefined);

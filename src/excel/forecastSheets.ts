@@ -3,13 +3,16 @@
  * sheet may be emailed on its own), locked; only the forecast and comment cells are open, with a
  * number check on the forecast; the sheet is protected so nothing else can be typed over.
  */
-import { numberFormatFor } from '../core/money';
-import { toNumber } from '../core/money/decimal';
+import { toNumber } from '../core';
+import {
+  forecastSheetName,
+  planForecastSheet,
+  uniqueSheetName,
+  type ForecastLine,
+} from '../workbook';
 import { runAction, throwIfCancelled } from './action';
 import { BatchWriter, currentRequestBudget } from './batchWriter';
-import { asTextCell } from './cellText';
 import { excelRun } from './excelRun';
-import { cleanSheetName, uniqueSheetName } from './programmeLayout';
 import {
   cellString,
   currentBudgetOfRow,
@@ -20,31 +23,7 @@ import {
 import { queueSettingsRead } from './settings';
 import { rememberChange } from './undo';
 import type { ActionResult, ForecastSheetsResult, RunOptions } from './types';
-
-/** Forecast sheet layout: title rows, then a header on row 4 and schemes from row 5. */
-export const FORECAST_HEADER = [
-  'Ref',
-  'Scheme',
-  'Area',
-  'Approved budget',
-  'Current budget',
-  'Forecast outturn',
-  'Comment',
-] as const;
-export const FORECAST_HEADER_ROW = 3;
-export const FORECAST_COLUMN = 5;
-export const FORECAST_PREFIX = 'Forecast - ';
-const OPEN_FILL = '#FFF9DB';
-
-/**
- * The forecast sheet name for a budget holder.
- *
- * @example
- * forecastSheetName('Head of ICT'); // 'Forecast - Head of ICT'
- */
-export function forecastSheetName(holder: string): string {
-  return cleanSheetName(`${FORECAST_PREFIX}${holder}`);
-}
+import { writeSheetPlan } from './writePlan';
 
 /**
  * Makes one protected forecast sheet per budget holder; only the forecast cells are open. A holder
@@ -88,22 +67,20 @@ export async function generateForecastSheets(
       const { settings } = readSettings();
       const revisions = revisionsByRef(readRevisions()?.entries ?? []);
 
-      const byHolder = new Map<string, (string | number)[][]>();
+      const byHolder = new Map<string, ForecastLine[]>();
       programme.values.forEach((row, r) => {
         const ref = cellString(row[column.ref]);
         if (ref === '') return;
         const holder = cellString(row[column.budgetHolder]).trim() || 'No budget holder';
         const approved = row[column.approvedBudget];
         const current = currentBudgetOfRow(programme, r, revisions);
-        const line = [
-          asTextCell(ref),
-          asTextCell(column.scheme >= 0 ? cellString(row[column.scheme]) : ''),
-          asTextCell(column.area >= 0 ? cellString(row[column.area]) : ''),
-          typeof approved === 'number' ? approved : '',
-          current ? toNumber(current) : '',
-          '',
-          '',
-        ];
+        const line: ForecastLine = {
+          ref,
+          scheme: column.scheme >= 0 ? cellString(row[column.scheme]) : '',
+          area: column.area >= 0 ? cellString(row[column.area]) : '',
+          approvedBudget: typeof approved === 'number' ? approved : null,
+          currentBudget: current ? toNumber(current) : null,
+        };
         byHolder.set(holder, [...(byHolder.get(holder) ?? []), line]);
       });
       if (byHolder.size === 0)
@@ -116,8 +93,6 @@ export async function generateForecastSheets(
       const made: ForecastSheetsResult['sheets'] = [];
       const added: string[] = [];
       const writer = new BatchWriter(context, run, 'Making forecast sheets');
-      const money = numberFormatFor(settings.unit, settings.decimals);
-      const width = FORECAST_HEADER.length;
       for (const [holder, lines] of byHolder) {
         let name = forecastSheetName(holder);
         // Two long names cut to the same 31 characters must not share a sheet.
@@ -130,46 +105,14 @@ export async function generateForecastSheets(
         taken.add(name.toLowerCase());
         const sheet = context.workbook.worksheets.add(name);
         added.push(name);
-        sheet.getRange('A1:A2').values = [
-          [asTextCell(`Capital forecast: ${holder}`)],
-          [
-            `Type each scheme's forecast outturn (${settings.unit}) in the shaded cells, with a comment where it differs from budget.`,
-          ],
-        ];
-        sheet.getRange('A1').format.font.bold = true;
-        sheet.getRangeByIndexes(FORECAST_HEADER_ROW, 0, 1, width).values = [[...FORECAST_HEADER]];
-        sheet.getRangeByIndexes(FORECAST_HEADER_ROW, 0, 1, width).format.font.bold = true;
-        const top = FORECAST_HEADER_ROW + 1;
-        await writer.write(
-          sheet,
-          top,
-          0,
-          lines.map(() => ['@', 'General', 'General', money, money, money, '@']),
-          'numberFormat',
-        );
-        await writer.write(sheet, top, 0, lines, 'values');
-        const open = sheet.getRangeByIndexes(top, FORECAST_COLUMN, lines.length, 2);
-        open.format.protection.locked = false;
-        open.format.fill.color = OPEN_FILL;
-        const forecasts = sheet.getRangeByIndexes(top, FORECAST_COLUMN, lines.length, 1);
-        forecasts.dataValidation.rule = {
-          decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' },
-        };
-        forecasts.dataValidation.errorAlert = {
-          title: 'Forecast outturn',
-          message: 'Type the forecast as a number of 0 or more, e.g. 2.4',
-          showAlert: true,
-          style: 'Stop',
-        };
-        sheet.freezePanes.freezeRows(FORECAST_HEADER_ROW + 1);
-        // No password: the finance team can unprotect to correct a budget; the lock stops slips.
-        sheet.protection.protect({
-          allowFormatColumns: true,
-          allowAutoFilter: true,
-          allowSort: false,
-          allowInsertRows: false,
-          allowDeleteRows: false,
+        const plan = planForecastSheet({
+          sheet: name,
+          holder,
+          lines,
+          unit: settings.unit,
+          decimals: settings.decimals,
         });
+        await writeSheetPlan(context, writer, sheet, plan);
         made.push({ holder, sheet: name, schemes: lines.length });
       }
       await writer.finish();

@@ -3,26 +3,34 @@
  * mapping for the officer to confirm, then build a Programme table on a new sheet. The source
  * range is only read, never written.
  */
-import { formatPeriodColumn, type Month } from '../core/calendar';
-import { recogniseTable, type RecognisedColumn } from '../core/grid';
-import { convertUnit, parseMoney, type MoneyUnit } from '../core/money';
-import { toNumber, tryFromNumber } from '../core/money/decimal';
-import { parsePhasing } from '../core/phasing';
+import {
+  convertUnit,
+  formatPeriodColumn,
+  parseMoney,
+  parsePhasing,
+  readPrintedProgramme,
+  recogniseTable,
+  toNumber,
+  tryFromNumber,
+  type Month,
+  type MoneyUnit,
+  type RecognisedColumn,
+} from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { BatchWriter } from './batchWriter';
-import { safeCell, isBlankCell } from './cellText';
+import { isBlankCell } from './cellText';
 import { readBlock } from './checks';
 import { excelRun } from './excelRun';
+import { marksQuarters, printedColumns, printedRows } from './importPrinted';
 import {
   PROGRAMME_COLUMNS,
   PROGRAMME_TABLE,
-  REVISED_BUDGET_FORMULA,
   REVISIONS_TABLE,
   periodHeaders,
   uniqueSheetName,
-} from './programmeLayout';
-import { queueProgrammeSheet, queueRevisionsLog, type Cell } from './setUpProgramme';
+} from '../workbook';
+import { lineFromCells, queueProgrammeSheet, queueRevisionsLog, type Cell } from './setUpProgramme';
 import { queueSettingsRead, queueSettingsWrite, SETTINGS_SHEET } from './settings';
 import { rememberChange } from './undo';
 import type {
@@ -149,12 +157,30 @@ export async function previewSelection(run: RunOptions = {}): Promise<ActionResu
           message: 'The selection is empty: select the table to bring in, headings included.',
         };
       const { block, values, numberFormats, settings } = read;
-      const table = recogniseTable({
+      const grid = {
         sheet: block.sheet,
         values,
         numberFormats,
         origin: { row: block.top, column: block.left },
+      };
+      const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
+      // Quarters marked under year columns, as councils print them: the core reader reads those.
+      const printed = readPrintedProgramme(grid, {
+        startMonth: settings.settings.fiscalYearStartMonth as Month,
       });
+      if (marksQuarters(printed)) {
+        const value: ImportPreview = {
+          sheet: block.sheet,
+          address,
+          headerRow: printed.headerRow - 1 - block.top,
+          columns: printedColumns(printed),
+          schemeRows: printed.schemes.length,
+          unit: printed.unit ?? settings.settings.unit,
+          notes: printed.findings.map((f) => (f.cell ? `${f.cell}: ${f.message}` : f.message)),
+        };
+        return { ok: true, value };
+      }
+      const table = recogniseTable(grid);
       if (!table || table.headerRows.length === 0) {
         return {
           ok: false,
@@ -180,7 +206,6 @@ export async function previewSelection(run: RunOptions = {}): Promise<ActionResu
         (c) => c.role === 'budget' || c.role === 'all-years-budget',
       );
       const unit: MoneyUnit = budget?.unit ?? settings.settings.unit;
-      const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
       return {
         ok: true,
         value: {
@@ -196,6 +221,17 @@ export async function previewSelection(run: RunOptions = {}): Promise<ActionResu
   );
 }
 
+/**
+ * A source cell as plain data: finite numbers and true/false as they are, text as text (the
+ * writer keeps it text), anything else blank.
+ */
+function plainCell(value: unknown): Cell {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (typeof value === 'boolean') return value;
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
 /** A money cell in the target unit: numbers as they are (converted), text read by the engine, else kept as text. */
 function moneyCell(value: unknown, from: MoneyUnit, to: MoneyUnit): Cell {
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -205,7 +241,7 @@ function moneyCell(value: unknown, from: MoneyUnit, to: MoneyUnit): Cell {
   if (typeof value === 'string' && value.trim() !== '') {
     const parsed = parseMoney(value, { unit: to, assumedUnit: from });
     // Unreadable text stays as it was, as text, for Check to report: nothing is lost.
-    return parsed.ok ? toNumber(parsed.value.value) : (safeCell(value) as Cell);
+    return parsed.ok ? toNumber(parsed.value.value) : plainCell(value);
   }
   return '';
 }
@@ -264,22 +300,74 @@ export async function importSelection(
             'This workbook already has a Programme table: bring the table into a new workbook, or rename the existing table first.',
         };
       }
-      const table = recogniseTable({
+      const settings: PlannerSettings = { ...savedSettings.settings };
+      const startMonth = settings.fiscalYearStartMonth as Month;
+      const grid = {
         sheet: block.sheet,
         values,
         numberFormats,
         origin: { row: block.top, column: block.left },
-      });
+      };
+
+      const writeProgramme = async (
+        rows: Cell[][],
+        periodLabels: string[],
+      ): Promise<ActionResult<ImportResult>> => {
+        const programmeSheet = uniqueSheetName('Programme', sheetNames);
+        const logSheet = tableNames.includes(REVISIONS_TABLE.toLowerCase())
+          ? undefined
+          : uniqueSheetName('Revisions', [...sheetNames, programmeSheet]);
+        const writer = new BatchWriter(context, run, 'Building the Programme table');
+        if (!savedSettings.saved) queueSettingsWrite(context, settings, false);
+        if (logSheet) await queueRevisionsLog(context, writer, logSheet, settings);
+        await queueProgrammeSheet(
+          context,
+          writer,
+          programmeSheet,
+          periodLabels,
+          rows.map(lineFromCells),
+          settings,
+        );
+        await writer.finish();
+        rememberChange({
+          label: 'Bring in a table',
+          blocks: [],
+          addedSheets: [
+            programmeSheet,
+            ...(logSheet ? [logSheet] : []),
+            ...(savedSettings.saved ? [] : [SETTINGS_SHEET]),
+          ],
+        });
+        report(run, 'Building the Programme table', rows.length, rows.length);
+        return { ok: true, value: { sheet: programmeSheet, rows: rows.length } };
+      };
+
+      if (preview.columns.some((column) => column.role === 'markers')) {
+        const printed = readPrintedProgramme(grid, { startMonth });
+        if (!marksQuarters(printed) || printed.schemes.length === 0)
+          return {
+            ok: false,
+            message: 'The table could not be read again: select it and preview it once more.',
+          };
+        const built = printedRows(printed, settings.unit, startMonth);
+        if (!built.ok) return built;
+        return writeProgramme(built.value.rows, built.value.periodLabels);
+      }
+
+      const table = recogniseTable(grid);
       if (!table)
         return {
           ok: false,
           message: 'The table could not be read again: select it and preview it once more.',
         };
-      const settings: PlannerSettings = { ...savedSettings.settings };
-      const startMonth = settings.fiscalYearStartMonth as Month;
       const fieldColumn = new Map<ProgrammeField, number>();
       for (const column of preview.columns)
-        if (column.role !== 'period' && column.role !== 'ignore' && !fieldColumn.has(column.role))
+        if (
+          column.role !== 'period' &&
+          column.role !== 'markers' &&
+          column.role !== 'ignore' &&
+          !fieldColumn.has(column.role)
+        )
           fieldColumn.set(column.role, column.index);
       const periodColumns = preview.columns.filter((c) => c.role === 'period');
       const budgetColumn = table.columns[fieldColumn.get('approvedBudget') ?? -1];
@@ -289,7 +377,7 @@ export async function importSelection(
       let heading = '';
       const text = (row: readonly unknown[], field: ProgrammeField): Cell => {
         const index = fieldColumn.get(field);
-        return index === undefined || isBlankCell(row[index]) ? '' : (safeCell(row[index]) as Cell);
+        return index === undefined || isBlankCell(row[index]) ? '' : plainCell(row[index]);
       };
       for (let r = table.firstDataRow; r < values.length; r++) {
         const kind = table.rowKinds[r];
@@ -306,17 +394,15 @@ export async function importSelection(
             .join(' ');
           const impactAt = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'impact');
           const previous = rows[rows.length - 1];
-          previous[impactAt] = safeCell(
-            `${String(previous[impactAt]).replace(/^'/, '')} ${extra}`.trim(),
-          ) as Cell;
+          previous[impactAt] = `${String(previous[impactAt] ?? '')} ${extra}`.trim();
           continue;
         }
         if (kind !== 'detail') continue;
         const cells: Cell[] = PROGRAMME_COLUMNS.map(({ field }) => {
           if (field === 'approvedBudget')
             return moneyCell(row[fieldColumn.get(field) ?? -1], sourceUnit, settings.unit);
-          if (field === 'revisedBudget') return REVISED_BUDGET_FORMULA;
-          if (field === 'status') return text(row, 'status') || (safeCell(heading) as Cell);
+          if (field === 'revisedBudget') return null;
+          if (field === 'status') return text(row, 'status') || plainCell(heading);
           if (field === 'profile') return text(row, 'profile') || 'even';
           return text(row, field);
         });
@@ -341,7 +427,7 @@ export async function importSelection(
       if (periodLabels.length === 0) {
         const phasingAt = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'phasing');
         const years = yearsFromPhrases(
-          rows.map((r) => String(r[phasingAt]).replace(/^'/, '')),
+          rows.map((r) => String(r[phasingAt] ?? '')),
           startMonth,
         );
         if (!years)
@@ -356,33 +442,7 @@ export async function importSelection(
         for (const cells of rows) cells.push(...periodLabels.map(() => ''));
       }
 
-      const programmeSheet = uniqueSheetName('Programme', sheetNames);
-      const logSheet = tableNames.includes(REVISIONS_TABLE.toLowerCase())
-        ? undefined
-        : uniqueSheetName('Revisions', [...sheetNames, programmeSheet]);
-      const writer = new BatchWriter(context, run, 'Building the Programme table');
-      if (!savedSettings.saved) queueSettingsWrite(context, settings, false);
-      if (logSheet) queueRevisionsLog(context, logSheet, settings);
-      await queueProgrammeSheet(
-        context,
-        writer,
-        programmeSheet,
-        [...PROGRAMME_COLUMNS.map((c) => c.header), ...periodLabels],
-        rows,
-        settings,
-      );
-      await writer.finish();
-      rememberChange({
-        label: 'Bring in a table',
-        blocks: [],
-        addedSheets: [
-          programmeSheet,
-          ...(logSheet ? [logSheet] : []),
-          ...(savedSettings.saved ? [] : [SETTINGS_SHEET]),
-        ],
-      });
-      report(run, 'Building the Programme table', rows.length, rows.length);
-      return { ok: true, value: { sheet: programmeSheet, rows: rows.length } };
+      return writeProgramme(rows, periodLabels);
     }),
   );
 }

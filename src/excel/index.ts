@@ -14,6 +14,7 @@ export { highlightFindings, clearHighlights } from './highlights';
 export { selectCell } from './selection';
 export { addPhasingChart, addBudgetForecastChart } from './charts';
 export { DEFAULT_SETTINGS, readSettings, saveSettings } from './settings';
-export { lastChange, undoLastChange } from './undo';
+export { changeHistory, lastChange, undoLastChange } from './undo';
+export { describeWorkbook } from './workbookInfo';
 export { forgetChanges } from './undo';
 export { forgetHighlights } from './highlights';

@@ -10,7 +10,14 @@ import type { UndoEntry } from './undo';
 /** Cells that will be replaced: non-empty now and different after. */
 export interface Replacement {
   count: number;
-  examples: { cell: string; was: string }[];
+  examples: { cell: string; was: string; becomes: string }[];
+}
+
+/** How a cell about to be written reads in the dialog: blank as "(blank)", text without its `'`. */
+function shownAfter(next: unknown): string {
+  if (next === '') return '(blank)';
+  const text = String(next);
+  return text.startsWith("'") ? text.slice(1) : text;
 }
 
 /**
@@ -26,7 +33,7 @@ export function findReplaced(
   top: number,
   left: number,
 ): Replacement {
-  const examples: { cell: string; was: string }[] = [];
+  const examples: Replacement['examples'] = [];
   let count = 0;
   for (let r = 0; r < formulasBefore.length; r++) {
     const row = formulasBefore[r];
@@ -41,7 +48,12 @@ export function findReplaced(
       )
         continue;
       count++;
-      if (examples.length < 5) examples.push({ cell: toA1(top + r, left + c), was: String(was) });
+      if (examples.length < 5)
+        examples.push({
+          cell: toA1(top + r, left + c),
+          was: String(was),
+          becomes: shownAfter(next),
+        });
     }
   }
   return { count, examples };

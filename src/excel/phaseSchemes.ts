@@ -3,15 +3,15 @@
  * phrase stays in its column, so phasing again on demand gives the same figures). One read, one
  * bulk write, whatever the number of schemes: three syncs (more only past Excel on the web's 5 MB).
  */
-import type { Month } from '../core/calendar';
+import { formatFiscalYear, type Month } from '../core';
 import { toA1 } from './a1';
-import { toNumber } from '../core/money/decimal';
-import { parseProfile, phaseAmount } from '../core/phasing';
+import { toNumber } from '../core';
+import { parseProfile, phaseAmount } from '../core';
 import { report, runAction, throwIfCancelled } from './action';
 import { BatchWriter, currentRequestBudget } from './batchWriter';
 import { restorableContent } from './cellText';
 import { excelRun } from './excelRun';
-import { askBeforeReplacing, findReplaced } from './overwrite';
+import { askBeforeReplacing, findReplaced, type Replacement } from './overwrite';
 import {
   adjacentRuns,
   cellString,
@@ -140,6 +140,8 @@ export async function phaseSchemes(options: PhaseOptions = {}): Promise<ActionRe
 
     const revisions = revisionsByRef(logged);
     const periodColumns = programme.periods.map((p) => p.period);
+    // Hints name the programme's own first year, never a year it does not have.
+    const example = `${formatFiscalYear(periodColumns[0]?.year ?? 2016)} Q2-4`;
     const periodIndexes = programme.periods.map((p) => p.index);
     const unphased: PhasingProblem[] = [];
     const errors: PhasingProblem[] = [];
@@ -181,7 +183,8 @@ export async function phaseSchemes(options: PhaseOptions = {}): Promise<ActionRe
       else if (result.value.unphased)
         unphased.push(
           problem(
-            `${ref || scheme} is not phased yet (${phrase || 'blank'}): write its quarters, e.g. '2016/17 Q2-4'`,
+            // The pane shows the Ref and name beside this: the message does not repeat them.
+            `Not phased yet (${phrase || 'blank'}): write its quarters, e.g. '${example}'`,
           ),
         );
       else {
@@ -192,7 +195,7 @@ export async function phaseSchemes(options: PhaseOptions = {}): Promise<ActionRe
 
     const runs = adjacentRuns(periodIndexes);
     const top = programme.top;
-    let replaced = { count: 0, examples: [] as { cell: string; was: string }[] };
+    let replaced: Replacement = { count: 0, examples: [] };
     for (const run of runs) {
       const found = findReplaced(
         pick(programme.formulas, run.first, run.count),

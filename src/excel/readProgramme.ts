@@ -2,12 +2,12 @@
  * Reads the Programme (and Revisions) tables in the caller's batch: everything an action needs,
  * queued before one sync, whatever the number of rows.
  */
-import { readPeriodHeaders, type Month, type PeriodColumn } from '../core/calendar';
-import type { Parsed } from '../core/findings';
-import { fromNumber, tryFromNumber, type Decimal } from '../core/money/decimal';
-import { revisedBudgetOf } from '../core/revisions';
+import { readPeriodHeaders, type Month, type PeriodColumn } from '../core';
+import type { Parsed } from '../core';
+import { fromNumber, tryFromNumber, type Decimal } from '../core';
+import { revisedBudgetOf } from '../core';
 import { isBlankCell } from './cellText';
-import { PROGRAMME_COLUMNS, PROGRAMME_TABLE, REVISIONS_TABLE, headerOf } from './programmeLayout';
+import { PROGRAMME_COLUMNS, PROGRAMME_TABLE, REVISIONS_TABLE, headerOf } from '../workbook';
 import { readRowChunks } from './requestBudget';
 import type { ProgrammeField } from './types';
 

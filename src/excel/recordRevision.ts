@@ -4,25 +4,27 @@
  * revised budget stays visible in the workbook. Past entries are never edited or deleted: a
  * mistake is put right by a further revision, as a finance officer would in a ledger.
  */
-import { dateToSerial, isValidDate } from '../core/calendar';
+import { isValidDate } from '../core';
 import { toA1 } from './a1';
-import { numberFormatFor } from '../core/money';
 import { runAction, throwIfCancelled } from './action';
 import { BatchWriter, currentRequestBudget } from './batchWriter';
-import { asTextCell, isBlankCell } from './cellText';
+import { isBlankCell } from './cellText';
 import { excelRun } from './excelRun';
 import { askBeforeReplacing, findReplaced } from './overwrite';
 import {
   REVISED_BUDGET_FORMULA,
   REVISION_COLUMNS,
   REVISIONS_TABLE,
-  SIGNED_AMOUNT_FORMULA,
+  REVISION_KINDS,
+  revisionRow,
+  revisionRowFormats,
   uniqueSheetName,
-} from './programmeLayout';
+} from '../workbook';
 import { cellString, readProgrammeColumns } from './readProgramme';
 import { queueRevisionsLog } from './setUpProgramme';
 import { queueSettingsRead } from './settings';
 import { rememberChange } from './undo';
+import { officeCell } from './writePlan';
 import type {
   ActionResult,
   RevisionInput,
@@ -32,7 +34,7 @@ import type {
   SchemeSummary,
 } from './types';
 
-const KINDS: readonly RevisionKind[] = ['addition', 'reduction', 'virement', 're-profile'];
+const KINDS = REVISION_KINDS;
 
 /**
  * What a revision does to the scheme's all-years budget, as the Signed amount formula computes it:
@@ -174,7 +176,7 @@ export async function recordRevision(
           'Revisions',
           sheets.items.map((s) => s.name),
         );
-        queueRevisionsLog(context, sheetName, settings);
+        await queueRevisionsLog(context, writer, sheetName, settings);
         sheetRow = 1;
       } else {
         sheetName = logSheet.name;
@@ -184,30 +186,25 @@ export async function recordRevision(
         sheetRow = onlyBlankRow ? logBody.rowIndex : logBody.rowIndex + logBody.rowCount;
       }
       const signed = signedAmount(input.kind, input.amount);
-      const row = [
-        asTextCell(ref),
-        dateToSerial(date),
-        input.kind,
-        input.amount,
-        SIGNED_AMOUNT_FORMULA,
-        asTextCell(input.reason.trim()),
-        asTextCell((input.reference ?? '').trim()),
-        asTextCell((input.approvedBy ?? '').trim()),
-      ];
-      const money = numberFormatFor(settings.unit, settings.decimals);
+      const row = revisionRow({
+        ref,
+        date,
+        kind: input.kind,
+        amount: input.amount,
+        reason: input.reason.trim(),
+        reference: (input.reference ?? '').trim(),
+        approvedBy: (input.approvedBy ?? '').trim(),
+      }).map(officeCell);
+      const formats = [revisionRowFormats(settings.unit, settings.decimals)];
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const isFirstRow = log.isNullObject || sheetRow === logBody.rowIndex;
       // Formats before values, so text stays text.
       if (isFirstRow) {
-        sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).numberFormat = [
-          ['@', 'yyyy-mm-dd', '@', money, money, '@', '@', '@'],
-        ];
+        sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).numberFormat = formats;
         sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).values = [row];
       } else {
         log.rows.add(undefined, [row]);
-        sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).numberFormat = [
-          ['@', 'yyyy-mm-dd', '@', money, money, '@', '@', '@'],
-        ];
+        sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).numberFormat = formats;
       }
       if (needsFormula)
         await writer.write(
@@ -220,10 +217,12 @@ export async function recordRevision(
       await writer.finish();
 
       rememberChange({
-        label: 'Record revision',
+        label: `Record revision of ${ref}`,
         blocks: [],
         addedSheets: [],
         irreversible: `The revision log is append-only, so the revision of ${ref} stays. To reverse it, record a revision of the opposite amount (e.g. a reduction of ${Math.abs(input.amount)}) giving the reason.`,
+        // Undo may look past this revision only for changes to other sheets.
+        sheets: needsFormula ? [sheetName, programme.sheet] : [sheetName],
       });
       return { ok: true, value: { row: sheetRow + 1, signedAmount: signed } };
     }),

@@ -3,37 +3,42 @@
  * a totals row, money formats, drop-downs and a frozen header, plus the `Revisions` log its
  * Revised budget formula reads. New sheets only: nothing already in the workbook is touched.
  */
-import { readPeriodHeaders, type Month } from '../core/calendar';
-import { convertUnit, numberFormatFor } from '../core/money';
-import { fromNumber, toNumber, type Decimal } from '../core/money/decimal';
-import { phaseAmount } from '../core/phasing';
-import { columnLetters } from './a1';
-import { report, runAction, throwIfCancelled } from './action';
-import { BatchWriter } from './batchWriter';
-import { asTextCell } from './cellText';
-import { excelRun } from './excelRun';
 import {
-  PROFILES,
+  convertUnit,
+  fromNumber,
+  phaseAmount,
+  readPeriodHeaders,
+  toNumber,
+  type Decimal,
+  type Month,
+} from '../core';
+import {
   PROGRAMME_COLUMNS,
   PROGRAMME_TABLE,
-  REVISED_BUDGET_FORMULA,
   REVISIONS_TABLE,
-  REVISION_COLUMNS,
-  SIGNED_AMOUNT_FORMULA,
-  STATUSES,
+  blankProgrammeLine,
   periodHeaders,
-  quoted,
+  planProgrammeSheet,
+  planRevisionsSheet,
+  sampleDetails,
+  sampleSchemes,
   uniqueSheetName,
-} from './programmeLayout';
-import { sampleDetails, sampleSchemes } from './sampleProgramme';
+  type PlanValue,
+  type ProgrammeField,
+  type ProgrammeLine,
+} from '../workbook';
+import { report, runAction, throwIfCancelled } from './action';
+import { BatchWriter } from './batchWriter';
+import { excelRun } from './excelRun';
 import { queueSettingsRead, queueSettingsWrite, SETTINGS_SHEET } from './settings';
 import { rememberChange, type SavedBlock } from './undo';
 import type { ActionResult, PlannerSettings, RunOptions, SetUpOptions, SetUpResult } from './types';
+import { writeSheetPlan } from './writePlan';
 
-export type Cell = string | number;
+export type Cell = PlanValue;
 
-/** The sample's rows in Programme column order, phased into the chosen periods. */
-function sampleRows(headers: readonly string[], settings: PlannerSettings): Cell[][] {
+/** The sample's schemes as Programme lines, phased into the chosen periods. */
+function sampleLines(headers: readonly string[], settings: PlannerSettings): ProgrammeLine[] {
   const columns = readPeriodHeaders(headers, settings.fiscalYearStartMonth as Month);
   return sampleSchemes().map((scheme, i) => {
     const details = sampleDetails(scheme.scheme);
@@ -46,127 +51,88 @@ function sampleRows(headers: readonly string[], settings: PlannerSettings): Cell
         })
       : undefined;
     // Amounts outside the chosen years stay blank; Phase lists them as errors for the user to fix.
-    const amounts: Cell[] =
+    const periods: PlanValue[] =
       phased?.ok && !phased.value.unphased
         ? phased.value.amounts.map(toNumber)
-        : headers.map(() => '');
-    return [
-      `CP-${String(i + 1).padStart(3, '0')}`,
-      asTextCell(scheme.status),
-      details.area,
-      asTextCell(scheme.scheme),
-      '',
-      asTextCell(scheme.impact),
-      toNumber(budget),
-      REVISED_BUDGET_FORMULA,
-      asTextCell(scheme.phasing),
-      'even',
-      details.fundingSource,
-      details.budgetHolder,
-      ...amounts,
-    ];
+        : headers.map(() => null);
+    return {
+      fields: {
+        ref: `CP-${String(i + 1).padStart(3, '0')}`,
+        status: scheme.status,
+        area: details.area,
+        scheme: scheme.scheme,
+        impact: scheme.impact,
+        approvedBudget: toNumber(budget),
+        phasing: scheme.phasing,
+        profile: 'even',
+        fundingSource: details.fundingSource,
+        budgetHolder: details.budgetHolder,
+      },
+      periods,
+    };
   });
 }
 
-/** An empty first row, ready to type into. */
-function blankRow(periodCount: number): Cell[] {
-  return [
-    ...PROGRAMME_COLUMNS.map((c) =>
-      c.field === 'revisedBudget' ? REVISED_BUDGET_FORMULA : c.field === 'profile' ? 'even' : '',
-    ),
-    ...new Array<Cell>(periodCount).fill(''),
-  ];
+/**
+ * A Programme line from cells in Programme column order, periods last (as a selection is
+ * brought in); the Revised budget cell is ignored (it is always the table's formula).
+ *
+ * @example
+ * lineFromCells(['CP-001', 'Planned', ...]).fields.ref; // 'CP-001'
+ */
+export function lineFromCells(cells: readonly PlanValue[]): ProgrammeLine {
+  const fields: ProgrammeLine['fields'] = {};
+  PROGRAMME_COLUMNS.forEach(({ field }, i) => {
+    if (field !== 'revisedBudget')
+      fields[field as Exclude<ProgrammeField, 'revisedBudget'>] = cells[i];
+  });
+  return { fields, periods: cells.slice(PROGRAMME_COLUMNS.length) };
 }
 
 /**
- * Queues a new Revisions sheet and table (header and one empty row) in an open batch.
+ * Queues a new Revisions sheet and table (header and one empty row) through the writer.
  *
  * @example
- * queueRevisionsLog(context, 'Revisions', settings);
+ * await queueRevisionsLog(context, writer, 'Revisions', settings);
  */
-export function queueRevisionsLog(
+export async function queueRevisionsLog(
   context: Excel.RequestContext,
+  writer: BatchWriter,
   sheetName: string,
   settings: PlannerSettings,
-): void {
-  const sheet = context.workbook.worksheets.add(sheetName);
-  const width = REVISION_COLUMNS.length;
-  sheet.getRangeByIndexes(0, 0, 1, width).values = [[...REVISION_COLUMNS]];
-  const table = context.workbook.tables.add(
-    `${quoted(sheetName)}!A1:${columnLetters(width - 1)}2`,
-    true,
-  );
-  table.name = REVISIONS_TABLE;
-  const money = numberFormatFor(settings.unit, settings.decimals);
-  sheet.getRangeByIndexes(1, 0, 1, width).numberFormat = [
-    ['@', 'yyyy-mm-dd', '@', money, money, '@', '@', '@'],
-  ];
-  sheet.getRangeByIndexes(1, 4, 1, 1).formulas = [[SIGNED_AMOUNT_FORMULA]];
-  sheet.getRangeByIndexes(1, 2, 1, 1).dataValidation.rule = {
-    list: { inCellDropDown: true, source: 'addition,reduction,virement,re-profile' },
-  };
-  sheet.freezePanes.freezeRows(1);
+): Promise<void> {
+  const plan = planRevisionsSheet({
+    sheet: sheetName,
+    lines: [],
+    unit: settings.unit,
+    decimals: settings.decimals,
+  });
+  await writeSheetPlan(context, writer, context.workbook.worksheets.add(sheetName), plan);
 }
 
 /**
- * Queues a new sheet holding the Programme table: header, rows, money formats, totals row,
- * drop-downs and a frozen header. Rows are in Programme column order, periods last.
+ * Queues a new sheet holding the Programme table (src/workbook's plan) and makes it active.
  *
  * @example
- * await queueProgrammeSheet(context, writer, 'Programme', header, rows, settings);
+ * await queueProgrammeSheet(context, writer, 'Programme', periodLabels, lines, settings);
  */
 export async function queueProgrammeSheet(
   context: Excel.RequestContext,
   writer: BatchWriter,
   programmeSheet: string,
-  header: readonly string[],
-  rows: readonly (readonly Cell[])[],
+  periodLabels: readonly string[],
+  lines: readonly ProgrammeLine[],
   settings: PlannerSettings,
 ): Promise<void> {
-  const width = header.length;
-  const periodCount = width - PROGRAMME_COLUMNS.length;
-  const sheet = context.workbook.worksheets.add(programmeSheet);
-  await writer.write(sheet, 0, 0, [header], 'values');
-  const money = numberFormatFor(settings.unit, settings.decimals);
-  const formats = PROGRAMME_COLUMNS.map((c) =>
-    c.money ? money : c.field === 'ref' ? '@' : 'General',
-  );
-  const rowFormat = [...formats, ...new Array<string>(periodCount).fill(money)];
-  // Formats first so that Ref text such as 007 stays text.
-  await writer.write(
-    sheet,
-    1,
-    0,
-    rows.map(() => rowFormat),
-    'numberFormat',
-  );
-  await writer.write(sheet, 1, 0, rows, 'values');
-
-  const table = context.workbook.tables.add(
-    `${quoted(programmeSheet)}!A1:${columnLetters(width - 1)}${rows.length + 1}`,
-    true,
-  );
-  table.name = PROGRAMME_TABLE;
-  table.showTotals = true;
-  const totals = header.map((name, i) => {
-    if (i === 0) return 'Total';
-    const isMoney = i >= PROGRAMME_COLUMNS.length || PROGRAMME_COLUMNS[i].money;
-    return isMoney ? `=SUBTOTAL(109,[${name}])` : '';
+  const plan = planProgrammeSheet({
+    sheet: programmeSheet,
+    periodHeaders: periodLabels,
+    lines,
+    unit: settings.unit,
+    decimals: settings.decimals,
   });
-  const totalsRow = rows.length + 1;
-  sheet.getRangeByIndexes(totalsRow, 0, 1, width).formulas = [totals];
-  sheet.getRangeByIndexes(totalsRow, 0, 1, width).numberFormat = [rowFormat];
-
-  const statusColumn = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'status');
-  const profileColumn = PROGRAMME_COLUMNS.findIndex((c) => c.field === 'profile');
-  sheet.getRangeByIndexes(1, statusColumn, rows.length, 1).dataValidation.rule = {
-    list: { inCellDropDown: true, source: STATUSES.join(',') },
-  };
-  sheet.getRangeByIndexes(1, profileColumn, rows.length, 1).dataValidation.rule = {
-    list: { inCellDropDown: true, source: PROFILES.join(',') },
-  };
-  sheet.freezePanes.freezeRows(1);
-  sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+  const sheet = context.workbook.worksheets.add(programmeSheet);
+  await writeSheetPlan(context, writer, sheet, plan);
   sheet.activate();
 }
 
@@ -224,17 +190,16 @@ export async function setUpProgramme(
         ? uniqueSheetName('Revisions', [...taken, programmeSheet])
         : undefined;
 
-      const header = [...PROGRAMME_COLUMNS.map((c) => c.header), ...headers.value];
       const rows = options.withSample
-        ? sampleRows(headers.value, settings)
-        : [blankRow(headers.value.length)];
+        ? sampleLines(headers.value, settings)
+        : [blankProgrammeLine(headers.value.length)];
       report(run, 'Writing the programme', 0, rows.length);
 
       const writer = new BatchWriter(context, run, 'Writing the programme');
       queueSettingsWrite(context, settings, saved.saved);
-      if (logSheet) queueRevisionsLog(context, logSheet, settings);
+      if (logSheet) await queueRevisionsLog(context, writer, logSheet, settings);
 
-      await queueProgrammeSheet(context, writer, programmeSheet, header, rows, settings);
+      await queueProgrammeSheet(context, writer, programmeSheet, headers.value, rows, settings);
       await writer.finish();
 
       const blocks: SavedBlock[] = saved.saved

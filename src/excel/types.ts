@@ -2,16 +2,28 @@
  * Types shared by the task pane and the Excel adapter. Plain values only: the pane renders
  * these and never touches Office.js itself.
  */
-import type { Finding, Severity } from '../core/findings';
+import type { Finding, MoneyUnit, Rag, RevisionKind, Severity, VarianceConvention } from '../core';
+import type {
+  LineStatus,
+  MonitoringLine,
+  PeriodKind,
+  PlannerSettings,
+  ProgrammeField,
+} from '../workbook';
 
-/** Money units the workbook can show (same literals as core money's `MoneyUnit`). */
-export type MoneyUnit = '£' | '£k' | '£m' | '£bn';
-
-/** One column per fiscal quarter, or one per fiscal year. */
-export type PeriodKind = 'quarter' | 'year';
-
-/** How variance is signed: the council's convention, a workbook setting. */
-export type VarianceConvention = 'budget-minus-forecast' | 'forecast-minus-budget';
+// The domain's types, declared once in core and workbook; re-exported for the pane.
+export type {
+  MoneyUnit,
+  PeriodKind,
+  VarianceConvention,
+  RevisionKind,
+  Rag,
+  ProgrammeField,
+  PlannerSettings,
+  MonitoringLine,
+};
+/** A Monitoring line's status: core's variance status, or no forecast yet. */
+export type VarianceStatus = LineStatus;
 
 /** How a long action is getting on, for a progress bar. */
 export interface Progress {
@@ -30,8 +42,8 @@ export interface OverwriteNotice {
   address: string;
   /** How many non-empty cells will be replaced. */
   cellCount: number;
-  /** Up to 5 of them, as they read now. */
-  examples: { cell: string; was: string }[];
+  /** Up to 5 of them: as they read now, and what they become. */
+  examples: { cell: string; was: string; becomes?: string }[];
   /** One sentence for the dialog body. */
   message: string;
 }
@@ -49,21 +61,6 @@ export interface RunOptions {
 /** Every action resolves to a value or a message; none rejects at the user. */
 export type ActionResult<T> =
   { ok: true; value: T } | { ok: false; message: string; cancelled?: boolean };
-
-/** The programme's named columns, in the finance officer's words. */
-export type ProgrammeField =
-  | 'ref'
-  | 'status'
-  | 'area'
-  | 'scheme'
-  | 'description'
-  | 'impact'
-  | 'approvedBudget'
-  | 'revisedBudget'
-  | 'phasing'
-  | 'profile'
-  | 'fundingSource'
-  | 'budgetHolder';
 
 /** Options for a new programme sheet. */
 export interface SetUpOptions {
@@ -94,8 +91,11 @@ export interface ImportColumn {
   /** Header text as written in the sheet. */
   header: string;
   /** What it becomes in the Programme table; `period` columns keep their label; `ignore` is dropped. */
-  role: ProgrammeField | 'period' | 'ignore';
-  /** For `period` columns: the header label, e.g. `2016/17 Q1`. */
+  role: ProgrammeField | 'period' | 'markers' | 'ignore';
+  /**
+   * For `period` columns: the header label, e.g. `2016/17 Q1`; for `markers` columns (quarters
+   * marked `Q1-4`, `✓` under a year, as printed tables do): the period they mark, e.g. `2016/17`.
+   */
   periodLabel?: string;
 }
 
@@ -111,6 +111,11 @@ export interface ImportPreview {
   schemeRows: number;
   /** Unit of the figures, read from the headers (e.g. "Capital £m"). */
   unit: MoneyUnit;
+  /**
+   * What the reader could not read or found wrong, each with its cell (`E5: Cannot read the
+   * marker ...`): a table printed with quarter markers is read whole before it is brought in.
+   */
+  notes?: string[];
 }
 
 export interface ImportResult {
@@ -138,8 +143,6 @@ export interface PhaseResult {
   unphased: PhasingProblem[];
   errors: PhasingProblem[];
 }
-
-export type RevisionKind = 'addition' | 'reduction' | 'virement' | 're-profile';
 
 export interface RevisionInput {
   ref: string;
@@ -181,20 +184,6 @@ export interface ForecastSheetsResult {
   sheets: ForecastSheet[];
 }
 
-export type VarianceStatus = 'On target' | 'Underspend' | 'Overspend' | 'No forecast';
-export type Rag = 'Green' | 'Amber' | 'Red';
-
-/** A line of the monitoring summary (the sheet has the same figures as native formulas). */
-export interface MonitoringLine {
-  ref?: string;
-  name: string;
-  budget: number;
-  forecast: number | null;
-  variance: number | null;
-  status: VarianceStatus;
-  rag?: Rag;
-}
-
 export interface MonitoringResult {
   sheet: 'Monitoring';
   schemes: MonitoringLine[];
@@ -209,25 +198,35 @@ export interface CheckReport {
   counts: Record<Severity, number>;
 }
 
-/** Settings kept in the workbook (hidden sheet `_CapitalPlannerSettings`), so they travel with it. */
-export interface PlannerSettings {
-  /** 1 = January ... 4 = April (UK default). */
-  fiscalYearStartMonth: number;
-  unit: MoneyUnit;
-  decimals: number;
-  /** Flag a variance above this amount (in `unit`); null = no absolute threshold. */
-  thresholdAbsolute: number | null;
-  /** Flag a variance above this % of budget (10 = 10%); null = none. */
-  thresholdPercent: number | null;
-  /** RAG: Amber above this % of budget, Red above `redPercent`. */
-  amberPercent: number;
-  redPercent: number;
-  convention: VarianceConvention;
-}
-
 export interface ChartResult {
   sheet: string;
   chart: string;
+}
+
+/** The state of the add-in's sheets, for the pane's empty states and next steps. */
+export interface WorkbookInfo {
+  /** False when the workbook has no Programme table. */
+  programme: boolean;
+  /** Sheet of the Programme table. */
+  sheet?: string;
+  /** Rows with a Ref or a scheme name (a blank row is not a scheme). */
+  schemes: number;
+  /** Fiscal years of the Programme's period columns (2026 = 2026/27), when it has any. */
+  firstYear?: number;
+  lastYear?: number;
+  /** Forecast sheets made for budget holders. */
+  forecastSheets: number;
+  /** True when a Monitoring sheet exists. */
+  monitoring: boolean;
+}
+
+/** One change the add-in made in this session, newest first in `changeHistory()`. */
+export interface ChangeRecord {
+  label: string;
+  /** True for the change "Undo last change" would undo now. */
+  next: boolean;
+  /** For a change that cannot be undone: what to do instead. */
+  irreversible?: string;
 }
 
 export interface UndoInfo {

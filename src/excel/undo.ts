@@ -7,7 +7,7 @@ import { runAction } from './action';
 import { BatchWriter } from './batchWriter';
 import { restorableContent } from './cellText';
 import { excelRun } from './excelRun';
-import type { ActionResult, UndoInfo } from './types';
+import type { ActionResult, ChangeRecord, UndoInfo } from './types';
 
 /** A block of cells as it was before an action, 0-based position on its sheet. */
 export interface SavedBlock {
@@ -28,6 +28,11 @@ export interface UndoEntry {
   addedSheets: string[];
   /** Set when the change must not be undone (the append-only revision log); says what to do instead. */
   irreversible?: string;
+  /**
+   * Sheets an irreversible change wrote to. An earlier change can still be undone past it when it
+   * touched none of these sheets (so undoing a phasing never removes a recorded revision).
+   */
+  sheets?: string[];
 }
 
 const MAX_ENTRIES = 20;
@@ -54,6 +59,31 @@ export function forgetChanges(): void {
   entries.length = 0;
 }
 
+/** Sheets an entry would write or remove if undone. */
+function sheetsOf(entry: UndoEntry): Set<string> {
+  return new Set([...entry.addedSheets, ...entry.blocks.map((block) => block.sheet)]);
+}
+
+/**
+ * The newest change that can be undone: the newest reversible entry, looking past append-only
+ * changes (recorded revisions) that wrote to none of its sheets. Undefined when there is none or
+ * when an append-only change blocks it (`blockedBy` then says which).
+ */
+function nextUndo(): { index: number; entry: UndoEntry } | { blockedBy: UndoEntry } | undefined {
+  const passed: UndoEntry[] = [];
+  for (let index = entries.length - 1; index >= 0; index--) {
+    const entry = entries[index];
+    if (entry.irreversible) {
+      passed.push(entry);
+      continue;
+    }
+    const touched = sheetsOf(entry);
+    const blocker = passed.find((later) => (later.sheets ?? []).some((sheet) => touched.has(sheet)));
+    return blocker ? { blockedBy: blocker } : { index, entry };
+  }
+  return undefined;
+}
+
 /**
  * What "Undo last change" would undo, or undefined when there is nothing.
  *
@@ -61,8 +91,27 @@ export function forgetChanges(): void {
  * const next = lastChange(); if (next) showButton(`Undo ${next.label}`);
  */
 export function lastChange(): UndoInfo | undefined {
-  const entry = entries[entries.length - 1];
-  return entry && !entry.irreversible ? { label: entry.label } : undefined;
+  const next = nextUndo();
+  return next && 'entry' in next ? { label: next.entry.label } : undefined;
+}
+
+/**
+ * The add-in's own changes in this session, newest first (at most the last 20), each named, so the
+ * pane can show what Undo would revert and how to reverse what it cannot.
+ *
+ * @example
+ * changeHistory(); // [{ label: 'Record revision', next: false, irreversible: 'The revision log is append-only, ...' }, { label: 'Phase schemes', next: true }]
+ */
+export function changeHistory(): ChangeRecord[] {
+  const next = nextUndo();
+  const nextEntry = next && 'entry' in next ? next.entry : undefined;
+  return entries
+    .map((entry) => ({
+      label: entry.label,
+      next: entry === nextEntry,
+      ...(entry.irreversible ? { irreversible: entry.irreversible } : {}),
+    }))
+    .reverse();
 }
 
 /**
@@ -96,15 +145,23 @@ export async function restoreEntry(context: Excel.RequestContext, entry: UndoEnt
  */
 export async function undoLastChange(): Promise<ActionResult<UndoInfo>> {
   return runAction('Undo', async () => {
-    const entry = entries[entries.length - 1];
-    if (!entry)
+    const next = nextUndo();
+    if (!next)
       return {
         ok: false,
-        message: 'There is nothing to undo: no change has been made in this session.',
+        message:
+          entries.length === 0
+            ? 'There is nothing to undo: no change has been made in this session.'
+            : (entries[entries.length - 1].irreversible ??
+              'There is nothing to undo: no change has been made in this session.'),
       };
-    if (entry.irreversible) return { ok: false, message: entry.irreversible };
-    await excelRun((context) => restoreEntry(context, entry));
-    entries.pop();
-    return { ok: true, value: { label: entry.label } };
+    if ('blockedBy' in next)
+      return {
+        ok: false,
+        message: `The change before "${next.blockedBy.label}" cannot be undone without removing it. ${next.blockedBy.irreversible ?? ''}`.trim(),
+      };
+    await excelRun((context) => restoreEntry(context, next.entry));
+    entries.splice(next.index, 1);
+    return { ok: true, value: { label: next.entry.label } };
   });
 }

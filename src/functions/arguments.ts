@@ -4,10 +4,10 @@
  * (TypeScript defaults never apply). Each reader either returns a clean value or throws an
  * {@link ArgumentProblem} whose message says how to write the argument right.
  */
-import { type Month, resolveStartMonth } from '../core/calendar';
-import { type Decimal, tryFromNumber } from '../core/money/decimal';
-import { parseMoney } from '../core/money/parse';
-import type { MoneyUnit } from '../core/money/units';
+import { type Month, resolveStartMonth } from '../core';
+import { type Decimal, tryFromNumber } from '../core';
+import { parseMoney } from '../core';
+import type { MoneyUnit } from '../core';
 import { ArgumentProblem } from './excelErrors';
 
 /** True for an empty cell or an omitted optional argument. */

@@ -5,7 +5,7 @@
  * those two with a message that says how to put it right. Outside Excel (tests, the browser
  * stand-in) `CustomFunctions` does not exist, so an object of the same shape is made instead.
  */
-import { CapitalPlannerError } from '../core/errors';
+import { CapitalPlannerError } from '../core';
 
 /** The two codes that show a message in Excel. */
 export type CellErrorCode = '#VALUE!' | '#N/A';

@@ -23,7 +23,7 @@ import {
   quarterHeaders,
   readDate,
   readPeriodHeaders,
-} from '../core/calendar';
+} from '../core';
 import {
   type Decimal,
   type MoneyUnit,
@@ -37,7 +37,7 @@ import {
   toNumber,
   tryFromNumber,
   ZERO,
-} from '../core/money';
+} from '../core';
 import {
   type PhasedColumnAmount,
   type VarianceConvention,
@@ -52,7 +52,7 @@ import {
   readThresholds,
   variance,
   varianceStatus,
-} from '../core/monitoring';
+} from '../core';
 import {
   type Phasing,
   type Profile,
@@ -60,16 +60,11 @@ import {
   parsePhasing,
   parseProfile,
   phaseAmount,
-} from '../core/phasing';
-import { changePercent, revisedBudget } from '../core/revisions';
-import {
-  MAX_ASSET_LIFE,
-  type MrpMethod,
-  borrowingCostInYear,
-  parseMrpMethod,
-} from '../core/financing';
+} from '../core';
+import { changePercent, revisedBudget } from '../core';
+import { MAX_ASSET_LIFE, type MrpMethod, borrowingCostInYear, parseMrpMethod } from '../core';
 // The rounding rule alone, not the whole grid analysis, keeps functions.js small.
-import { checkTotal } from '../core/validation/rounding';
+import { checkTotal } from '../core';
 import { isBlank, readAmount, readStartMonth, readText, readWholeNumber } from './arguments';
 import { asBlock, flatten, mapCells } from './elementwise';
 import { ArgumentProblem, runFunction, runMatrix } from './excelErrors';
@@ -478,7 +473,7 @@ export function parseMoneyText(text: any[][], unit?: any): any[][] {
 /**
  * Writes an amount as councils print it.
  * @customfunction FORMATMONEY
- * @param amount The amount, in pounds unless from_unit says otherwise.
+ * @param amount The amount in pounds (£); a range gives one result per cell.
  * @param [unit] Unit to print in: "£" (default), "£k", "£m" or "£bn".
  * @param [decimals] Decimal places to show (default 1 for £m and £bn, 0 otherwise).
  * @param [brackets] TRUE to show negatives in brackets, as many councils print them.

@@ -2,8 +2,8 @@
  * Readers for the small settings-like arguments of the CAPITAL functions: a unit, a percentage,
  * a financial year. Kept apart from ./arguments, which reads amounts and plain values.
  */
-import { type Month, parseFiscalYear } from '../core/calendar';
-import { MONEY_UNITS, type MoneyUnit } from '../core/money';
+import { type Month, parseFiscalYear } from '../core';
+import { MONEY_UNITS, type MoneyUnit } from '../core';
 import { isBlank, readOptionalNumber } from './arguments';
 import { ArgumentProblem } from './excelErrors';
 

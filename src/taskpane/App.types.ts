@@ -17,6 +17,28 @@ export const TAB_LABELS: Record<PaneTab, string> = {
   settings: 'Settings',
 };
 
+/** The tab groups, one per step of the cycle, so the top row fits a 320px pane. */
+export type PaneGroup = 'programme' | 'monitor' | 'check' | 'settings';
+
+/** Each group's label and its tabs, in order. A group of one tab shows no second row. */
+export const TAB_GROUPS: readonly { group: PaneGroup; label: string; tabs: readonly PaneTab[] }[] =
+  [
+    { group: 'programme', label: 'Programme', tabs: ['setup', 'import', 'phase', 'revise'] },
+    { group: 'monitor', label: 'Monitor', tabs: ['forecasts', 'chart'] },
+    { group: 'check', label: 'Check', tabs: ['check'] },
+    { group: 'settings', label: 'Settings', tabs: ['settings'] },
+  ];
+
+/**
+ * The group a tab belongs to.
+ *
+ * @example
+ * groupOf('phase'); // 'programme'
+ */
+export function groupOf(tab: PaneTab): PaneGroup {
+  return (TAB_GROUPS.find((entry) => entry.tabs.includes(tab)) ?? TAB_GROUPS[0]).group;
+}
+
 /** Props of {@link App}. */
 export interface AppProps {
   /** The workbook: the Office.js adapter in Excel, a fake in tests. */

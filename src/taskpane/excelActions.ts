@@ -11,7 +11,7 @@ import type {
   Progress,
   RunOptions,
 } from '../excel/types';
-import { formatDecimal, toNumber } from '../core/money/decimal';
+import { abs, formatDecimal, fromNumber, sum, toNumber } from '../core';
 import type {
   ActionContext,
   MonitoringSummary,
@@ -21,9 +21,11 @@ import type {
   PaneActions,
   PaneSettings,
   Rag,
+  RevisionInput,
   VarianceStatus,
 } from './services';
 import { DEFAULT_SETTINGS } from './services';
+import { qualifiedAddress } from './sheetReference';
 
 /** The adapter functions the pane uses (the `src/excel` module, or a stand-in in tests). */
 export type ExcelAdapter = Pick<
@@ -48,7 +50,9 @@ export type ExcelAdapter = Pick<
   | 'readSettings'
   | 'saveSettings'
   | 'lastChange'
+  | 'changeHistory'
   | 'undoLastChange'
+  | 'describeWorkbook'
 >;
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -96,6 +100,32 @@ function outcome<T, U>(
 const same = <T>(value: T): T => value;
 
 /**
+ * A revision in words, with no double negative: the kind says the direction, the amount is shown
+ * without its sign ("Reduction of 0.250 (£m) for CP-003"); a virement says out of or into.
+ *
+ * @example
+ * revisionSentence({ kind: 'reduction', amount: decimal(-250, 3), ref: 'CP-003' }, '£m'); // 'Reduction of 0.250 (£m) for CP-003'
+ */
+export function revisionSentence(
+  revision: Pick<RevisionInput, 'kind' | 'amount' | 'ref'>,
+  unit: string,
+): string {
+  const size = `${formatDecimal(abs(revision.amount))} (${unit})`;
+  switch (revision.kind) {
+    case 'addition':
+      return `Addition of ${size} to ${revision.ref}`;
+    case 'reduction':
+      return `Reduction of ${size} from ${revision.ref}`;
+    case 'virement':
+      return revision.amount.units < 0
+        ? `Virement of ${size} out of ${revision.ref}`
+        : `Virement of ${size} into ${revision.ref}`;
+    case 're-profile':
+      return `Re-profile of ${size} within ${revision.ref}`;
+  }
+}
+
+/**
  * Counts the monitoring lines by status and RAG, and lists the schemes off target, largest
  * variance first (at most `limit`).
  *
@@ -125,14 +155,21 @@ export function summariseMonitoring(result: MonitoringResult, limit = 10): Monit
       rag: line.rag,
       variance: line.variance,
     }));
+  // Like with like: a scheme without a forecast adds neither budget nor forecast to the totals,
+  // or every missing forecast would read as an underspend of its whole budget.
+  const forecast = result.schemes.filter((line) => line.forecast !== null);
+  const exactSum = (figures: number[]) => toNumber(sum(figures.map(fromNumber)));
   return {
     sheet: result.sheet,
     schemes: result.schemes.length,
     byStatus,
     byRag,
-    totalBudget: result.total.budget,
-    totalForecast: result.total.forecast,
-    totalVariance: result.total.variance,
+    totalBudget: exactSum(forecast.map((line) => line.budget)),
+    totalForecast: forecast.length ? exactSum(forecast.map((line) => line.forecast ?? 0)) : null,
+    totalVariance: forecast.length ? exactSum(forecast.map((line) => line.variance ?? 0)) : null,
+    withForecast: forecast.length,
+    missingForecast: result.schemes.length - forecast.length,
+    programmeBudget: result.total.budget,
     offTarget,
   };
 }
@@ -165,7 +202,10 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
           (value.periodHeaders.length > 0
             ? ` (${value.periodHeaders[0]} to ${value.periodHeaders[value.periodHeaders.length - 1]})`
             : '') +
-          (value.rows > 0 ? ` and ${plural(value.rows, 'scheme')}.` : '.'),
+          // Without samples the table's one row is blank, for the first scheme: not a scheme yet.
+          (request.fillWithSample && value.rows > 0
+            ? ` and ${plural(value.rows, 'scheme')}.`
+            : ': fill in the first row to add a scheme.'),
         (value) => ({ sheet: value.sheet, rows: value.rows, periodHeaders: value.periodHeaders }),
       );
     },
@@ -217,9 +257,7 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       );
       return outcome(
         result,
-        (value) =>
-          `${revision.kind === 're-profile' ? 'Re-profile' : revision.kind[0].toUpperCase() + revision.kind.slice(1)} of ` +
-          `${formatDecimal(revision.amount)} (${unit}) for ${revision.ref} recorded on row ${value.row} of Revisions.`,
+        (value) => `${revisionSentence(revision, unit)} recorded on row ${value.row} of Revisions.`,
         same,
       );
     },
@@ -255,9 +293,13 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
         result,
         (value) =>
           value.findings.length === 0
-            ? `No problems found in ${value.address}.`
-            : `${plural(value.counts.error, 'error')}, ${plural(value.counts.warning, 'warning')} and ${plural(value.counts.info, 'note')} in ${value.address}.`,
-        (value) => ({ sheet: value.sheet, address: value.address, findings: value.findings }),
+            ? `No problems found in ${qualifiedAddress(value.sheet, value.address)}.`
+            : `${plural(value.counts.error, 'error')}, ${plural(value.counts.warning, 'warning')} and ${plural(value.counts.info, 'note')} in ${qualifiedAddress(value.sheet, value.address)}.`,
+        (value) => ({
+          sheet: value.sheet,
+          address: qualifiedAddress(value.sheet, value.address),
+          findings: value.findings,
+        }),
       );
     },
     async selectCell(sheet, cell) {
@@ -317,6 +359,16 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
     },
     async lastChange() {
       return excel.lastChange()?.label;
+    },
+    async changeHistory() {
+      return excel.changeHistory();
+    },
+    async describeWorkbook() {
+      const result = await excel.describeWorkbook();
+      // Not knowing the workbook's state only hides the next-step hints.
+      return result.ok
+        ? result.value
+        : { programme: false, schemes: 0, forecastSheets: 0, monitoring: false };
     },
     async undoLastChange() {
       const result = await excel.undoLastChange();

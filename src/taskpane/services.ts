@@ -4,13 +4,14 @@
  * by a plain object of fakes. Keeping React away from Office.js keeps both testable.
  *
  * Where the pane shows exactly what the adapter returns, it uses the adapter's own types and
- * defaults (`src/excel/types.ts`, `src/excel/defaultSettings.ts`: plain values, no Office.js).
+ * defaults (`src/excel/types.ts`, `src/workbook/settings.ts`: plain values, no Office.js).
  * The types declared here differ on purpose: they carry what the pane adds (a summary, exact
  * decimals from the form) or leave out what it does not show.
  */
-import type { Finding } from '../core/findings';
-import type { Decimal } from '../core/money/decimal';
+import type { Finding } from '../core';
+import type { Decimal } from '../core';
 import type {
+  ChangeRecord,
   ForecastSheet,
   ImportColumn,
   ImportPreview,
@@ -22,9 +23,11 @@ import type {
   RevisionResult,
   VarianceConvention,
   VarianceStatus,
+  WorkbookInfo,
 } from '../excel/types';
 
 export type {
+  ChangeRecord,
   ForecastSheet,
   ImportColumn,
   ImportPreview,
@@ -33,8 +36,9 @@ export type {
   RevisionKind,
   VarianceConvention,
   VarianceStatus,
+  WorkbookInfo,
 };
-export { DEFAULT_SETTINGS } from '../excel/defaultSettings';
+export { DEFAULT_SETTINGS } from '../workbook';
 
 /** Units the programme's money columns can be shown in (the pane offers £, £k and £m). */
 export type PaneUnit = MoneyUnit;
@@ -54,8 +58,8 @@ export interface OverwriteQuestion {
   title: string;
   /** What will be replaced and how to get it back, e.g. "Programme!H2:W40 holds figures ...". */
   message: string;
-  /** A few of the cells that would be replaced, as they read now. */
-  examples?: { cell: string; was: string }[];
+  /** A few of the cells that would be replaced: as they read now, and what they would become. */
+  examples?: { cell: string; was: string; becomes?: string }[];
   /** Label of the button that goes ahead (default "Replace"). */
   confirmLabel?: string;
 }
@@ -162,10 +166,18 @@ export interface MonitoringSummary {
   schemes: number;
   byStatus: Record<VarianceStatus, number>;
   byRag: Record<Rag, number>;
-  /** Total budget, forecast and variance of the programme, in its unit. */
+  /**
+   * Totals like with like: budget, forecast and variance of the schemes that have a forecast
+   * (null when none has), in the programme's unit.
+   */
   totalBudget: number;
   totalForecast: number | null;
   totalVariance: number | null;
+  /** How many schemes the totals cover, and how many have no forecast yet. */
+  withForecast: number;
+  missingForecast: number;
+  /** Budget of the whole programme, forecast or not. */
+  programmeBudget: number;
   /** Schemes over or under by more than the thresholds, worst first. */
   offTarget: OffTargetScheme[];
 }
@@ -213,5 +225,9 @@ export interface PaneActions {
   saveSettings(settings: PaneSettings, context: ActionContext): Promise<Outcome>;
   /** Description of the change "Undo last change" would revert, or undefined when there is none. */
   lastChange(): Promise<string | undefined>;
+  /** The add-in's changes in this session, newest first, each named. */
+  changeHistory(): Promise<ChangeRecord[]>;
+  /** Is there a Programme, how many schemes and years, forecast sheets, Monitoring. */
+  describeWorkbook(): Promise<WorkbookInfo>;
   undoLastChange(context: ActionContext): Promise<Outcome<string>>;
 }

@@ -29,6 +29,12 @@ export const useAppStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   title: { margin: 0 },
-  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  nav: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  // Four groups fit one row at 320px; the group's own tasks sit on a lighter second row.
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  subTabs: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   panel: { minHeight: '200px' },
 });

@@ -3,8 +3,8 @@
  * Phase), with ExcelJS's CSV reader (fast-csv underneath) so quoting is handled by a library.
  */
 import ExcelJS from 'exceljs';
-import type { Parsed } from '../core/findings';
-import { parseMoney, unitFromHeader, type Decimal, type MoneyUnit } from '../core/money';
+import type { Parsed } from '../core';
+import { parseMoney, unitFromHeader, type Decimal, type MoneyUnit } from '../core';
 import { describeSystemError, firstLine } from './fileProblem';
 
 /** One scheme as the CSV gives it, its capital in £m. */

@@ -2,7 +2,7 @@
  * Builds the engine's grid (the used range of one worksheet) from ExcelJS cells, the same shape
  * the task pane reads with `range.values` and `range.numberFormat`.
  */
-import type { Grid } from '../core/grid/types';
+import type { Grid } from '../core';
 import type { OfficeCellValue } from './cellValue';
 import { toOfficeValue } from './cellValue';
 

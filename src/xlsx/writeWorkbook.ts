@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Parsed } from '../core/findings';
+import type { Parsed } from '../core';
 import { describeSystemError } from './fileProblem';
 
 /**

@@ -6,7 +6,7 @@
  * Layout per PKWARE's APPNOTE.TXT sections 4.3.12-4.3.16 and 4.5.3.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import type { Parsed } from '../core/findings';
+import type { Parsed } from '../core';
 
 /** One entry as the central directory declares it (declared sizes may lie: see RELIABILITY.md). */
 export interface ZipEntry {

@@ -211,8 +211,11 @@ describe('capital-planner consolidate on a master laid out by the task pane', ()
       `IF(ISBLANK('Forecast - Head of ICT'!F6),"",'Forecast - Head of ICT'!F6)`,
     );
     expect(link?.result).toBe(4.6);
-    // A formula this command cannot work out keeps no stale result (Excel recalculates on open:
-    // the workbook is written with fullCalcOnLoad, which ExcelJS writes but does not read back).
-    expect(workbook.getWorksheet('Monitoring')?.getCell('G6').result).toBeUndefined();
+    // The pane's variance is worked out again with the settings sheet it reads (4.32 - 4.6)...
+    expect(workbook.getWorksheet('Monitoring')?.getCell('G6').result).toBeCloseTo(-0.28, 12);
+    // ...and a formula this command cannot work out (the by-area SUMIFS) keeps no stale result
+    // (Excel recalculates on open: the workbook is written with fullCalcOnLoad).
+    expect(workbook.getWorksheet('Monitoring')?.getCell('F9').formula).toMatch(/^SUMIFS\(/);
+    expect(workbook.getWorksheet('Monitoring')?.getCell('F9').result).toBeUndefined();
   });
 });

@@ -42,6 +42,7 @@ describe('capital-planner demo', () => {
       'Forecast - Head of ICT',
       'Forecast - Head of Transformati',
       'Monitoring',
+      '_CapitalPlannerSettings',
     ]);
     const tables = (name: string) =>
       (workbook.getWorksheet(name)?.getTables() ?? []).map(
@@ -53,7 +54,7 @@ describe('capital-planner demo', () => {
     expect(tables('Revisions')).toEqual(['Revisions']);
   });
 
-  it("heads Monitoring as the task pane does, but with the budget check where the pane's RAG is", () => {
+  it('heads Monitoring as the task pane does (same plan), with the check that it agrees with the Programme', () => {
     const monitoring = workbook.getWorksheet('Monitoring')!;
     expect((monitoring.getRow(4).values as unknown[]).slice(1)).toEqual([
       'Ref',
@@ -64,10 +65,13 @@ describe('capital-planner demo', () => {
       'Forecast',
       'Variance',
       'Flag',
-      'Check',
+      'RAG',
     ]);
-    // 9 schemes on rows 5-13; the total on row 14 agrees with the Programme's revised budget.
-    expect(monitoring.getCell('I14').result).toBe('OK');
+    // 9 schemes on rows 5-13, the total on row 14; E3 says it agrees with the Programme's revised budget.
+    expect(monitoring.getCell('A14').value).toBe('Total');
+    expect(monitoring.getCell('E3').result).toBe('OK');
+    // The flags read their thresholds from the hidden settings sheet, as in the task pane.
+    expect(workbook.getWorksheet('_CapitalPlannerSettings')?.state).toBe('hidden');
   });
 
   it('writes every derived figure as a native formula with its result, never a CAPITAL.* function', () => {

@@ -5,16 +5,14 @@
  * every network request (any origin but the local server fails the run), saves screenshots to
  * docs/screenshots/, and measures time to first render.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellName } from '../support/fake-excel/address';
 import { serveStatic, type StaticServer } from '../support/staticServer';
 import { launchChromium } from '../support/chromium';
+import { DIST, ROOT, buildIfMissing, standInScript } from './paneHarness';
 
-const ROOT = resolve(__dirname, '../..');
-// CAPITAL_PLANNER_DIST lets a developer point at another build; CI uses dist/ from `npm run build`.
-const DIST = resolve(process.env.CAPITAL_PLANNER_DIST ?? join(ROOT, 'dist'));
 // Every run saves screenshots under test-results/ (not tracked); UPDATE_SCREENSHOTS=1 refreshes
 // the committed ones in docs/screenshots that the README shows.
 const SCREENSHOTS = join(
@@ -37,41 +35,6 @@ interface StandInWorkbook {
   };
 }
 declare const window: { __capitalPlannerWorkbook: StandInWorkbook };
-
-async function buildIfMissing(): Promise<void> {
-  if (existsSync(join(DIST, 'taskpane.html'))) return;
-  // The build normally runs before the tests (`npm run build`); build here so the test stands alone.
-  const webpack = (await import('webpack')).default;
-  const { default: makeConfig } = (await import(join(ROOT, 'webpack.config.js'))) as {
-    default: (
-      env: object,
-      argv: { mode: string },
-    ) => import('webpack').Configuration & { output: { path?: string } };
-  };
-  const config = makeConfig({}, { mode: 'production' });
-  config.output.path = DIST;
-  await new Promise<void>((done, fail) =>
-    webpack(config, (error, stats) =>
-      error || stats?.hasErrors()
-        ? fail(error ?? new Error(stats?.toString('errors-only')))
-        : done(),
-    ),
-  );
-}
-
-async function standInScript(): Promise<string> {
-  const esbuild = await import('esbuild');
-  const result = await esbuild.build({
-    entryPoints: [join(__dirname, 'standIn.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0].text;
-}
 
 /** Columns of the Programme table by header, and its rows. */
 async function programme(
@@ -290,7 +253,9 @@ describe('the task pane in Chromium', () => {
     );
 
     // Forecasts: one sheet per budget holder; one holder forecasts £0.3m over on their first scheme.
-    await page.getByRole('tab', { name: 'Forecasts' }).click();
+    // Forecasts is the first task of the Monitor step.
+    await page.getByRole('tab', { name: 'Monitor' }).click();
+    await page.getByRole('tab', { name: 'Forecasts', selected: true }).waitFor();
     await page.getByRole('button', { name: 'Make forecast sheets' }).click();
     const forecastList = page.getByRole('list', { name: 'Forecast sheets' });
     await forecastList.waitFor();
@@ -395,8 +360,11 @@ describe('the task pane in Chromium', () => {
     const sheetNames = () =>
       page.evaluate(() => window.__capitalPlannerWorkbook.model.sheets.map((sheet) => sheet.name));
     expect(await sheetNames()).toContain('Checks');
-    await page.getByRole('button', { name: 'Undo last change' }).click();
-    await page.getByText(/undone/).waitFor();
+    await page.getByRole('button', { name: 'Undo Write checks report' }).click();
+    await page
+      .getByText(/undone/)
+      .first()
+      .waitFor();
     expect(await sheetNames()).not.toContain('Checks');
 
     expect(errors).toEqual([]);
@@ -418,7 +386,7 @@ describe('the task pane in Chromium', () => {
     // webDarkTheme's neutral background is #292929.
     expect(background).toBe('rgb(41, 41, 41)');
     await page.screenshot({ path: join(SCREENSHOTS, 'set-up-dark.png') });
-    // Keyboard only: arrows move along the tabs, Enter opens one.
+    // Keyboard only: arrows move along the tasks of a step, Enter opens one.
     await page.getByRole('tab', { name: 'Set up' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');

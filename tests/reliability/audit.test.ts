@@ -1,14 +1,24 @@
 /**
- * scripts/audit.cjs judges `npm audit --omit=dev --json` for CI: high or critical advisories fail,
+ * scripts/audit.cjs judges `npm audit --json` for CI on what ships (the command and the add-in bundle): high or critical advisories fail,
  * an audit endpoint that cannot be used is a loud warning (exit 0), anything else fails.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { judgeAudit } = require('../../scripts/audit.cjs') as {
-  judgeAudit(run: { status: number | null; stdout: string; stderr: string; spawnError?: Error }): {
+const { judgeAudit, shippedPackages } = require('../../scripts/audit.cjs') as {
+  judgeAudit(run: {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+    spawnError?: Error;
+    shipped?: Set<string>;
+  }): {
     exitCode: number;
     out: string[];
     err: string[];
   };
+  shippedPackages(lock: unknown): Set<string>;
 };
 
 function report(counts: Record<string, number>, vulnerabilities: Record<string, unknown> = {}) {
@@ -56,6 +66,47 @@ describe('scripts/audit.cjs', () => {
       /HIGH exceljs <=4\.4\.0: Prototype pollution https:\/\/github\.com\/advisories\/GHSA-xxxx/,
     );
     expect(text).not.toMatch(/tiny/);
+  });
+
+  describe('judged on what ships (the command and the add-in bundle), not on dev tools', () => {
+    const lock = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'package-lock.json'), 'utf8'),
+    ) as unknown;
+    const shipped = shippedPackages(lock);
+
+    it("counts the command's dependencies and what webpack bundles, with their dependencies", () => {
+      for (const name of [
+        'exceljs',
+        'react',
+        'react-dom',
+        'scheduler',
+        '@fluentui/react-components',
+        '@microsoft/office-js',
+      ]) {
+        expect([name, shipped.has(name)]).toEqual([name, true]);
+      }
+      for (const name of ['webpack', 'webpack-dev-server', 'jest', 'tsx', 'typescript', 'eslint']) {
+        expect([name, shipped.has(name)]).toEqual([name, false]);
+      }
+    });
+
+    it('fails on a high advisory in a bundled package (react is a devDependency, yet ships)', () => {
+      const stdout = report({ high: 1 }, { react: { severity: 'high', via: ['x'] } });
+      expect(judgeAudit({ status: 1, stdout, stderr: '', shipped }).exitCode).toBe(1);
+    });
+
+    it('passes a high advisory in a build or test tool, which never reaches a user', () => {
+      const stdout = report(
+        { high: 1, moderate: 1 },
+        {
+          'webpack-dev-server': { severity: 'high', via: ['x'] },
+          exceljs: { severity: 'moderate', via: ['y'] },
+        },
+      );
+      const verdict = judgeAudit({ status: 1, stdout, stderr: '', shipped });
+      expect(verdict.exitCode).toBe(0);
+      expect(verdict.out.join('\n')).toMatch(/shipped packages .*0 critical, 0 high, 1 moderate/);
+    });
   });
 
   it('fails on a critical advisory', () => {

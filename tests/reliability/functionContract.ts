@@ -6,39 +6,21 @@
  */
 import { CAPITAL_FUNCTIONS } from '../../src/functions/functions';
 import { isCellError } from '../../src/functions/excelErrors';
+import { FUNCTION_SPECS, type ParameterSpec } from '../../src/functions/signatures';
 import type { HostileKind } from './hostileValues';
 
 type AnyFunction = (...args: unknown[]) => unknown;
 export type FunctionName = keyof typeof CAPITAL_FUNCTIONS;
 
-export const QUARTER_HEADERS = [['2016/17 Q1', '2016/17 Q2', '2016/17 Q3', '2016/17 Q4']];
+export const QUARTER_HEADERS = FUNCTION_SPECS.PHASE.params[2].example as unknown as string[][];
 
-/** A valid call of each function: the hostile value replaces one argument at a time. */
-export const VALID_ARGUMENTS: Record<FunctionName, unknown[]> = {
-  PHASE: [1.1, '2016/17 Q2-4', QUARTER_HEADERS, null, null],
-  QUARTERS: [2016, 2019, null],
-  YEARS: [2016, 2019, null],
-  FISCALYEAR: [43799, null],
-  FISCALQUARTER: [43799, null],
-  FISCALPERIOD: [43799, null],
-  VARIANCE: [[[4.245]], [[4.1]], null],
-  VARIANCEFLAG: [[[10]], [[12]], null, 0.1, null],
-  RAG: [[[10]], [[11.5]], 0.1, 0.2],
-  CHECKTOTAL: [[[1.2], [2.6]], 3.8, null],
-  TOTALDIFF: [[[0.1], [0.2]], 0.3],
-  REVISED: [3.1, [[0.42], [0.875], [-0.15]]],
-  CHANGEPCT: [3.1, 4.245],
-  PARSEMONEY: [[['£1,250k']], '£m'],
-  FORMATMONEY: [[[1250000]], '£k', null, null],
-  CHECKPHASING: [1.1, [[0, 0.4, 0.4, 0.3]], null],
-  PHASINGTEXT: [[['2017/18 - 2019/20']]],
-  VERSION: [],
-  INYEARBUDGET: [[[0.5, 0.7, 0.6, 0.8]], QUARTER_HEADERS, '2016/17', null],
-  PROFILEDTODATE: [[[100, 100, 100, 100]], QUARTER_HEADERS, '2016/17 P8', null, null, null],
-  SLIPPAGE: [[[2.4]], [[1.8]], [[6.6]], [[6.5]]],
-  MRP: [1000, 3, 2, null, null, null],
-  BORROWINGCOST: [1000, 0.05, 2, 1, null, null],
-};
+/** A valid call of each function (the table's examples): the hostile value replaces one argument at a time. */
+export const VALID_ARGUMENTS = Object.fromEntries(
+  Object.entries(FUNCTION_SPECS).map(([name, spec]) => [
+    name,
+    (spec.params as readonly ParameterSpec[]).map((p) => p.example),
+  ]),
+) as Record<FunctionName, unknown[]>;
 
 export const functionNames = Object.keys(CAPITAL_FUNCTIONS) as FunctionName[];
 

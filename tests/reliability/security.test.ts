@@ -9,6 +9,12 @@ import { join, relative, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 
 const ROOT = resolve(__dirname, '../..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const officeJs = require('../../scripts/office-js-source.cjs') as {
+  OFFICE_JS_CDN_URL: string;
+  OFFICE_JS_CDN_ORIGIN: string;
+  officeJsFromCdn(html: string): string;
+};
 
 function filesUnder(folder: string, keep: (path: string) => boolean): string[] {
   const found: string[] = [];
@@ -53,16 +59,24 @@ function contentSecurityPolicy(html: string): Map<string, string[]> {
   return directives;
 }
 
-function expectStrictPolicy(html: string): void {
+/**
+ * Checks the pane's policy. `officeJsFromCdn`: the OFFICE_JS=cdn build, whose only difference
+ * allowed is office.js from Microsoft's CDN: that one origin in script-src, that one script URL.
+ */
+function expectStrictPolicy(html: string, { officeJsFromCdn = false } = {}): void {
   const csp = contentSecurityPolicy(html);
+  const cdnScripts = officeJsFromCdn ? [officeJs.OFFICE_JS_CDN_ORIGIN] : [];
   expect(csp.get('default-src')).toEqual(["'self'"]);
-  // Scripts only from this origin: script-src if given, else default-src.
-  expect(csp.get('script-src') ?? csp.get('default-src')).toEqual(["'self'"]);
-  for (const [, sources] of csp) {
+  // Scripts only from this origin (and the CDN when chosen): script-src if given, else default-src.
+  expect(csp.get('script-src') ?? csp.get('default-src')).toEqual(["'self'", ...cdnScripts]);
+  for (const [directive, sources] of csp) {
     expect(sources).not.toContain("'unsafe-eval'");
     expect(sources).not.toContain("'wasm-unsafe-eval'");
     expect(sources).not.toContain('*');
-    for (const source of sources) expect(source).not.toMatch(/^(https?:|\*\.|blob:|filesystem:)/);
+    for (const source of sources) {
+      if (directive === 'script-src' && cdnScripts.includes(source)) continue;
+      expect(source).not.toMatch(/^(https?:|\*\.|blob:|filesystem:)/);
+    }
   }
   // data: only for images and fonts (inline icons): never for scripts, frames or requests.
   for (const [directive, sources] of csp) {
@@ -75,8 +89,12 @@ function expectStrictPolicy(html: string): void {
   }
   expect(csp.get('object-src')).toEqual(["'none'"]);
   // No inline script: every <script> has a src on this origin.
-  for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
-    const src = attribute(tag, 'src');
+  const scripts = (html.match(/<script\b[^>]*>/gi) ?? []).map((tag) => attribute(tag, 'src'));
+  if (officeJsFromCdn) {
+    expect(scripts[0]).toBe(officeJs.OFFICE_JS_CDN_URL);
+    expect(scripts).not.toContain('office-js/office.js');
+  }
+  for (const src of officeJsFromCdn ? scripts.slice(1) : scripts) {
     expect(src).toBeDefined();
     expect(src).not.toMatch(/^(https?:|\/\/|data:|blob:)/i);
   }
@@ -134,7 +152,42 @@ describe('Content-Security-Policy of the task pane', () => {
 
   const built = join(ROOT, 'dist/taskpane.html');
   (existsSync(built) ? it : it.skip)('is still strict in the built dist/taskpane.html', () => {
-    expectStrictPolicy(readFileSync(built, 'utf8'));
+    const html = readFileSync(built, 'utf8');
+    // dist/ may be an OFFICE_JS=cdn build: then the CDN variant's policy applies.
+    expectStrictPolicy(html, { officeJsFromCdn: html.includes(officeJs.OFFICE_JS_CDN_URL) });
+  });
+
+  describe('with office.js from the CDN (OFFICE_JS=cdn)', () => {
+    const source = readFileSync(join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
+    const cdnPage = officeJs.officeJsFromCdn(source);
+
+    it("allows scripts from Microsoft's CDN origin and nowhere else new", () => {
+      expectStrictPolicy(cdnPage, { officeJsFromCdn: true });
+      // Every other directive is exactly as in the local page.
+      const local = contentSecurityPolicy(source);
+      const cdn = contentSecurityPolicy(cdnPage);
+      local.set('script-src', [...(local.get('script-src') ?? []), officeJs.OFFICE_JS_CDN_ORIGIN]);
+      expect(cdn).toEqual(local);
+    });
+
+    it("is refused by the local page's check, and a CDN page with another script is refused", () => {
+      expect(() => expectStrictPolicy(cdnPage)).toThrow();
+      expect(() =>
+        expectStrictPolicy(
+          cdnPage.replace('</head>', '<script src="https://example.org/x.js"></script></head>'),
+          { officeJsFromCdn: true },
+        ),
+      ).toThrow();
+      expect(() =>
+        expectStrictPolicy(
+          cdnPage.replace(
+            'https://appsforoffice.microsoft.com;',
+            'https://appsforoffice.microsoft.com https://example.org;',
+          ),
+          { officeJsFromCdn: true },
+        ),
+      ).toThrow();
+    });
   });
 
   it('recognises a weak policy (the checker can fail)', () => {

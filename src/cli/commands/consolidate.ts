@@ -4,7 +4,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { toNumber } from '../../core/money';
+import { toNumber } from '../../core';
 import { findForecastTable, type ForecastTable } from '../../xlsx/consolidate/forecastTable';
 import { linkedCell } from '../../xlsx/consolidate/forecastLink';
 import {

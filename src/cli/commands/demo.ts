@@ -7,7 +7,7 @@ import { buildDemoWorkbook } from '../../xlsx/demo/writeDemo';
 import { readProgrammeCsv } from '../../xlsx/programmeCsv';
 import { readWorkbookGrids } from '../../xlsx/readWorkbook';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
-import { formatDecimal } from '../../core/money';
+import { formatDecimal } from '../../core';
 import { readCommandLine } from '../args';
 import { checkFiles } from '../checkFiles';
 import { gridChecker } from '../engine';

@@ -35,16 +35,14 @@ class NegativeBudgetRule implements Rule {
     for (let i = 0; i < found.length; i += 3) {
       const [row, f, units] = [found[i], found[i + 1], found[i + 2]];
       const printed = shown(context, units, context.decimals[f]);
-      report(
-        context,
-        'negative-budget',
-        'warning',
+      report(context, {
+        rule: 'negative-budget',
+        severity: 'warning',
         row,
-        this.prepared.figureColumns[f],
-        `Budget ${printed} for ${rowName(context, row)} is negative: show a reduction as a change to the budget (a revision), or correct the sign`,
-        undefined,
-        printed,
-      );
+        column: this.prepared.figureColumns[f],
+        message: `Budget ${printed} for ${rowName(context, row)} is negative: show a reduction as a change to the budget (a revision), or correct the sign`,
+        actual: printed,
+      });
     }
   }
 }

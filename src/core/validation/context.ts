@@ -35,6 +35,17 @@ export interface CheckContext {
   findings: Finding[];
 }
 
+/** What a rule found, at a 0-based cell of the grid. */
+export interface FoundAt {
+  rule: RuleId;
+  severity: Severity;
+  row: number;
+  column: number;
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
 /** A rule: sees every row during the pass, then reports. */
 export interface Rule extends RowSink {
   finish(context: CheckContext): void;
@@ -44,18 +55,10 @@ export interface Rule extends RowSink {
  * Adds a finding at a cell (0-based grid indexes; the address respects the grid's origin).
  *
  * @example
- * report(context, 'negative-budget', 'warning', 4, 2, 'Budget -0.3 for ...');
+ * report(context, { rule: 'negative-budget', severity: 'warning', row: 4, column: 2, message: 'Budget -0.3 for ...' });
  */
-export function report(
-  context: CheckContext,
-  rule: RuleId,
-  severity: Severity,
-  row: number,
-  column: number,
-  message: string,
-  expected?: string,
-  actual?: string,
-): void {
+export function report(context: CheckContext, found: FoundAt): void {
+  const { rule, severity, row, column, message, expected, actual } = found;
   const { origin } = context.prepared;
   const finding: Finding = {
     rule,

@@ -23,31 +23,27 @@ export function reportOddFigures(context: CheckContext): void {
     const header = context.prepared.columns[odd.column].header || 'a figure column';
     if (odd.readable) {
       if (++asText <= MAX_LISTED) {
-        report(
-          context,
-          'number-as-text',
-          'warning',
-          odd.row,
-          odd.column,
-          `'${odd.shown}' under ${header} is stored as text: it was read as a figure, but Excel will not add it up. Convert it to a number (e.g. Data > Text to Columns)`,
-          undefined,
-          odd.shown,
-        );
+        report(context, {
+          rule: 'number-as-text',
+          severity: 'warning',
+          row: odd.row,
+          column: odd.column,
+          message: `'${odd.shown}' under ${header} is stored as text: it was read as a figure, but Excel will not add it up. Convert it to a number (e.g. Data > Text to Columns)`,
+          actual: odd.shown,
+        });
       }
     } else if (++unreadable <= MAX_LISTED) {
       const what = odd.problem
         ? `The cell under ${header} ${odd.problem}`
         : `Cannot read '${odd.shown}' under ${header} as a figure`;
-      report(
-        context,
-        'not-a-number',
-        'error',
-        odd.row,
-        odd.column,
-        `${what}: write a number such as 2.6 or (0.3), or leave the cell blank`,
-        undefined,
-        odd.shown,
-      );
+      report(context, {
+        rule: 'not-a-number',
+        severity: 'error',
+        row: odd.row,
+        column: odd.column,
+        message: `${what}: write a number such as 2.6 or (0.3), or leave the cell blank`,
+        actual: odd.shown,
+      });
     }
   }
   if (asText > MAX_LISTED)

@@ -177,14 +177,13 @@ function judgeSums(
     if (count === 0) {
       // With a phasing column, the phrase speaks for an unphased scheme.
       if (budget !== 0 && !hasPhrases) {
-        report(
-          context,
-          'unphased',
-          'warning',
+        report(context, {
+          rule: 'unphased',
+          severity: 'warning',
           row,
           column,
-          `${rowName(context, row)} has a budget of ${shown(context, budget, d)} but nothing in its period columns: phase it, e.g. '2016/17 Q2-4'`,
-        );
+          message: `${rowName(context, row)} has a budget of ${shown(context, budget, d)} but nothing in its period columns: phase it, e.g. '2016/17 Q2-4'`,
+        });
       }
       continue;
     }
@@ -192,28 +191,26 @@ function judgeSums(
     const phased = shown(context, sum, d);
     const printed = shown(context, budget, d);
     if (withinRounding(sum - budget, allowance)) {
-      report(
-        context,
-        'phasing-mismatch',
-        'info',
+      report(context, {
+        rule: 'phasing-mismatch',
+        severity: 'info',
         row,
         column,
-        `Phasing of ${rowName(context, row)} adds up to ${phased} against a budget of ${printed}: within rounding (up to ${shownTolerance(context, allowance)})`,
-        phased,
-        printed,
-      );
+        message: `Phasing of ${rowName(context, row)} adds up to ${phased} against a budget of ${printed}: within rounding (up to ${shownTolerance(context, allowance)})`,
+        expected: phased,
+        actual: printed,
+      });
       continue;
     }
-    report(
-      context,
-      'phasing-mismatch',
-      'error',
+    report(context, {
+      rule: 'phasing-mismatch',
+      severity: 'error',
       row,
       column,
-      `Phasing of ${rowName(context, row)} adds up to ${phased} but its budget is ${printed}: ${shown(context, Math.abs(sum - budget), d)} more than rounding can explain. Re-phase the periods or correct the budget`,
-      phased,
-      printed,
-    );
+      message: `Phasing of ${rowName(context, row)} adds up to ${phased} but its budget is ${printed}: ${shown(context, Math.abs(sum - budget), d)} more than rounding can explain. Re-phase the periods or correct the budget`,
+      expected: phased,
+      actual: printed,
+    });
   }
 }
 
@@ -269,14 +266,13 @@ function reportPhrases(
     const row = found[i];
     const name = rowName(context, row);
     if (found[i + 1] === PHRASE_MISSING) {
-      report(
-        context,
-        'unphased',
-        'warning',
+      report(context, {
+        rule: 'unphased',
+        severity: 'warning',
         row,
-        c,
-        `${name} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
-      );
+        column: c,
+        message: `${name} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
+      });
       continue;
     }
     const cells = prepared.values[row];
@@ -284,38 +280,32 @@ function reportPhrases(
     const verdict = rule.verdictOf(text);
     const quoted = text.length <= 60 ? text : `${text.slice(0, 59)}…`;
     if (verdict.outcome === PHRASE_UNREADABLE) {
-      report(
-        context,
-        'unphased',
-        'warning',
+      report(context, {
+        rule: 'unphased',
+        severity: 'warning',
         row,
-        c,
-        `${name}: ${verdict.message}`,
-        undefined,
-        quoted,
-      );
+        column: c,
+        message: `${name}: ${verdict.message}`,
+        actual: quoted,
+      });
     } else if (verdict.outcome === PHRASE_NOT_PHASED) {
-      report(
-        context,
-        'unphased',
-        'warning',
+      report(context, {
+        rule: 'unphased',
+        severity: 'warning',
         row,
-        c,
-        `${name} is not phased yet ('${quoted}'): write when it will be spent, e.g. '2016/17 Q2-4'`,
-        undefined,
-        quoted,
-      );
+        column: c,
+        message: `${name} is not phased yet ('${quoted}'): write when it will be spent, e.g. '2016/17 Q2-4'`,
+        actual: quoted,
+      });
     } else {
-      report(
-        context,
-        'phasing-out-of-range',
-        'error',
+      report(context, {
+        rule: 'phasing-out-of-range',
+        severity: 'error',
         row,
-        c,
-        `Phasing '${quoted}' of ${name} falls outside the period columns (${range}): correct the phasing, or add columns for the periods it names`,
-        undefined,
-        quoted,
-      );
+        column: c,
+        message: `Phasing '${quoted}' of ${name} falls outside the period columns (${range}): correct the phasing, or add columns for the periods it names`,
+        actual: quoted,
+      });
     }
   }
 }

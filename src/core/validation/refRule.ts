@@ -85,16 +85,14 @@ class DuplicateRefRule implements Rule {
       const row = repeats[i];
       const text = (this.textAt(row) ?? '').slice(0, 60);
       const first = toA1(origin.row + repeats[i + 1], origin.column + column);
-      report(
-        context,
-        'duplicate-ref',
-        'error',
+      report(context, {
+        rule: 'duplicate-ref',
+        severity: 'error',
         row,
         column,
-        `Ref '${text}' is already used at ${first}: give each scheme its own ref, so returns and revisions reach the right scheme`,
-        undefined,
-        text,
-      );
+        message: `Ref '${text}' is already used at ${first}: give each scheme its own ref, so returns and revisions reach the right scheme`,
+        actual: text,
+      });
     }
   }
 }

@@ -331,26 +331,24 @@ function reportTotal(
   const gap = shown(context, Math.abs(total - sum), d);
   if (withinRounding(total - sum, allowance)) {
     const places = `${d} decimal place${d === 1 ? '' : 's'}`;
-    report(
-      context,
-      'total-mismatch',
-      'info',
+    report(context, {
+      rule: 'total-mismatch',
+      severity: 'info',
       row,
       column,
-      `Total ${printed} differs from ${what} (${expected}) by ${gap}: within rounding (up to ${shownTolerance(context, allowance)} for ${count + 1} figures shown to ${places})`,
+      message: `Total ${printed} differs from ${what} (${expected}) by ${gap}: within rounding (up to ${shownTolerance(context, allowance)} for ${count + 1} figures shown to ${places})`,
       expected,
-      printed,
-    );
+      actual: printed,
+    });
     return;
   }
-  report(
-    context,
-    'total-mismatch',
-    'error',
+  report(context, {
+    rule: 'total-mismatch',
+    severity: 'error',
     row,
     column,
-    `Total ${printed} does not match ${what} (${expected}): ${gap} more than rounding can explain. Correct the total to ${expected}, or find the row that is wrong or missing`,
+    message: `Total ${printed} does not match ${what} (${expected}): ${gap} more than rounding can explain. Correct the total to ${expected}, or find the row that is wrong or missing`,
     expected,
-    printed,
-  );
+    actual: printed,
+  });
 }

@@ -123,14 +123,13 @@ function judgeVariances(
     const evidence = recogniseConvention(rows, { decimals });
     convention = evidence.convention ?? DEFAULT_CONVENTION;
     if (evidence.convention === 'forecast-minus-budget') {
-      report(
-        context,
-        'variance-mismatch',
-        'info',
-        printed[0],
-        context.prepared.figureColumns[v],
-        `Variances read as ${WORDS[convention]}: ${evidence.forecastMinusBudget} of ${rows.length} rows fit that way round and ${evidence.budgetMinusForecast} the other. If that is wrong, set the variance convention`,
-      );
+      report(context, {
+        rule: 'variance-mismatch',
+        severity: 'info',
+        row: printed[0],
+        column: context.prepared.figureColumns[v],
+        message: `Variances read as ${WORDS[convention]}: ${evidence.forecastMinusBudget} of ${rows.length} rows fit that way round and ${evidence.budgetMinusForecast} the other. If that is wrong, set the variance convention`,
+      });
     }
   }
   const allowance = context.allowance[b] + context.allowance[f] + context.allowance[v];
@@ -150,32 +149,30 @@ function judgeVariances(
     const gap = shown(context, Math.abs(variance - expected), d);
     const figures = `budget ${shown(context, budget, context.decimals[b])} and forecast ${shown(context, forecast, context.decimals[f])}`;
     if (withinRounding(variance - expected, allowance)) {
-      report(
-        context,
-        'variance-mismatch',
-        'info',
+      report(context, {
+        rule: 'variance-mismatch',
+        severity: 'info',
         row,
         column,
-        `Variance ${got} for ${rowName(context, row)} differs from ${figures} (${want}) by ${gap}: within rounding (up to ${shownTolerance(context, allowance)})`,
-        want,
-        got,
-      );
+        message: `Variance ${got} for ${rowName(context, row)} differs from ${figures} (${want}) by ${gap}: within rounding (up to ${shownTolerance(context, allowance)})`,
+        expected: want,
+        actual: got,
+      });
       continue;
     }
     const flipped = variance !== 0 && withinRounding(variance + expected, allowance);
     const hint = flipped
       ? ` It has the opposite sign: this table reads variances as ${WORDS[convention]}.`
       : '';
-    report(
-      context,
-      'variance-mismatch',
-      'error',
+    report(context, {
+      rule: 'variance-mismatch',
+      severity: 'error',
       row,
       column,
-      `Variance ${got} for ${rowName(context, row)} does not match ${figures} (${want}): ${gap} more than rounding can explain.${hint} Correct the variance to ${want}, or check the budget and forecast`,
-      want,
-      got,
-    );
+      message: `Variance ${got} for ${rowName(context, row)} does not match ${figures} (${want}): ${gap} more than rounding can explain.${hint} Correct the variance to ${want}, or check the budget and forecast`,
+      expected: want,
+      actual: got,
+    });
   }
 }
 
@@ -211,15 +208,13 @@ function judgeThresholds(
       continue;
     const size = shown(context, Math.abs(forecast - budget), context.decimals[f]);
     const way = forecast > budget ? 'overspend' : 'underspend';
-    report(
-      context,
-      'variance-threshold',
-      'warning',
+    report(context, {
+      rule: 'variance-threshold',
+      severity: 'warning',
       row,
       column,
-      `Forecast ${way} of ${size} on ${rowName(context, row)} (budget ${shown(context, budget, context.decimals[b])}) is over the council's threshold${limits ? ` (${limits})` : ''}: explain it in the monitoring report`,
-      undefined,
-      size,
-    );
+      message: `Forecast ${way} of ${size} on ${rowName(context, row)} (budget ${shown(context, budget, context.decimals[b])}) is over the council's threshold${limits ? ` (${limits})` : ''}: explain it in the monitoring report`,
+      actual: size,
+    });
   }
 }

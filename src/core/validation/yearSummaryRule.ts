@@ -69,16 +69,15 @@ class YearSummaryRule implements Rule {
       const message = inside
         ? `${label} for ${rowName(context, row)} is ${given} and its quarters add up to ${added}: within rounding (up to ${shownTolerance(context, allowance)})`
         : `${label} for ${rowName(context, row)} is ${given} but its quarters add up to ${added} (${count} shown): ${shown(context, Math.abs(printed - sum), d)} more than rounding can explain. Correct the year or its quarters`;
-      report(
-        context,
-        'phasing-mismatch',
-        inside ? 'info' : 'error',
+      report(context, {
+        rule: 'phasing-mismatch',
+        severity: inside ? 'info' : 'error',
         row,
-        column.index,
+        column: column.index,
         message,
-        added,
-        given,
-      );
+        expected: added,
+        actual: given,
+      });
     }
   }
 }

@@ -1,17 +1,33 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { App } from '../App';
-import { TAB_LABELS } from '../App.types';
+import { TAB_GROUPS, TAB_LABELS } from '../App.types';
 import type { ActionContext, Outcome } from '../services';
 import { fakeActions } from './fakeActions';
 import { renderApp } from './renderApp';
 
 describe('the task pane shell', () => {
-  it('shows every task as a tab and the chosen tab as the panel', async () => {
+  it('shows the four steps of the cycle in one tab row, and the chosen group’s tasks below', async () => {
+    await renderApp(fakeActions(), 'phase');
+    const steps = screen.getByRole('tablist', { name: 'Steps of the capital cycle' });
+    expect(within(steps).getAllByRole('tab')).toHaveLength(TAB_GROUPS.length);
+    for (const group of TAB_GROUPS)
+      expect(within(steps).getByRole('tab', { name: group.label })).toBeTruthy();
+    expect(within(steps).getByRole('tab', { name: 'Programme', selected: true })).toBeTruthy();
+    const tasks = screen.getByRole('tablist', { name: 'Programme tasks' });
+    expect(within(tasks).getAllByRole('tab')).toHaveLength(4);
+    for (const tab of ['setup', 'import', 'phase', 'revise'] as const)
+      expect(within(tasks).getByRole('tab', { name: TAB_LABELS[tab] })).toBeTruthy();
+    expect(within(tasks).getByRole('tab', { name: 'Phase', selected: true })).toBeTruthy();
+    // The panel is labelled by the task it shows.
+    expect(screen.getByRole('tabpanel', { name: 'Phase' })).toBeTruthy();
+  });
+
+  it('shows a one-task group (Check) as a single tab with no second row', async () => {
     await renderApp(fakeActions(), 'check');
-    for (const label of Object.values(TAB_LABELS))
-      expect(screen.getByRole('tab', { name: label })).toBeTruthy();
     expect(screen.getByRole('tab', { name: 'Check', selected: true })).toBeTruthy();
+    expect(screen.getAllByRole('tablist')).toHaveLength(1);
+    expect(screen.getByRole('tabpanel', { name: 'Check' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Run check' })).toBeTruthy();
   });
 
@@ -28,7 +44,9 @@ describe('the task pane shell', () => {
     await screen.findByText('7 schemes phased');
     fireEvent.click(screen.getByRole('tab', { name: 'Settings' }));
     expect(await screen.findByRole('button', { name: 'Save settings' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('tab', { name: 'Phase' }));
+    // Back to the group: it opens on the task left open in it.
+    fireEvent.click(screen.getByRole('tab', { name: 'Programme' }));
+    expect(screen.getByRole('tab', { name: 'Phase', selected: true })).toBeTruthy();
     expect(screen.getByText('7 schemes phased')).toBeTruthy();
   });
 
@@ -105,26 +123,51 @@ describe('the task pane shell', () => {
     expect(screen.getByText(/unprotect it/)).toBeTruthy();
   });
 
-  it('offers "Undo last change" only when there is a change to undo, and undoes it', async () => {
+  it('offers Undo only when there is a change to undo, names it, and undoes it', async () => {
     let last: string | undefined = 'Phase schemes';
     const actions = fakeActions({
       lastChange: async () => last,
+      changeHistory: async () => (last ? [{ label: last, next: true }] : []),
       undoLastChange: async () => {
         last = undefined;
         return { ok: true, value: 'Phase schemes', summary: 'Phase schemes undone.' };
       },
     });
     await renderApp(actions, 'setup');
-    const undo = screen.getByRole('button', { name: 'Undo last change' });
-    await waitFor(() => expect(undo.hasAttribute('disabled')).toBe(false));
+    const undo = await screen.findByRole('button', { name: 'Undo Phase schemes' });
+    expect(undo.getAttribute('aria-disabled')).not.toBe('true');
     fireEvent.click(undo);
     await screen.findByText('Phase schemes undone.');
     expect(actions.undoLastChange).toHaveBeenCalledTimes(1);
-    await waitFor(() =>
-      expect(
-        screen.getByRole('button', { name: 'Undo last change' }).hasAttribute('disabled'),
-      ).toBe(true),
-    );
+    const nothing = await screen.findByRole('button', { name: 'Nothing to undo' });
+    expect(nothing.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('after a revision, still reaches the change before it and explains the revision (regression: undo was a dead end)', async () => {
+    const actions = fakeActions({
+      lastChange: async () => 'Phase schemes',
+      changeHistory: async () => [
+        {
+          label: 'Record revision of CP-003',
+          next: false,
+          irreversible:
+            'The revision log is append-only, so the revision of CP-003 stays. To reverse it, record a revision of the opposite amount.',
+        },
+        { label: 'Phase schemes', next: true },
+      ],
+    });
+    await renderApp(actions, 'setup');
+    expect(await screen.findByRole('button', { name: 'Undo Phase schemes' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Changes made in this session' }));
+    const menu = await screen.findByRole('menu');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringMatching(
+        /^Record revision of CP-003Cannot be undone\. .*record a revision of the opposite amount/,
+      ),
+      expect.stringMatching(/^Phase schemes/),
+    ]);
+    expect(items[0].getAttribute('aria-disabled')).toBe('true');
   });
 
   it('keeps the pane usable when reading the settings fails', async () => {

@@ -1,3 +1,8 @@
+import { configure } from '@testing-library/react';
+
+// Two shared cores under load can take more than the default second to re-render the pane.
+configure({ asyncUtilTimeout: 5000 });
+
 /**
  * What jsdom lacks and Fluent UI uses: matchMedia, ResizeObserver and element animations.
  */

@@ -8,6 +8,7 @@ import { decimal } from '../../core/money/decimal';
 import {
   createExcelActions,
   questionFor,
+  revisionSentence,
   summariseMonitoring,
   type ExcelAdapter,
 } from '../excelActions';
@@ -38,7 +39,9 @@ function adapter(overrides: Partial<ExcelAdapter> = {}): ExcelAdapter {
     readSettings: fail,
     saveSettings: fail,
     lastChange: () => undefined,
+    changeHistory: () => [],
     undoLastChange: fail,
+    describeWorkbook: fail,
     ...overrides,
   } as ExcelAdapter;
 }
@@ -139,9 +142,22 @@ describe('the pane over the Excel adapter', () => {
       expect.anything(),
     ]);
     expect(outcome.ok && outcome.summary).toBe(
-      'Virement of -0.150 (£m) for CMS-01 recorded on row 4 of Revisions.',
+      'Virement of 0.150 (£m) out of CMS-01 recorded on row 4 of Revisions.',
     );
   });
+
+  it.each([
+    ['reduction', decimal(-250, 3), 'Reduction of 0.250 (£m) from CP-003'],
+    ['reduction', decimal(250, 3), 'Reduction of 0.250 (£m) from CP-003'],
+    ['addition', decimal(420, 3), 'Addition of 0.420 (£m) to CP-003'],
+    ['virement', decimal(150, 3), 'Virement of 0.150 (£m) into CP-003'],
+    ['re-profile', decimal(-100, 3), 'Re-profile of 0.100 (£m) within CP-003'],
+  ] as const)(
+    'words a %s of %o without a double negative (regression: "Reduction of -0.250")',
+    (kind, amount, expected) => {
+      expect(revisionSentence({ kind, amount, ref: 'CP-003' }, '£m')).toBe(expected);
+    },
+  );
 
   it.each([
     ['programme', 'checkProgramme'],
@@ -215,5 +231,60 @@ describe('the pane over the Excel adapter', () => {
     expect(summary.byRag).toEqual({ Green: 1, Amber: 1, Red: 1 });
     expect(summary.offTarget.map((entry) => entry.name)).toEqual(['C', 'B']);
     expect(summary.totalVariance).toBe(0.3);
+    expect(summary.totalBudget).toBe(3);
+    expect(summary).toMatchObject({ withForecast: 3, missingForecast: 1, programmeBudget: 4 });
+  });
+
+  it('totals like with like: one forecast in of nine is not a £31.5 underspend (regression)', () => {
+    const budgets = [2.6, 1.1, 3.9, 0.6, 1.3, 10, 2, 10, 10];
+    const schemes = budgets.map((budget, index) => ({
+      name: `Scheme ${index + 1}`,
+      budget,
+      forecast: index === 0 ? 2.7 : null,
+      variance: index === 0 ? -0.1 : null,
+      status: (index === 0 ? 'On target' : 'No forecast') as 'On target' | 'No forecast',
+    }));
+    const summary = summariseMonitoring({
+      sheet: 'Monitoring',
+      schemes,
+      areas: [],
+      // What the Monitoring sheet's total row holds: every budget against the one forecast.
+      total: { name: 'Total', budget: 41.5, forecast: 2.7, variance: 38.8, status: 'Underspend' },
+    });
+    expect(summary).toMatchObject({
+      totalBudget: 2.6,
+      totalForecast: 2.7,
+      totalVariance: -0.1,
+      withForecast: 1,
+      missingForecast: 8,
+      programmeBudget: 41.5,
+    });
+  });
+
+  it('says a new programme without samples has no scheme yet (regression: "1 scheme")', async () => {
+    const setUpProgramme = jest.fn(async () =>
+      ok({ sheet: 'Programme', rows: 1, periodHeaders: ['2026/27 Q1', '2026/27 Q4'] }),
+    );
+    const actions = createExcelActions(adapter({ setUpProgramme } as Partial<ExcelAdapter>));
+    const outcome = await actions.setUpProgramme(
+      { firstYear: 2026, lastYear: 2026, periods: 'quarter', unit: '£m', fillWithSample: false },
+      context(),
+    );
+    expect(outcome.ok && outcome.summary).not.toMatch(/1 scheme/);
+    expect(outcome.ok && outcome.summary).toMatch(/fill in the first row/);
+  });
+
+  it('names the sheet of a checked range (regression: "in A1:B6")', async () => {
+    const checkSelection = jest.fn(async () =>
+      ok({
+        sheet: 'Budget 2026',
+        address: 'A1:B6',
+        findings: [],
+        counts: { error: 0, warning: 0, info: 0 },
+      }),
+    );
+    const actions = createExcelActions(adapter({ checkSelection } as Partial<ExcelAdapter>));
+    const outcome = await actions.check('selection', context());
+    expect(outcome.ok && outcome.summary).toBe("No problems found in 'Budget 2026'!A1:B6.");
   });
 });

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary/ErrorBoundary';
 import { ConfirmProvider, useConfirm } from '../components/ConfirmDialog/useConfirm';
 import { OutsideExcel } from '../components/OutsideExcel/OutsideExcel';
-import { sheetReference } from '../components/CellLink/CellLink';
+import { sheetReference } from '../sheetReference';
 import './domPolyfills';
 
 function Boom({ explode }: { explode: boolean }) {
@@ -17,9 +17,11 @@ function TwoQuestions() {
   const confirm = useConfirm();
   const [answers, setAnswers] = useState<string>('');
   const ask = () => {
-    void confirm({ title: 'First?', message: 'one', examples: [{ cell: 'H4', was: '2.6' }] }).then(
-      (a) => setAnswers((s) => `${s}first:${a};`),
-    );
+    void confirm({
+      title: 'First?',
+      message: 'one',
+      examples: [{ cell: 'H4', was: '2.6', becomes: '0.65' }],
+    }).then((a) => setAnswers((s) => `${s}first:${a};`));
     void confirm({ title: 'Second?', message: 'two' }).then((a) =>
       setAnswers((s) => `${s}second:${a};`),
     );
@@ -63,15 +65,51 @@ describe('pane safety nets', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Ask' }));
     expect((await screen.findByRole('alertdialog')).textContent).toContain('First?');
-    expect(screen.getByRole('list', { name: 'Cells that would be replaced' }).textContent).toBe(
-      'H4 2.6',
-    );
+    const cells = screen.getByRole('table', { name: 'Cells that would be replaced' });
+    expect(
+      Array.from(cells.querySelectorAll('tbody tr')).map((row) =>
+        Array.from(row.children).map((cell) => cell.textContent),
+      ),
+    ).toEqual([['H4', '2.6', '0.65']]);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Replace' })));
     expect((await screen.findByRole('alertdialog')).textContent).toContain('Second?');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel' })));
     expect(screen.getByRole('status', { hidden: true }).textContent).toBe(
       'first:true;second:false;',
     );
+  });
+
+  it('opens on Cancel, not on the destructive Replace', async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ConfirmProvider>
+          <TwoQuestions />
+        </ConfirmProvider>
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Ask' }));
+    await screen.findByRole('alertdialog');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' })),
+    );
+  });
+
+  it('gives focus back to the control that asked when the dialog closes (regression: focus fell to the page)', async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ConfirmProvider>
+          <TwoQuestions />
+        </ConfirmProvider>
+      </FluentProvider>,
+    );
+    const ask = screen.getByRole('button', { name: 'Ask' });
+    ask.focus();
+    fireEvent.click(ask);
+    await screen.findByRole('alertdialog');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Replace' })));
+    await screen.findByText('Second?');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel' })));
+    await waitFor(() => expect(document.activeElement).toBe(ask));
   });
 
   it.each([

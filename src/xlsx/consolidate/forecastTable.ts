@@ -3,15 +3,15 @@
  * (budget columns optional), as on the master's Monitoring sheet and on the forecast sheets the
  * task pane sends to budget holders.
  */
-import { isTotalLabel } from '../../core/grid/totals';
+import { isTotalLabel } from '../../core';
 import {
   parseMoney,
   tryFromNumber,
   unitFromHeader,
   type Decimal,
   type MoneyUnit,
-} from '../../core/money';
-import type { Parsed } from '../../core/findings';
+} from '../../core';
+import type { Parsed } from '../../core';
 import type { SheetGrid } from '../sheetGrid';
 
 /** How far down a sheet the header row may be (titles and notes sit above it). */

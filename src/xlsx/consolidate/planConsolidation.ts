@@ -2,8 +2,8 @@
  * Decides which returns' forecasts go into the master: a return sheet is copied whole or not at
  * all, so the master never holds half of a budget holder's return.
  */
-import { toA1 } from '../../core/grid/address';
-import { equals, formatDecimal, roundTo, type Decimal } from '../../core/money';
+import { toA1 } from '../../core';
+import { equals, formatDecimal, roundTo, type Decimal } from '../../core';
 import {
   normaliseHeader,
   readAmount,

@@ -2,14 +2,20 @@
  * After forecasts are written, the formulas that use them still carry their old cached results.
  * Excel recalculates on open (fullCalcOnLoad), but a viewer that does not would show a stale
  * variance. So the shapes of formula the Monitoring sheet uses are worked out again exactly
- * (a link to one cell, a difference of two cells, a SUM down a column, the demo's flag), and any other formula that
- * reads the forecast column loses its cached result rather than keep a wrong one.
+ * (a link to one cell, a difference of two cells, a SUM down a column, and the task pane's
+ * variance, flag and RAG formulas with the settings sheet they read), and any other formula
+ * that reads the forecast column loses its cached result rather than keep a wrong one.
  */
 import type ExcelJS from 'exceljs';
-import { subtract, sum, toNumber, tryFromNumber, type Decimal } from '../../core/money';
-import { varianceStatus } from '../../core/monitoring';
-import { DEMO_SETTINGS } from '../demo/planDemo';
-import { flagFormula } from '../demo/writeDemo';
+import { subtract, sum, toNumber, tryFromNumber, type Decimal } from '../../core';
+import {
+  SETTINGS_RANGE,
+  SETTINGS_SHEET,
+  lineFormulas,
+  monitoringLine,
+  parseSettings,
+  type PlannerSettings,
+} from '../../workbook';
 import { linkedCell } from './forecastLink';
 
 const DIFFERENCE = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*-\s*\$?([A-Z]{1,3})\$?(\d+)\s*$/;
@@ -35,12 +41,52 @@ function linkResult(workbook: ExcelJS.Workbook, text: string): number | string |
   return undefined;
 }
 
+/** The settings the Monitoring formulas read, when the workbook has its settings sheet. */
+function settingsOf(workbook: ExcelJS.Workbook): PlannerSettings | undefined {
+  const sheet = workbook.getWorksheet(SETTINGS_SHEET);
+  if (!sheet) return undefined;
+  const values: unknown[][] = [];
+  for (let r = 1; r <= SETTINGS_RANGE.rows; r++) {
+    values.push([sheet.getCell(r, 1).value, sheet.getCell(r, 2).value ?? '']);
+  }
+  return parseSettings(values);
+}
+
+/** A line formula of the task pane's Monitoring (variance, flag or RAG), worked out by the engine. */
+function lineResult(
+  sheet: ExcelJS.Worksheet,
+  text: string,
+  row: number,
+  settings: PlannerSettings | undefined,
+): number | string | undefined {
+  if (!settings) return undefined;
+  const formulas = lineFormulas(row);
+  const which = (['variance', 'flag', 'rag'] as const).find((key) => formulas[key] === `=${text}`);
+  if (!which) return undefined;
+  const budget = numberAt(sheet, `E${row}`);
+  if (!budget) return undefined;
+  const forecastCell = sheet.getCell(`F${row}`);
+  const forecastValue =
+    forecastCell.type === FORMULA_TYPE ? forecastCell.result : forecastCell.value;
+  const forecast = numberAt(sheet, `F${row}`);
+  // A blank forecast is "no forecast"; anything else unreadable is left for Excel.
+  if (!forecast && forecastValue !== '' && forecastValue !== null && forecastValue !== undefined)
+    return undefined;
+  const line = monitoringLine('', budget, forecast, settings);
+  if (which === 'variance') return line.variance ?? '';
+  if (which === 'flag') return line.status;
+  return line.rag ?? '';
+}
+
 function recompute(
   workbook: ExcelJS.Workbook,
   sheet: ExcelJS.Worksheet,
   text: string,
   row: number,
+  settings: PlannerSettings | undefined,
 ): number | string | undefined {
+  const line = lineResult(sheet, text, row, settings);
+  if (line !== undefined) return line;
   const linked = linkResult(workbook, text);
   if (linked !== undefined) return linked;
   const difference = DIFFERENCE.exec(text);
@@ -53,19 +99,17 @@ function recompute(
   if (total && total[1] === total[3]) {
     const figures: Decimal[] = [];
     for (let r = Number(total[2]); r <= Number(total[4]); r++) {
-      const figure = numberAt(sheet, `${total[1]}${r}`);
+      const address = `${total[1]}${r}`;
+      // A formula whose result was cleared (it read a forecast) leaves the sum unknown too.
+      if (
+        sheet.getCell(address).type === FORMULA_TYPE &&
+        sheet.getCell(address).result === undefined
+      )
+        return undefined;
+      const figure = numberAt(sheet, address);
       if (figure) figures.push(figure);
     }
     return toNumber(sum(figures));
-  }
-  if (text === flagFormula(row)) {
-    const budget = numberAt(sheet, `E${row}`);
-    const forecast = numberAt(sheet, `F${row}`);
-    if (!budget || !forecast) return undefined;
-    return varianceStatus(budget, forecast, {
-      absolute: DEMO_SETTINGS.thresholdAbsolute,
-      percent: DEMO_SETTINGS.thresholdPercent,
-    });
   }
   return undefined;
 }
@@ -85,12 +129,13 @@ export function refreshResults(
 ): void {
   const letters = sheet.getColumn(forecastColumn).letter;
   const readsForecast = new RegExp(`(^|[^A-Z$])\\$?${letters}\\$?\\d`);
+  const settings = settingsOf(workbook);
   sheet.eachRow((row, rowNumber) => {
     row.eachCell((cell) => {
       if (cell.type !== FORMULA_TYPE) return;
       const value = cell.value as ExcelJS.CellFormulaValue;
       if (typeof value.formula !== 'string') return;
-      const result = recompute(workbook, sheet, value.formula, rowNumber);
+      const result = recompute(workbook, sheet, value.formula, rowNumber, settings);
       if (result !== undefined) cell.value = { formula: value.formula, result, date1904: false };
       else if (readsForecast.test(value.formula))
         cell.value = { formula: value.formula, date1904: false };

@@ -3,13 +3,13 @@
  * phasing, revised budgets, forecasts, variances and flags. The workbook writer turns them into
  * cells and formulas; the LibreOffice test compares what the formulas compute with these figures.
  */
-import { quarterHeaders, readPeriodHeaders } from '../../core/calendar';
-import type { Parsed } from '../../core/findings';
-import { add, fromNumber, subtract, sum, type Decimal, ZERO } from '../../core/money';
-import { variance, varianceStatus, type VarianceStatus } from '../../core/monitoring';
-import { phaseAmount } from '../../core/phasing';
-import { revisedBudgetOf, type BudgetRevision } from '../../core/revisions';
-import { sampleDetails } from '../../excel/sampleProgramme';
+import { quarterHeaders, readPeriodHeaders } from '../../core';
+import type { Parsed } from '../../core';
+import { add, fromNumber, subtract, sum, toNumber, type Decimal, ZERO } from '../../core';
+import { variance, varianceStatus, type VarianceStatus } from '../../core';
+import { phaseAmount } from '../../core';
+import { revisedBudgetOf, type BudgetRevision } from '../../core';
+import { DEFAULT_SETTINGS, sampleDetails, type PlannerSettings } from '../../workbook';
 import type { ProgrammeCsvRow } from '../programmeCsv';
 
 /** Fixed choices of the demo (a council would set these). */
@@ -26,6 +26,22 @@ export const DEMO_SETTINGS = {
   thresholdAbsolute: fromNumber(0.1),
   thresholdPercent: 10,
 } as const;
+
+/**
+ * The demo's settings as the settings sheet holds them (its Monitoring formulas read them there).
+ *
+ * @example
+ * demoPlannerSettings().decimals; // 2
+ */
+export function demoPlannerSettings(): PlannerSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    unit: '£m',
+    decimals: DEMO_SETTINGS.decimals,
+    thresholdAbsolute: toNumber(DEMO_SETTINGS.thresholdAbsolute),
+    thresholdPercent: DEMO_SETTINGS.thresholdPercent,
+  };
+}
 
 /** A scheme of the demo programme, with every figure the workbook shows for it. */
 export interface DemoScheme {

@@ -7,6 +7,7 @@ import {
   ProgressBar,
   Text,
 } from '@fluentui/react-components';
+import { CellLink } from '../CellLink/CellLink';
 import type { ActionStatusProps } from './ActionStatus.types';
 import { useActionStatusStyles } from './useActionStatusStyles';
 
@@ -45,23 +46,29 @@ export function ActionStatus({
         </div>
       )}
       {notice && (
+        // Multiline with the action below the text: a close column beside it would squeeze the
+        // text to half a 320px pane. The button says what it does (no "✕" with a hidden label).
         <MessageBar intent={notice.intent} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{notice.title}</MessageBarTitle>
             {notice.text}
+            {notice.links && notice.links.length > 0 && (
+              <ul className={styles.links}>
+                {notice.links.map((link) => (
+                  <li key={`${link.sheet}!${link.cell}`}>
+                    <CellLink sheet={link.sheet} cell={link.cell}>
+                      {link.label}
+                    </CellLink>
+                  </li>
+                ))}
+              </ul>
+            )}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                size="small"
-                aria-label="Dismiss message"
-                onClick={onDismiss}
-              >
-                ✕
-              </Button>
-            }
-          />
+          <MessageBarActions>
+            <Button appearance="secondary" size="small" onClick={onDismiss}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
     </div>

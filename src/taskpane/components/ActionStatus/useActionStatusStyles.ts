@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { plainList } from '../panelStyles';
 
 /** Styles of the status strip under the tabs. */
 export const useActionStatusStyles = makeStyles({
@@ -11,4 +12,5 @@ export const useActionStatusStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   label: { color: tokens.colorNeutralForeground2 },
+  links: plainList,
 });

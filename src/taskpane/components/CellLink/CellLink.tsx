@@ -1,20 +1,9 @@
 import { Button } from '@fluentui/react-components';
 import { useRunner } from '../../hooks/useActionRunner';
 import { usePaneActions } from '../../paneContext';
+import { sheetReference } from '../../sheetReference';
 import type { CellLinkProps } from './CellLink.types';
 import { useCellLinkStyles } from './useCellLinkStyles';
-
-/**
- * A sheet name as Excel writes it in an address: quoted when it holds anything but letters,
- * digits and underscores (`'Forecast - Head of ICT'`), with quotes inside doubled.
- *
- * @example
- * sheetReference('Programme'); // 'Programme'
- * sheetReference("Head's sheet"); // "'Head''s sheet'"
- */
-export function sheetReference(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
 
 /**
  * A result row that selects its cell in the workbook when pressed (Enter or Space from the keyboard).

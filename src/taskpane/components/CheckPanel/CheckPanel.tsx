@@ -8,8 +8,9 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Severity } from '../../../core/findings';
+import type { Severity } from '../../../core';
 import { useRunner } from '../../hooks/useActionRunner';
+import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions } from '../../paneContext';
 import type { CheckReport, CheckScope } from '../../services';
 import { CellLink } from '../CellLink/CellLink';
@@ -83,8 +84,12 @@ export function FindingsList({ findings, address }: FindingsListProps) {
 export function CheckPanel() {
   const styles = useCheckPanelStyles();
   const actions = usePaneActions();
+  const { info } = useWorkbookInfo();
   const { run, busyLabel } = useRunner();
-  const [scope, setScope] = useState<CheckScope>('programme');
+  const [chosenScope, setScope] = useState<CheckScope>();
+  // Any table can be checked: without a Programme the active sheet is the natural default.
+  const noProgramme = info !== undefined && !info.programme;
+  const scope: CheckScope = chosenScope ?? (noProgramme ? 'sheet' : 'programme');
   const [report, setReport] = useState<CheckReport>();
   const busy = busyLabel !== undefined;
 
@@ -104,13 +109,21 @@ export function CheckPanel() {
       </Text>
       <Field label="Check">
         <RadioGroup value={scope} onChange={(_e, data) => setScope(data.value as CheckScope)}>
-          <Radio value="programme" label="The Programme table" />
+          <Radio
+            value="programme"
+            label={
+              noProgramme
+                ? 'The Programme table (none in this workbook yet)'
+                : 'The Programme table'
+            }
+            disabled={noProgramme}
+          />
           <Radio value="selection" label="The selected range" />
           <Radio value="sheet" label="The active sheet" />
         </RadioGroup>
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={() => void check()} disabled={busy}>
+        <Button appearance="primary" onClick={() => void check()} disabledFocusable={busy}>
           Run check
         </Button>
       </div>
@@ -123,7 +136,7 @@ export function CheckPanel() {
             onClick={() =>
               void run('Highlight cells', (context) => actions.highlightFindings(located, context))
             }
-            disabled={busy || located.length === 0}
+            disabledFocusable={busy || located.length === 0}
           >
             Highlight cells
           </Button>
@@ -131,7 +144,7 @@ export function CheckPanel() {
             onClick={() =>
               void run('Clear highlight', (context) => actions.clearHighlights(context))
             }
-            disabled={busy}
+            disabledFocusable={busy}
           >
             Clear highlight
           </Button>
@@ -141,7 +154,7 @@ export function CheckPanel() {
                 actions.writeChecksSheet(findings, context),
               )
             }
-            disabled={busy}
+            disabledFocusable={busy}
           >
             Write Checks sheet
           </Button>

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../../../core/findings';
+import type { Finding, Severity } from '../../../core';
 
 /** Props of {@link FindingsList}. */
 export interface FindingsListProps {

@@ -10,6 +10,16 @@ import type { Confirm } from './ConfirmDialog.types';
 interface Pending {
   question: OverwriteQuestion;
   resolve(answer: boolean): void;
+  /** What had focus when the question was asked: focus goes back there when it is answered. */
+  opener: Element | null;
+}
+
+/** Puts focus back on the control that led to the question, once the dialog has gone. */
+function restoreFocus(opener: Element | null): void {
+  // After the dialog's own focus handling: it would otherwise move focus to the body.
+  setTimeout(() => {
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+  }, 0);
 }
 
 const ConfirmContext = createContext<Confirm | undefined>(undefined);
@@ -27,7 +37,8 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   const confirm = useCallback<Confirm>(
     (question) =>
       new Promise<boolean>((resolve) => {
-        const pending = { question, resolve };
+        const opener = typeof document === 'undefined' ? null : document.activeElement;
+        const pending = { question, resolve, opener };
         queue.current.push(pending);
         if (queue.current.length === 1) setCurrent(pending);
       }),
@@ -39,6 +50,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
     queue.current = rest;
     first?.resolve(value);
     setCurrent(rest[0]);
+    if (first && rest.length === 0) restoreFocus(first.opener);
   }, []);
 
   return (

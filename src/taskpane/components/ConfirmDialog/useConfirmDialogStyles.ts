@@ -5,9 +5,17 @@ export const useConfirmDialogStyles = makeStyles({
   surface: { maxWidth: 'calc(100vw - 24px)' },
   message: { whiteSpace: 'pre-line', color: tokens.colorNeutralForeground2 },
   examples: {
-    margin: `${tokens.spacingVerticalS} 0 0`,
-    paddingLeft: tokens.spacingHorizontalL,
+    marginTop: tokens.spacingVerticalS,
+    borderCollapse: 'collapse',
     whiteSpace: 'normal',
+    width: '100%',
+    '& th, & td': {
+      textAlign: 'left',
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      verticalAlign: 'top',
+      overflowWrap: 'anywhere',
+    },
   },
-  cell: { fontFamily: tokens.fontFamilyMonospace, marginRight: tokens.spacingHorizontalXS },
+  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold },
+  cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightRegular },
 });

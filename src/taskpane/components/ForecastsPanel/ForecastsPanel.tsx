@@ -1,9 +1,12 @@
 import { Badge, Button, Subtitle2, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useRunner } from '../../hooks/useActionRunner';
+import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
 import type { ForecastSheet, MonitoringSummary, Rag, VarianceStatus } from '../../services';
 import { CellLink } from '../CellLink/CellLink';
+import { NoProgramme } from '../NoProgramme/NoProgramme';
+import type { NextStepProps } from '../NoProgramme/NoProgramme.types';
 import type { MonitoringSummaryViewProps } from './ForecastsPanel.types';
 import { useForecastsPanelStyles } from './useForecastsPanelStyles';
 
@@ -50,22 +53,29 @@ export function MonitoringSummaryView({ summary, unit, decimals }: MonitoringSum
       <Subtitle2 as="h3">
         {summary.sheet}: {summary.schemes} schemes
       </Subtitle2>
-      <div className={styles.counts} aria-label="Schemes by status">
+      <div className={styles.counts} role="group" aria-label="Schemes by status">
         {(Object.keys(summary.byStatus) as VarianceStatus[]).map((status) => (
           <Badge key={status} appearance="tint" color={STATUS_COLOURS[status]}>
             {status}: {summary.byStatus[status]}
           </Badge>
         ))}
       </div>
-      <div className={styles.counts} aria-label="Schemes by RAG rating">
+      <div className={styles.counts} role="group" aria-label="Schemes by RAG rating">
         {(Object.keys(summary.byRag) as Rag[]).map((rag) => (
           <Badge key={rag} appearance="filled" color={RAG_COLOURS[rag]}>
             {rag}: {summary.byRag[rag]}
           </Badge>
         ))}
       </div>
+      {summary.missingForecast > 0 && (
+        <Text>
+          {summary.withForecast === 0
+            ? `No scheme has a forecast yet: totals will show once forecasts are in.`
+            : `${summary.missingForecast} of ${summary.schemes} schemes have no forecast yet: the totals below cover the ${summary.withForecast} that do (budget of the whole programme ${showFigure(summary.programmeBudget, unit, decimals)}).`}
+        </Text>
+      )}
       <dl className={styles.figures}>
-        <dt>Budget</dt>
+        <dt>{summary.missingForecast > 0 ? 'Budget of schemes with a forecast' : 'Budget'}</dt>
         <dd className={styles.figure}>{showFigure(summary.totalBudget, unit, decimals)}</dd>
         <dt>Forecast</dt>
         <dd className={styles.figure}>{showFigure(summary.totalForecast, unit, decimals)}</dd>
@@ -99,9 +109,10 @@ export function MonitoringSummaryView({ summary, unit, decimals }: MonitoringSum
  * @example
  * <ForecastsPanel />
  */
-export function ForecastsPanel() {
+export function ForecastsPanel({ onNext }: NextStepProps) {
   const styles = useForecastsPanelStyles();
   const actions = usePaneActions();
+  const { info } = useWorkbookInfo();
   const { settings } = usePaneSettings();
   const { run, busyLabel } = useRunner();
   const [sheets, setSheets] = useState<ForecastSheet[]>();
@@ -114,9 +125,18 @@ export function ForecastsPanel() {
     if (outcome?.ok) setSheets(outcome.value);
   };
   const gather = async () => {
-    const outcome = await run('Gather forecasts', (context) => actions.gatherForecasts(context));
+    const outcome = await run(
+      'Gather forecasts',
+      (context) => actions.gatherForecasts(context),
+      (value) => [{ sheet: value.sheet, cell: 'A1', label: `The ${value.sheet} sheet` }],
+    );
     if (outcome?.ok) setSummary(outcome.value);
   };
+
+  if (info && !info.programme)
+    return <NoProgramme purpose="collect forecasts from budget holders" onNext={onNext} />;
+  // Once forecast sheets exist, gathering them is the next step.
+  const sheetsMade = (sheets !== undefined && sheets.length > 0) || (info?.forecastSheets ?? 0) > 0;
 
   return (
     <section className={styles.root} aria-label="Collect forecasts">
@@ -127,13 +147,17 @@ export function ForecastsPanel() {
       </Text>
       <div className={styles.buttons}>
         <Button
-          appearance="primary"
+          appearance={sheetsMade ? 'secondary' : 'primary'}
           onClick={() => void generate()}
-          disabled={busyLabel !== undefined}
+          disabledFocusable={busyLabel !== undefined}
         >
           Make forecast sheets
         </Button>
-        <Button onClick={() => void gather()} disabled={busyLabel !== undefined}>
+        <Button
+          appearance={sheetsMade ? 'primary' : 'secondary'}
+          onClick={() => void gather()}
+          disabledFocusable={busyLabel !== undefined}
+        >
           Gather into Monitoring
         </Button>
       </div>

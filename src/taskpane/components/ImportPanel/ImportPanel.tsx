@@ -3,6 +3,7 @@ import {
   Dropdown,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Table,
   TableBody,
@@ -14,6 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useRunner } from '../../hooks/useActionRunner';
+import { programmeInWords, useWorkbookInfo } from '../../hooks/useWorkbookInfo';
+import type { NextStepProps } from '../NoProgramme/NoProgramme.types';
 import { usePaneActions } from '../../paneContext';
 import type { ColumnRole, ImportPreview } from '../../services';
 import { checkMapping } from './checkMapping';
@@ -29,9 +32,11 @@ const ROLES = Object.keys(ROLE_LABELS) as ColumnRole[];
  * @example
  * <ImportPanel />
  */
-export function ImportPanel() {
+export function ImportPanel({ onNext }: NextStepProps) {
   const styles = useImportPanelStyles();
   const actions = usePaneActions();
+  const { info } = useWorkbookInfo();
+  const existing = info?.programme ? info : undefined;
   const { run, busyLabel } = useRunner();
   const [preview, setPreview] = useState<ImportPreview>();
 
@@ -55,7 +60,13 @@ export function ImportPanel() {
 
   const build = async () => {
     if (!preview || problems.length > 0) return;
-    await run('Build Programme table', (context) => actions.importProgramme(preview, context));
+    await run(
+      'Build Programme table',
+      (context) => actions.importProgramme(preview, context),
+      (value) => [
+        { sheet: value.sheet, cell: 'A1', label: `The Programme table on ${value.sheet}` },
+      ],
+    );
   };
 
   return (
@@ -64,11 +75,26 @@ export function ImportPanel() {
         Select the table your council already keeps (headers included), then read it. Check the role
         of each column before building the Programme table; your range stays as it is.
       </Text>
+      {existing && (
+        // Said before any mapping work: building would be refused at the end.
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This workbook already has a Programme table</MessageBarTitle>
+            {programmeInWords(existing)}. Bring a table into a new workbook, or rename the existing
+            Programme table first.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.buttons}>
+        {existing && onNext && (
+          <Button appearance="primary" onClick={() => onNext('phase')}>
+            Work on the existing programme
+          </Button>
+        )}
         <Button
-          appearance={preview ? 'secondary' : 'primary'}
+          appearance={preview || existing ? 'secondary' : 'primary'}
           onClick={() => void read()}
-          disabled={busyLabel !== undefined}
+          disabledFocusable={busyLabel !== undefined}
         >
           Read selected range
         </Button>
@@ -96,6 +122,9 @@ export function ImportPanel() {
                     {column.role === 'period' && column.periodLabel && (
                       <div className={styles.sample}>becomes {column.periodLabel}</div>
                     )}
+                    {column.role === 'markers' && column.periodLabel && (
+                      <div className={styles.sample}>quarters of {column.periodLabel}</div>
+                    )}
                   </TableCell>
                   <TableCell className={styles.roleCell}>
                     <Dropdown
@@ -119,6 +148,17 @@ export function ImportPanel() {
               ))}
             </TableBody>
           </Table>
+          {preview.notes && preview.notes.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <ul className={styles.problems} aria-label="Not read from the table">
+                  {preview.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {problems.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
@@ -134,7 +174,7 @@ export function ImportPanel() {
             <Button
               appearance="primary"
               onClick={() => void build()}
-              disabled={busyLabel !== undefined || problems.length > 0}
+              disabledFocusable={busyLabel !== undefined || problems.length > 0}
             >
               Build Programme table
             </Button>

@@ -15,5 +15,6 @@ export const ROLE_LABELS: Record<ColumnRole, string> = {
   fundingSource: 'Funding source',
   budgetHolder: 'Budget holder',
   period: 'Quarter or year amount',
+  markers: 'Quarters marked (Q1-4, ✓)',
   ignore: 'Leave out',
 };

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from './ImportPanel.types';
 /** Roles that many columns may share. */
 const SHAREABLE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'period',
+  'markers',
   'ignore',
   'description',
   'impact',

@@ -1,9 +1,12 @@
 import { Button, Field, Radio, RadioGroup, Subtitle2, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useRunner } from '../../hooks/useActionRunner';
+import { examplePhrase, useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions } from '../../paneContext';
 import type { PhaseReport, SchemeScope, UnphasedScheme } from '../../services';
 import { CellLink } from '../CellLink/CellLink';
+import { NoProgramme } from '../NoProgramme/NoProgramme';
+import type { NextStepProps } from '../NoProgramme/NoProgramme.types';
 import type { PhaseResultProps } from './PhasePanel.types';
 import { usePhasePanelStyles } from './usePhasePanelStyles';
 
@@ -65,9 +68,10 @@ export function PhaseResult({ report }: PhaseResultProps) {
  * @example
  * <PhasePanel />
  */
-export function PhasePanel() {
+export function PhasePanel({ onNext }: NextStepProps) {
   const styles = usePhasePanelStyles();
   const actions = usePaneActions();
+  const { info } = useWorkbookInfo();
   const { run, busyLabel } = useRunner();
   const [scope, setScope] = useState<SchemeScope>('all');
   const [report, setReport] = useState<PhaseReport>();
@@ -77,11 +81,14 @@ export function PhasePanel() {
     if (outcome?.ok) setReport(outcome.value);
   };
 
+  if (info && !info.programme) return <NoProgramme purpose="phase schemes" onNext={onNext} />;
+
   return (
     <section className={styles.root} aria-label="Phase schemes">
       <Text className={styles.hint}>
-        Spreads each budget over the quarter columns from its Phasing phrase (e.g. 2016/17 Q2-4), to
-        the penny. The phrase is kept, so you can re-phase after changing it.
+        Spreads each budget over the quarter columns from its Phasing phrase (e.g.{' '}
+        {examplePhrase(info)}), to the penny. The phrase is kept, so you can re-phase after changing
+        it.
       </Text>
       <Field label="Schemes">
         <RadioGroup
@@ -97,7 +104,7 @@ export function PhasePanel() {
         <Button
           appearance="primary"
           onClick={() => void phase()}
-          disabled={busyLabel !== undefined}
+          disabledFocusable={busyLabel !== undefined}
         >
           Phase
         </Button>
@@ -105,6 +112,12 @@ export function PhasePanel() {
       <div aria-live="polite" className={styles.results}>
         {report && <PhaseResult report={report} />}
       </div>
+      {report && report.phased > 0 && onNext && (
+        <div className={styles.buttons}>
+          <Button onClick={() => onNext('forecasts')}>Next: collect forecasts</Button>
+          <Button onClick={() => onNext('revise')}>Record a revision</Button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { Button, Combobox, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useRunner } from '../../hooks/useActionRunner';
+import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
+import { NoProgramme } from '../NoProgramme/NoProgramme';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
 import type { RevisionKind, SchemeChoice } from '../../services';
 import {
@@ -31,9 +33,10 @@ function schemeText(scheme: SchemeChoice): string {
  * @example
  * <RevisePanel active={tab === 'revise'} />
  */
-export function RevisePanel({ active = true }: RevisePanelProps) {
+export function RevisePanel({ active = true, onNext }: RevisePanelProps) {
   const styles = useRevisePanelStyles();
   const actions = usePaneActions();
+  const { info } = useWorkbookInfo();
   const { settings } = usePaneSettings();
   const { run, busyLabel } = useRunner();
   const [schemes, setSchemes] = useState<SchemeChoice[]>();
@@ -88,8 +91,12 @@ export function RevisePanel({ active = true }: RevisePanelProps) {
       return;
     }
     setErrors({});
-    const outcome = await run('Record revision', (context) =>
-      actions.recordRevision(checked.revision, context),
+    const outcome = await run(
+      'Record revision',
+      (context) => actions.recordRevision(checked.revision, context),
+      (receipt) => [
+        { sheet: 'Revisions', cell: `A${receipt.row}`, label: `Revisions row ${receipt.row}` },
+      ],
     );
     if (outcome?.ok) update({ amount: '', reason: '', reference: '' });
   };
@@ -99,6 +106,7 @@ export function RevisePanel({ active = true }: RevisePanelProps) {
     validationState: errors[field] ? ('error' as const) : ('none' as const),
   });
 
+  if (info && !info.programme) return <NoProgramme purpose="record revisions" onNext={onNext} />;
   if (schemes !== undefined && schemes.length === 0) {
     return (
       <section className={styles.root} aria-label="Record a budget revision">
@@ -209,7 +217,7 @@ export function RevisePanel({ active = true }: RevisePanelProps) {
         </Field>
       </div>
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busyLabel !== undefined}>
+        <Button appearance="primary" type="submit" disabledFocusable={busyLabel !== undefined}>
           Record revision
         </Button>
         <Button onClick={() => void loadSchemes()}>Refresh schemes</Button>

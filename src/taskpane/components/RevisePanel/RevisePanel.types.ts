@@ -1,3 +1,4 @@
+import type { NextStepProps } from '../NoProgramme/NoProgramme.types';
 import type { RevisionKind } from '../../services';
 
 /** The revision form as typed. */
@@ -28,7 +29,7 @@ export const REVISION_KIND_LABELS: Record<RevisionKind, string> = {
 };
 
 /** Props of {@link RevisePanel}. */
-export interface RevisePanelProps {
+export interface RevisePanelProps extends NextStepProps {
   /** True while its tab is shown: the scheme list is re-read each time it becomes true. */
   active?: boolean;
 }

@@ -1,6 +1,6 @@
-import { isValidDate } from '../../../core/calendar/days';
-import { compare, ZERO } from '../../../core/money/decimal';
-import { parseMoney } from '../../../core/money/parse';
+import { isValidDate } from '../../../core';
+import { compare, ZERO } from '../../../core';
+import { parseMoney } from '../../../core';
 import type { PaneUnit, RevisionInput, SchemeChoice } from '../../services';
 import type { RevisionFormErrors, RevisionFormValues } from './RevisePanel.types';
 

@@ -3,12 +3,16 @@ import {
   Checkbox,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Radio,
   RadioGroup,
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useRunner } from '../../hooks/useActionRunner';
+import { programmeInWords, useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
 import type { PeriodKind } from '../../services';
 import type { SetUpFormErrors, SetUpFormValues, SetUpPanelProps } from './SetUpPanel.types';
@@ -22,8 +26,11 @@ import { UnitField } from '../UnitField/UnitField';
  * @example
  * <SetUpPanel initialFirstYear={2024} />
  */
-export function SetUpPanel({ initialFirstYear }: SetUpPanelProps) {
+export function SetUpPanel({ initialFirstYear, onNext }: SetUpPanelProps) {
   const styles = useSetUpPanelStyles();
+  const { info } = useWorkbookInfo();
+  // Once a programme exists the next step is phasing it; setting up again is the secondary choice.
+  const existing = info?.programme ? info : undefined;
   const actions = usePaneActions();
   const { settings, loaded } = usePaneSettings();
   const { run, busyLabel } = useRunner();
@@ -67,6 +74,15 @@ export function SetUpPanel({ initialFirstYear }: SetUpPanelProps) {
         void submit();
       }}
     >
+      {existing && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This workbook has a programme</MessageBarTitle>
+            {programmeInWords(existing)}. Next, phase its schemes over the quarters; setting up
+            another needs a workbook without a Programme table.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Text className={styles.hint}>
         Builds a Programme sheet with an Excel table, a totals row, £ formats and drop-downs for
         Status and Profile. Existing sheets are left alone.
@@ -113,7 +129,16 @@ export function SetUpPanel({ initialFirstYear }: SetUpPanelProps) {
         onChange={(_e, data) => update({ fillWithSample: data.checked === true })}
       />
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busyLabel !== undefined}>
+        {existing && onNext && (
+          <Button appearance="primary" onClick={() => onNext('phase')}>
+            Next: phase schemes
+          </Button>
+        )}
+        <Button
+          appearance={existing ? 'secondary' : 'primary'}
+          type="submit"
+          disabledFocusable={busyLabel !== undefined}
+        >
           Set up programme
         </Button>
       </div>

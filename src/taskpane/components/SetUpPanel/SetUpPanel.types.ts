@@ -1,3 +1,4 @@
+import type { NextStepProps } from '../NoProgramme/NoProgramme.types';
 import type { PeriodKind, PaneUnit } from '../../services';
 
 /** The set-up form as typed (text until it is checked). */
@@ -13,7 +14,7 @@ export interface SetUpFormValues {
 export type SetUpFormErrors = Partial<Record<'firstYear' | 'years', string>>;
 
 /** Props of {@link SetUpPanel}: it reads actions and settings from context. */
-export interface SetUpPanelProps {
+export interface SetUpPanelProps extends NextStepProps {
   /** Fiscal year the form starts with (the current one by default). */
   initialFirstYear?: number;
 }

@@ -9,8 +9,9 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { MONTH_NAMES } from '../../../core/calendar/options';
+import { MONTH_NAMES } from '../../../core';
 import { useRunner } from '../../hooks/useActionRunner';
+import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
 import type { VarianceConvention } from '../../services';
 import type { SettingsFormErrors, SettingsFormValues } from './SettingsPanel.types';
@@ -29,6 +30,7 @@ export function SettingsPanel() {
   const styles = useSettingsPanelStyles();
   const actions = usePaneActions();
   const { settings, setSettings, loaded } = usePaneSettings();
+  const { info } = useWorkbookInfo();
   const { run, busyLabel } = useRunner();
   const [values, setValues] = useState<SettingsFormValues>(() => settingsToForm(settings));
   const [errors, setErrors] = useState<SettingsFormErrors>({});
@@ -103,7 +105,15 @@ export function SettingsPanel() {
           />
         </Field>
       </div>
-      <UnitField value={values.unit} onChange={(unit) => update({ unit })} />
+      <UnitField
+        value={values.unit}
+        onChange={(unit) => update({ unit })}
+        lockedBecause={
+          info?.programme
+            ? `The Programme's figures are in ${settings.unit}: a new unit would relabel them, not convert them, so it stays ${settings.unit} in this workbook.`
+            : undefined
+        }
+      />
       <div className={styles.pair}>
         <Field
           label={`Explain variances over (${values.unit})`}
@@ -160,7 +170,7 @@ export function SettingsPanel() {
         </RadioGroup>
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" type="submit" disabled={busyLabel !== undefined}>
+        <Button appearance="primary" type="submit" disabledFocusable={busyLabel !== undefined}>
           Save settings
         </Button>
       </div>

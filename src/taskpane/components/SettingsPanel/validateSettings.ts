@@ -1,5 +1,5 @@
-import { compare, toNumber, ZERO } from '../../../core/money/decimal';
-import { parseMoney } from '../../../core/money/parse';
+import { compare, toNumber, ZERO } from '../../../core';
+import { parseMoney } from '../../../core';
 import type { PaneSettings } from '../../services';
 import type { SettingsFormErrors, SettingsFormValues } from './SettingsPanel.types';
 

@@ -8,6 +8,8 @@ const UNITS: readonly PaneUnit[] = ['£', '£k', '£m'];
 export interface UnitFieldProps {
   value: PaneUnit;
   onChange: (unit: PaneUnit) => void;
+  /** Why the unit cannot be changed here (shown under the choice, which is then locked). */
+  lockedBecause?: string;
 }
 
 /**
@@ -16,12 +18,13 @@ export interface UnitFieldProps {
  * @example
  * <UnitField value={values.unit} onChange={(unit) => update({ unit })} />
  */
-export function UnitField({ value, onChange }: UnitFieldProps): React.ReactElement {
+export function UnitField({ value, onChange, lockedBecause }: UnitFieldProps): React.ReactElement {
   return (
-    <Field label="Unit">
+    <Field label="Unit" hint={lockedBecause}>
       <RadioGroup
         layout="horizontal"
         value={value}
+        disabled={lockedBecause !== undefined}
         onChange={(_e, data) => onChange(data.value as PaneUnit)}
       >
         {UNITS.map((unit) => (

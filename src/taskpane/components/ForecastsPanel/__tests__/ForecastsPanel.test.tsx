@@ -13,6 +13,9 @@ const summary: MonitoringSummary = {
   totalBudget: 9.5,
   totalForecast: 9.7,
   totalVariance: -0.2,
+  withForecast: 4,
+  missingForecast: 1,
+  programmeBudget: 10.5,
   offTarget: [
     { ref: 'ICT-03', name: 'Technology refresh', status: 'Overspend', rag: 'Red', variance: -0.4 },
     {

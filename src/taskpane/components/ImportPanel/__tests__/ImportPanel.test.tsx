@@ -66,9 +66,10 @@ describe('Import', () => {
     fireEvent.click(await screen.findByRole('combobox', { name: 'Role of column Capital £m' }));
     fireEvent.click(await screen.findByRole('option', { name: 'Leave out' }));
     expect(screen.getByText(/Choose the column that holds the approved budget/)).toBeTruthy();
+    // Disabled but focusable, so keyboard users can still reach it and hear why.
     expect(
-      screen.getByRole('button', { name: 'Build Programme table' }).hasAttribute('disabled'),
-    ).toBe(true);
+      screen.getByRole('button', { name: 'Build Programme table' }).getAttribute('aria-disabled'),
+    ).toBe('true');
   });
 
   it('shows the message when the selection cannot be read', async () => {
@@ -91,6 +92,42 @@ describe('Import', () => {
     ]);
     expect(problems).toEqual([
       '"Budget" and "Original budget" are both marked Approved budget: keep one and mark the other "Leave out".',
+    ]);
+  });
+
+  it('shows year columns read as quarters marked, and what the table could not give', async () => {
+    const printed: ImportPreview = {
+      ...preview,
+      address: 'Table 1!A1:H20',
+      columns: [
+        ...preview.columns.slice(0, 3),
+        { index: 3, header: '2016/17', role: 'markers', periodLabel: '2016/17' },
+        { index: 4, header: '2017/18', role: 'markers', periodLabel: '2017/18' },
+      ],
+      notes: ["E9: Cannot read the marker 'soon' under 2016/17: write e.g. 'Q1', 'Q2-4'"],
+    };
+    const actions = fakeActions({
+      previewImport: async () => ({ ok: true, value: printed, summary: 'Read.' }),
+    });
+    await renderApp(actions, 'import');
+    fireEvent.click(screen.getByRole('button', { name: 'Read selected range' }));
+    expect(await screen.findByText('quarters of 2016/17')).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Role of column 2017/18' }).textContent).toBe(
+      'Quarters marked (Q1-4, ✓)',
+    );
+    expect(screen.getByRole('list', { name: 'Not read from the table' }).textContent).toContain(
+      "E9: Cannot read the marker 'soon' under 2016/17",
+    );
+    // Several marker columns are one phasing, not a clash of roles.
+    expect(checkMapping(printed.columns)).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Build Programme table' }));
+    await screen.findByText('Done.');
+    expect(actions.importProgramme.mock.calls[0][0].columns.map((c) => c.role)).toEqual([
+      'scheme',
+      'approvedBudget',
+      'impact',
+      'markers',
+      'markers',
     ]);
   });
 });

@@ -21,6 +21,30 @@ function type(label: RegExp, value: string) {
 }
 
 describe('Settings', () => {
+  it('locks the unit of a workbook that has a Programme and says why (regression: £41.5m shown as £41.5k)', async () => {
+    await renderApp(fakeActions(), 'settings');
+    expect(await screen.findByText(/relabel them, not convert them/)).toBeTruthy();
+    expect((screen.getByLabelText('£k') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('lets the unit be chosen while the workbook has no Programme', async () => {
+    await renderApp(
+      fakeActions({
+        describeWorkbook: async () => ({
+          programme: false,
+          schemes: 0,
+          forecastSheets: 0,
+          monitoring: false,
+        }),
+      }),
+      'settings',
+    );
+    await waitFor(() =>
+      expect((screen.getByLabelText('£k') as HTMLInputElement).disabled).toBe(false),
+    );
+    expect(screen.queryByText(/relabel them/)).toBeNull();
+  });
+
   it('shows the settings saved in the workbook', async () => {
     await renderApp(fakeActions({ loadSettings: async () => saved }), 'settings');
     await waitFor(() =>
@@ -63,6 +87,8 @@ describe('Settings', () => {
   it('shows what is wrong on each field and saves nothing', async () => {
     const actions = fakeActions();
     await renderApp(actions, 'settings');
+    // Once the workbook has been read (its Programme locks the unit), as a user would see it.
+    await screen.findByText(/relabel them, not convert them/);
     type(/Decimal places/, '1.5');
     type(/Amber above/, '30');
     type(/Red above/, '20');
