@@ -293,13 +293,11 @@ export function planFinancingSheet(input: FinancingSheetInput): FinancingPlan {
   ]);
   const check = gap + 1;
   const fullyFinanced = statement.gap.byYear.every((value) => value.units === 0);
+  // The check is text in the label column, so no reader takes it for a figure of a year.
   plan.cells.push([
-    'Financing equals expenditure in every year:',
-    null,
-    null,
     formula(
-      `=IF(SUMPRODUCT(ABS(${letters[0]}${gap}:${lastLetter}${gap}))<0.0005,"OK","Check")`,
-      fullyFinanced ? 'OK' : 'Check',
+      `="Financing equals expenditure in every year: "&IF(SUMPRODUCT(ABS(${letters[0]}${gap}:${lastLetter}${gap}))<0.0005,"OK","Check")`,
+      `Financing equals expenditure in every year: ${fullyFinanced ? 'OK' : 'Check'}`,
     ),
   ]);
 
@@ -320,10 +318,10 @@ export function planFinancingSheet(input: FinancingSheetInput): FinancingPlan {
     range(gap - 1, 0, 1, width),
   );
   plan.conditionalFormats.push({
-    range: range(check - 1, first, 1, 1),
+    range: range(check - 1, 0, 1, 1),
     rules: [
-      { text: 'OK', fill: '#D9EAD3' },
-      { text: 'Check', fill: '#F4CCCC' },
+      { text: ': OK', fill: '#D9EAD3' },
+      { text: ': Check', fill: '#F4CCCC' },
     ],
   });
   plan.unlocked.push(range(firstFunding - 1, 0, Math.max(input.funding.length, 1), width - 1));

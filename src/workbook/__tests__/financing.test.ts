@@ -41,8 +41,10 @@ describe('planFinancingSheet', () => {
       /^=ROUND\(SUMIFS\(D\$\d+:D\$\d+,.*\)\*SUMIFS\(\$C\$\d+:\$C\d+/,
     );
     expect(statement.gap.byYear.every((v) => v.units === 0)).toBe(true);
-    const check = plan.cells[rows.check - 1][3];
-    expect(isFormulaCell(check) && check.result).toBe('OK');
+    const check = plan.cells[rows.check - 1][0];
+    expect(isFormulaCell(check) && check.result).toBe(
+      'Financing equals expenditure in every year: OK',
+    );
   });
 
   it('shows a gap where a scheme is not fully financed, and Check', () => {
@@ -51,8 +53,10 @@ describe('planFinancingSheet', () => {
     );
     const gap = plan.cells[rows.gap - 1];
     expect(gap.slice(3).map((c) => (isFormulaCell(c) ? c.result : c))).toEqual([60, 20.05, 80.05]);
-    const check = plan.cells[rows.check - 1][3];
-    expect(isFormulaCell(check) && check.result).toBe('Check');
+    const check = plan.cells[rows.check - 1][0];
+    expect(isFormulaCell(check) && check.result).toBe(
+      'Financing equals expenditure in every year: Check',
+    );
   });
 
   it('adds the revenue consequences of the borrowing line when terms are given', () => {
