@@ -34,12 +34,15 @@ export const HISTORY_SHEET = 'Monitoring history';
 export const IN_YEAR_SHEET = 'In-year monitoring';
 export const POSITION_SHEET = 'Capital budget position';
 
-/** Actuals columns: one ledger line per row from row 2. */
-export const ACTUALS_COLUMNS = ['Ref', 'Year', 'Period', 'Amount', 'Description'] as const;
+/**
+ * Actuals columns: one ledger line per row from row 2. The scheme's ref is headed `Scheme`, not
+ * `Ref`: a ledger has many lines per scheme, and a `Ref` column is read as one row per scheme.
+ */
+export const ACTUALS_COLUMNS = ['Scheme', 'Year', 'Period', 'Amount', 'Description'] as const;
 
 /** History columns: one scheme at one gathering per row from row 2 (append-only). */
 export const HISTORY_COLUMNS = [
-  'Ref',
+  'Scheme',
   'Year',
   'Period',
   'In-year budget',
@@ -81,7 +84,7 @@ const money = (settings: PlannerSettings, decimals = settings.decimals) =>
  * The Actuals table: ledger lines as brought in (year as its label, period 1-12).
  *
  * @example
- * planActualsSheet(lines, DEFAULT_SETTINGS).cells[0]; // ['Ref', 'Year', 'Period', 'Amount', 'Description']
+ * planActualsSheet(lines, DEFAULT_SETTINGS).cells[0]; // ['Scheme', 'Year', 'Period', 'Amount', 'Description']
  */
 export function planActualsSheet(
   lines: readonly LedgerLine[],
@@ -309,16 +312,15 @@ export function planInYearSheet(input: InYearSheetInput): InYearPlan {
     ),
   );
   const m = money(settings);
-  plan.formats.push({
-    top: firstScheme - 1,
+  // Formats on figure cells only (a blank row keeps no format, in Excel as in a file).
+  const figureRows = (from: number, to: number, width: number) => ({
+    top: from - 1,
     left: 3,
-    formats: plan.cells.slice(firstScheme - 1).map(() => SUM_COLUMNS.map(() => m)),
+    formats: Array.from({ length: to - from + 1 }, () => Array.from({ length: width }, () => m)),
   });
-  plan.formats.push({
-    top: firstScheme - 1,
-    left: 17,
-    formats: plan.cells.slice(firstScheme - 1).map(() => [m]),
-  });
+  plan.formats.push(figureRows(firstScheme, lastScheme, SUM_COLUMNS.length));
+  plan.formats.push({ ...figureRows(firstScheme, lastScheme, 1), left: 17 });
+  plan.formats.push(figureRows(firstArea, total, SUM_COLUMNS.length));
   plan.bold.push(
     range(0, 0, 1, 1),
     range(IN_YEAR_HEADER_ROW - 1, 0, 1, width),
@@ -394,7 +396,8 @@ export function planPositionSheet(input: {
         ...POSITION_COLUMNS.map((column) =>
           formula(`=${source}!${column.source}${r}`, n(line.row[IN_YEAR_FIGURE_OF[column.source]])),
         ),
-        formula(`=${source}!Q${r}&""`, line.row.explanation),
+        // A blank explanation stays blank: a formula whose result is '' has no cached value in a file.
+        line.row.explanation === '' ? null : formula(`=${source}!Q${r}&""`, line.row.explanation),
       ]);
     });
     const last = plan.cells.length;
@@ -423,10 +426,10 @@ export function planPositionSheet(input: {
   ]);
   bold.push(range(grand - 1, 0, 1, width));
   const shown = numberFormatFor(settings.unit, input.decimals ?? 1);
-  plan.formats.push({
-    top: 3,
-    left: 1,
-    formats: plan.cells.slice(3).map(() => POSITION_COLUMNS.map(() => shown)),
+  plan.cells.forEach((row, r) => {
+    // Figure rows only: an area heading row has no figures, and blank cells keep no format.
+    if (r < 3 || row.length < 2) return;
+    plan.formats.push({ top: r, left: 1, formats: [POSITION_COLUMNS.map(() => shown)] });
   });
   plan.bold.push(...bold);
   plan.columnWidths.push({ column: 0, characters: 40 }, { column: width - 1, characters: 50 });
