@@ -66,6 +66,31 @@ export const RULES = [
     summary: 'A column override (--column G=variance) cannot apply to the table',
     severity: 'error',
   },
+  {
+    id: 'unexplained-variance',
+    summary: "A variance over the council's threshold has no explanation",
+    severity: 'error',
+  },
+  {
+    id: 'actuals-mismatch',
+    summary: 'An actual to date does not match the Actuals table (or a ledger line has no scheme)',
+    severity: 'error',
+  },
+  {
+    id: 'slippage-mismatch',
+    summary: 'Slippage plus under/overspend does not equal the in-year variance',
+    severity: 'error',
+  },
+  {
+    id: 'funding-mismatch',
+    summary: "A scheme's or a year's financing differs from its spend",
+    severity: 'error',
+  },
+  {
+    id: 'funding-unallocated',
+    summary: 'Spend has no funding source',
+    severity: 'warning',
+  },
 ] as const satisfies readonly { id: string; summary: string; severity: Severity }[];
 
 /** Every rule id the engine can report. */

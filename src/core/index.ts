@@ -12,3 +12,5 @@ export * from './revisions';
 export * from './grid';
 export * from './validation';
 export * from './import';
+export * from './financing';
+export * from './rollover';

@@ -196,10 +196,14 @@ export async function recordRevision(
         approvedBy: (input.approvedBy ?? '').trim(),
       });
       const formats = [revisionRowFormats(settings.unit, settings.decimals)];
-      // Formats go in first, so the Text columns keep a formula-looking reason as typed.
-      const row = planned.map((cell, c) => officeCell(cell, formats[0][c]));
+
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const isFirstRow = log.isNullObject || sheetRow === logBody.rowIndex;
+      // The first row gets its formats before its values, so its Text cells take text as typed;
+      // a row added to the table gets its formats after, so its text keeps the apostrophe prefix.
+      const row = planned.map((cell, c) =>
+        officeCell(cell, isFirstRow ? formats[0][c] : undefined),
+      );
       // Formats before values, so text stays text.
       if (isFirstRow) {
         sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).numberFormat = formats;

@@ -35,10 +35,18 @@ import {
   subtract,
   sum,
   toNumber,
+  tryFromNumber,
+  ZERO,
 } from '../core';
 import {
+  type PhasedColumnAmount,
   type VarianceConvention,
+  amountInYear,
   parseConvention,
+  parseMonitoringPeriod,
+  profiledToDate,
+  splitVariance,
+  yearBudgetsOf,
   ragRating,
   readRagLimits,
   readThresholds,
@@ -54,6 +62,7 @@ import {
   phaseAmount,
 } from '../core';
 import { changePercent, revisedBudget } from '../core';
+import { MAX_ASSET_LIFE, type MrpMethod, borrowingCostInYear, parseMrpMethod } from '../core';
 // The rounding rule alone, not the whole grid analysis, keeps functions.js small.
 import { checkTotal } from '../core';
 import { isBlank, readAmount, readStartMonth, readText, readWholeNumber } from './arguments';
@@ -545,6 +554,213 @@ export function version(): string {
     : 'development';
 }
 
+/** The period columns of a header row, read once per distinct row. */
+function readColumns(periods: unknown): PeriodColumn[] {
+  return unwrap(readHeadersOnce(flatten(asBlock(periods))));
+}
+
+/** Each phased cell of a row with its column; blanks are zero. */
+function phasedRow(amounts: unknown, columns: readonly PeriodColumn[]): PhasedColumnAmount[] {
+  const cells = flatten(asBlock(amounts));
+  if (cells.length !== columns.length)
+    throw new ArgumentProblem(
+      `phased_row has ${cells.length} cells but periods has ${columns.length}: give the scheme's row and the header row over the same columns.`,
+    );
+  return cells.map((cell, i) => ({
+    column: columns[i],
+    amount: isBlank(cell) ? ZERO : readAmount(cell, 'phased_row'),
+  }));
+}
+
+function readRate(value: unknown): Decimal {
+  const percent = readPercent(value, 'rate') ?? 0;
+  const rate = tryFromNumber(percent);
+  if (!rate) throw new ArgumentProblem(`rate ${percent} cannot be used: write e.g. 4.5% or 4.5.`);
+  return rate;
+}
+
+/**
+ * A scheme's budget in one financial year: the sum of its phased columns in that year.
+ * @customfunction INYEARBUDGET
+ * @param phased_row The scheme's phased amounts (quarter or year columns; blanks are zero).
+ * @param periods The header row of the same columns, e.g. "2019/20 Q1" ... or "2019/20".
+ * @param year The financial year, e.g. "2019/20" or 2019.
+ * @param [start_month] Month the financial year starts in, 1-12 or a name (default 4, April).
+ * @returns The in-year budget, exactly.
+ * @example
+ * // =CAPITAL.INYEARBUDGET(K5:Z5, K$4:Z$4, "2019/20") -> 2.6
+ */
+export function inYearBudgetOf(
+  phased_row: any[][],
+  periods: any[][],
+  year: any,
+  start_month?: any,
+): any {
+  return runFunction(() => {
+    const startMonth = readStartMonth(start_month);
+    const row = phasedRow(phased_row, readColumns(periods));
+    return toNumber(amountInYear(yearBudgetsOf(row), readYear(year, 'year', startMonth)));
+  });
+}
+
+/**
+ * The budget profiled to the end of a period: the year's phased columns that have passed, and the
+ * months passed of the current one (ROUND(column x months / months in column, decimals)).
+ * @customfunction PROFILEDTODATE
+ * @param phased_row The scheme's phased amounts (quarter or year columns; blanks are zero).
+ * @param periods The header row of the same columns, e.g. "2019/20 Q1" ... "2019/20 Q4".
+ * @param period The period, e.g. "2019/20 P8", or "P8" or 8 with year given; "Q3" is its last period.
+ * @param [year] The financial year when period does not say, e.g. "2019/20".
+ * @param [decimals] Decimal places of a part-way column (default 2).
+ * @param [start_month] Month the financial year starts in, 1-12 or a name (default 4, April).
+ * @returns The budget profiled to date.
+ * @example
+ * // =CAPITAL.PROFILEDTODATE({100,100,100,100}, {"2019/20 Q1","2019/20 Q2","2019/20 Q3","2019/20 Q4"}, "2019/20 P8") -> 266.67
+ */
+export function profiledToDateOf(
+  phased_row: any[][],
+  periods: any[][],
+  period: any,
+  year?: any,
+  decimals?: any,
+  start_month?: any,
+): any {
+  return runFunction(() => {
+    const startMonth = readStartMonth(start_month);
+    const row = phasedRow(phased_row, readColumns(periods));
+    const inYear = isBlank(year) ? undefined : readYear(year, 'year', startMonth);
+    if (isBlank(period))
+      throw new ArgumentProblem('period is blank: enter a period such as "2019/20 P8".', '#N/A');
+    const at = unwrap(parseMonitoringPeriod(period, inYear, startMonth));
+    return toNumber(profiledToDate(row, at, readDecimals(decimals)));
+  });
+}
+
+/**
+ * Slippage: the part of an in-year variance that moves spend into later years (in-year variance
+ * less all-years variance, variances as budget - forecast). Slippage + (all-years budget - all-years
+ * forecast) is the in-year variance exactly.
+ * @customfunction SLIPPAGE
+ * @param in_year_budget The year's (revised) budget (a value or a column).
+ * @param in_year_forecast The year's forecast outturn (same shape).
+ * @param all_years_budget The whole-life budget (same shape).
+ * @param all_years_forecast The whole-life forecast (same shape).
+ * @returns Slippage, element by element (negative: spend brought forward).
+ * @example
+ * // =CAPITAL.SLIPPAGE(2.4, 1.8, 6.6, 6.5) -> 0.5 (of the 0.6 variance; 0.1 is a real underspend)
+ */
+export function slippageOf(
+  in_year_budget: any[][],
+  in_year_forecast: any[][],
+  all_years_budget: any[][],
+  all_years_forecast: any[][],
+): any[][] {
+  return runMatrix(() =>
+    mapCells(
+      [
+        { name: 'in_year_budget', block: asBlock(in_year_budget) },
+        { name: 'in_year_forecast', block: asBlock(in_year_forecast) },
+        { name: 'all_years_budget', block: asBlock(all_years_budget) },
+        { name: 'all_years_forecast', block: asBlock(all_years_forecast) },
+      ],
+      ([budget, forecast, allBudget, allForecast]) =>
+        toNumber(
+          splitVariance({
+            inYearBudget: readAmount(budget, 'in_year_budget'),
+            inYearForecast: readAmount(forecast, 'in_year_forecast'),
+            allYearsBudget: readAmount(allBudget, 'all_years_budget'),
+            allYearsForecast: readAmount(allForecast, 'all_years_forecast'),
+          }).slippage,
+        ),
+    ),
+  );
+}
+
+/**
+ * Minimum revenue provision on borrowing in one year of repayment: straight-line over the asset
+ * life, or by the annuity method at a rate. The years add up to the amount exactly.
+ * @customfunction MRP
+ * @param amount The amount borrowed.
+ * @param life The asset life in whole years (1-250).
+ * @param year_number The year of repayment: 1 is the first year of MRP (the year after the asset comes into use).
+ * @param [method] "straight-line" (default) or "annuity".
+ * @param [rate] The annuity rate, e.g. 4.5% or 4.5 (needed for annuity).
+ * @param [decimals] Decimal places (default 2).
+ * @returns The MRP of that year (0 after the life).
+ * @example
+ * // =CAPITAL.MRP(1000, 3, 2) -> 333.34
+ */
+export function mrp(
+  amount: any,
+  life: any,
+  year_number: any,
+  method?: any,
+  rate?: any,
+  decimals?: any,
+): any {
+  return runFunction(() => {
+    const cost = borrowingCostOf(amount, life, year_number, method, rate, decimals);
+    return toNumber(cost.mrp);
+  });
+}
+
+/**
+ * The revenue cost of borrowing in one year of repayment: MRP plus interest at the rate on the debt
+ * still owed at the start of that year.
+ * @customfunction BORROWINGCOST
+ * @param amount The amount borrowed.
+ * @param rate The interest rate, e.g. 4.5% or 4.5 (also the annuity rate).
+ * @param life The asset life in whole years (1-250).
+ * @param year_number The year of repayment: 1 is the first year of MRP.
+ * @param [method] "straight-line" (default) or "annuity".
+ * @param [decimals] Decimal places (default 2).
+ * @returns MRP + interest of that year.
+ * @example
+ * // =CAPITAL.BORROWINGCOST(1000, 5%, 2, 1) -> 550 (MRP 500, interest 50)
+ */
+export function borrowingCost(
+  amount: any,
+  rate: any,
+  life: any,
+  year_number: any,
+  method?: any,
+  decimals?: any,
+): any {
+  return runFunction(() => {
+    const cost = borrowingCostOf(amount, life, year_number, method, rate, decimals);
+    return toNumber(cost.total);
+  });
+}
+
+function borrowingCostOf(
+  amount: unknown,
+  life: unknown,
+  yearNumber: unknown,
+  method: unknown,
+  rate: unknown,
+  decimals: unknown,
+) {
+  const chosen: MrpMethod = unwrap(
+    parseMrpMethod(isBlank(method) ? '' : readText(method, 'method')),
+  );
+  const years = readWholeNumber(life, 'life', { min: 1, max: MAX_ASSET_LIFE, fallback: 0 });
+  if (years === 0)
+    throw new ArgumentProblem('life is blank: enter the asset life in years, e.g. 25.', '#N/A');
+  const year = readWholeNumber(yearNumber, 'year_number', { min: 1, max: 10_000, fallback: 0 });
+  if (year === 0)
+    throw new ArgumentProblem('year_number is blank: enter 1 for the first year of MRP.', '#N/A');
+  return unwrap(
+    borrowingCostInYear(
+      readAmount(amount, 'amount'),
+      years,
+      year,
+      chosen,
+      readRate(rate),
+      readDecimals(decimals),
+    ),
+  );
+}
+
 /** The functions by Excel name, for tests and the browser stand-in (not used by Excel itself). */
 export const CAPITAL_FUNCTIONS = {
   PHASE: phase,
@@ -565,4 +781,9 @@ export const CAPITAL_FUNCTIONS = {
   CHECKPHASING: checkPhasing,
   PHASINGTEXT: phasingText,
   VERSION: version,
+  INYEARBUDGET: inYearBudgetOf,
+  PROFILEDTODATE: profiledToDateOf,
+  SLIPPAGE: slippageOf,
+  MRP: mrp,
+  BORROWINGCOST: borrowingCost,
 } as const;

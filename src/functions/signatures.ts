@@ -166,6 +166,65 @@ export const FUNCTION_SPECS = {
     ],
   },
   VERSION: { spills: false, params: [] },
+  INYEARBUDGET: {
+    spills: false,
+    params: [
+      { name: 'phased_row', matrix: true, example: [[0.5, 0.7, 0.6, 0.8]] },
+      {
+        name: 'periods',
+        matrix: true,
+        example: [['2016/17 Q1', '2016/17 Q2', '2016/17 Q3', '2016/17 Q4']],
+      },
+      { name: 'year', example: '2016/17' },
+      startMonth,
+    ],
+  },
+  PROFILEDTODATE: {
+    spills: false,
+    params: [
+      { name: 'phased_row', matrix: true, example: [[100, 100, 100, 100]] },
+      {
+        name: 'periods',
+        matrix: true,
+        example: [['2016/17 Q1', '2016/17 Q2', '2016/17 Q3', '2016/17 Q4']],
+      },
+      { name: 'period', example: '2016/17 P8' },
+      { name: 'year', optional: true, example: null },
+      { name: 'decimals', optional: true, default: 2, example: null },
+      startMonth,
+    ],
+  },
+  SLIPPAGE: {
+    spills: true,
+    params: [
+      { name: 'in_year_budget', matrix: true, elementwise: true, example: [[2.4]] },
+      { name: 'in_year_forecast', matrix: true, elementwise: true, example: [[1.8]] },
+      { name: 'all_years_budget', matrix: true, elementwise: true, example: [[6.6]] },
+      { name: 'all_years_forecast', matrix: true, elementwise: true, example: [[6.5]] },
+    ],
+  },
+  MRP: {
+    spills: false,
+    params: [
+      { name: 'amount', example: 1000 },
+      { name: 'life', example: 3 },
+      { name: 'year_number', example: 2 },
+      { name: 'method', optional: true, default: 'straight-line', example: null },
+      { name: 'rate', optional: true, example: null },
+      { name: 'decimals', optional: true, default: 2, example: null },
+    ],
+  },
+  BORROWINGCOST: {
+    spills: false,
+    params: [
+      { name: 'amount', example: 1000 },
+      { name: 'rate', example: 0.05 },
+      { name: 'life', example: 2 },
+      { name: 'year_number', example: 1 },
+      { name: 'method', optional: true, default: 'straight-line', example: null },
+      { name: 'decimals', optional: true, default: 2, example: null },
+    ],
+  },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof FUNCTION_SPECS;

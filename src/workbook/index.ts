@@ -19,3 +19,5 @@ export * from './monitoring';
 export * from './checks';
 export * from './charts';
 export * from './sample';
+export * from './financing';
+export * from './inYearMonitoring';

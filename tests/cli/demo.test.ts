@@ -42,6 +42,10 @@ describe('capital-planner demo', () => {
       'Forecast - Head of ICT',
       'Forecast - Head Transformation',
       'Monitoring',
+      'Actuals',
+      'Monitoring history',
+      'In-year monitoring',
+      'Capital budget position',
       '_CapitalPlannerSettings',
     ]);
     const tables = (name: string) =>

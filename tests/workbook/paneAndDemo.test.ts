@@ -117,6 +117,10 @@ describe('the task pane and the demo write the same plans', () => {
       'Forecast - Head of ICT',
       'Forecast - Head Transformation',
       'Monitoring',
+      'Actuals',
+      'Monitoring history',
+      'In-year monitoring',
+      'Capital budget position',
       '_CapitalPlannerSettings',
     ]);
     for (const sheet of Object.keys(pane))

@@ -194,6 +194,9 @@ interface Candidate {
   columns: number[];
 }
 
+/** The words of the slippage part of a split variance: `Slippage`, `of which rephasing`. */
+const SLIPPAGE_HEADER = /\bslippage\b|\bre-?phas(?:ing|ed)\b/i;
+
 /** The words of a total column's header: `Total`, `Total £'000`, `All years`. */
 const TOTAL_HEADER = /\btotals?\b|\ball[\s-]*years?\b|\bwhole[\s-]*life\b/i;
 
@@ -279,6 +282,19 @@ export function findRelations(prepared: PreparedTable): ColumnRelation[] {
           );
         }
       }
+    }
+  }
+  // A variance split in two (slippage + under/overspend = the in-year variance, DOMAIN.md): a
+  // slippage column is then one variance less the other, not budget less forecast. It must fit
+  // most rows, and it outranks budget less forecast, which fits every scheme without a real
+  // under- or overspend.
+  for (const t of pairColumns) {
+    if (roleOf(t) !== 'variance' || !SLIPPAGE_HEADER.test(columns[figureColumns[t]].header))
+      continue;
+    for (const a of pairColumns) {
+      if (a === t || roleOf(a) !== 'variance') continue;
+      for (const b of pairColumns)
+        if (b !== t && b !== a && roleOf(b) === 'variance') add('variance', t, [a], [b], 7);
     }
   }
   // Row totals: a run of two or more figure columns just left or right of the total.

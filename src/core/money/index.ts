@@ -32,3 +32,4 @@ export type { ParseMoneyOptions, ParsedMoney } from './parse';
 export { MAX_MONEY_TEXT_LENGTH, parseMoney } from './parse';
 export type { FormatMoneyOptions } from './format';
 export { formatMoney, numberFormatFor } from './format';
+export { multiplyRounded, scaleByRatio } from './ratio';

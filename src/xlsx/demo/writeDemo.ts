@@ -27,6 +27,7 @@ import {
 } from '../../workbook';
 import { addSheetPlan } from '../writePlan';
 import type { DemoProgramme } from './planDemo';
+import { planDemoCycle } from './planCycle';
 import { DEMO_SETTINGS, demoPlannerSettings } from './planDemo';
 
 /** Where things are (1-based, as a file reader counts), for tests and for consolidate. */
@@ -148,6 +149,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
       })),
     }).plan,
   );
+  sheets.push(...planDemoCycle(plan));
   sheets.push(planSettingsSheet(settings));
   return sheets;
 }

@@ -15,7 +15,7 @@ import { GENERAL_FORMAT } from '../sheetGrid';
 import type { GridRows } from './gridRows';
 import type { CellStyleFormat } from './numberFormats';
 import { stringItemText } from './sharedStrings';
-import { decodeAttribute, decodeText, readAttributes } from './xmlText';
+import { decodeAttribute, decodeText, readAttributes, XmlProblem } from './xmlText';
 
 /** What every sheet of a workbook shares. */
 export interface SheetContext {
@@ -84,6 +84,8 @@ function dateValue(serial: number, date1904: boolean): OfficeCellValue {
 export class SheetScanner {
   private pending = '';
   private inTail = false;
+  /** The last characters read, to tell a whole sheet (`...</worksheet>`) from one cut short. */
+  private ending = '';
   private row = 0;
   private column = 0;
   private readonly tail: SheetTail = { merged: [], tableRelationIds: [] };
@@ -100,6 +102,7 @@ export class SheetScanner {
 
   /** Adds the next piece of the sheet's text. */
   write(text: string): void {
+    this.ending = (this.ending + text).slice(-64);
     this.pending = this.pending.length > 0 ? this.pending + text : text;
     if (!this.inTail) {
       const dataEnd = this.pending.indexOf('</sheetData>');
@@ -123,6 +126,9 @@ export class SheetScanner {
 
   /** Reads what is left; returns the merged areas and table relationships found after the cells. */
   end(): SheetTail {
+    // A sheet cut short or malformed would otherwise read as the rows before the break, silently.
+    if (!/<\/(?:[\w-]+:)?worksheet>\s*$/.test(this.ending))
+      throw new XmlProblem('a worksheet is cut short: its XML does not end');
     // A sheet with no cells (`<sheetData/>`) never reached the tail: its merges are here too.
     if (!this.inTail) this.scanRows(this.pending, this.pending.length);
     this.scanTail(this.pending);
