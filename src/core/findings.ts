@@ -124,6 +124,27 @@ export interface Finding {
   actual?: string;
 }
 
+/**
+ * A finding at a place (a sheet and cell when known), with the figures it compares.
+ *
+ * @example
+ * findingAt('funding-mismatch', 'error', 'Financing 1.2 differs from spend 1.3', { sheet: 'Financing', cell: 'D7' }, { expected: '1.3', actual: '1.2' });
+ */
+export function findingAt(
+  rule: RuleId,
+  severity: Severity,
+  message: string,
+  place: { sheet?: string; cell?: string } | undefined,
+  figures: { expected?: string; actual?: string } = {},
+): Finding {
+  const result: Finding = { rule, severity, message };
+  if (place?.sheet !== undefined) result.sheet = place.sheet;
+  if (place?.cell !== undefined) result.cell = place.cell;
+  if (figures.expected !== undefined) result.expected = figures.expected;
+  if (figures.actual !== undefined) result.actual = figures.actual;
+  return result;
+}
+
 /** Result of reading user input: either a value or a message saying what is wrong and how to fix it. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

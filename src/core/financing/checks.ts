@@ -3,7 +3,7 @@
  * spend, and spend must have a source.
  */
 import { formatFiscalYear } from '../calendar';
-import type { Finding, RuleId, Severity } from '../findings';
+import { findingAt, type Finding } from '../findings';
 import {
   type Decimal,
   ZERO,
@@ -17,21 +17,6 @@ import {
 import { roundingAllowance, schemeLabel } from '../revisions/text';
 import type { SourceCell } from '../revisions/types';
 import type { FundingLine, SchemeFinancing } from './funding';
-
-function finding(
-  rule: RuleId,
-  severity: Severity,
-  message: string,
-  source: SourceCell | undefined,
-  figures: { expected?: string; actual?: string } = {},
-): Finding {
-  const result: Finding = { rule, severity, message };
-  if (source?.sheet !== undefined) result.sheet = source.sheet;
-  if (source?.cell !== undefined) result.cell = source.cell;
-  if (figures.expected !== undefined) result.expected = figures.expected;
-  if (figures.actual !== undefined) result.actual = figures.actual;
-  return result;
-}
 
 function places(figures: readonly Decimal[]): number {
   return figures.reduce((most, figure) => Math.max(most, figure.scale), 0);
@@ -64,7 +49,7 @@ export function checkSchemeFinancing(
       const yearLabel = formatFiscalYear(year.year);
       if (isZero(year.financed)) {
         findings.push(
-          finding(
+          findingAt(
             'funding-unallocated',
             'warning',
             `${label} spends ${formatDecimal(year.spend, shown)} in ${yearLabel} with no funding source: add a Funding line (an amount, or a share of its spend)`,
@@ -76,7 +61,7 @@ export function checkSchemeFinancing(
       }
       const over = year.gap.units < 0;
       findings.push(
-        finding(
+        findingAt(
           'funding-mismatch',
           'error',
           `${label} in ${yearLabel}: financing ${formatDecimal(year.financed, shown)} does not equal spend ${formatDecimal(year.spend, shown)} (${formatDecimal(abs(year.gap), shown)} ${over ? 'over-financed' : 'not financed'}): ${over ? 'reduce a source' : 'add a source or raise a share'} so they are equal`,
@@ -145,7 +130,7 @@ export function checkFinancingStatement(
         : roundingAllowance(parts.length + 1, options.decimals as number);
       if (compare(abs(subtract(shownTotal.value, partsTotal)), allowed) > 0) {
         findings.push(
-          finding(
+          findingAt(
             'funding-mismatch',
             'error',
             `Total financing ${formatDecimal(shownTotal.value, shown)} in ${column} does not match its sources (${formatDecimal(partsTotal, shown)}): ${formatDecimal(abs(subtract(shownTotal.value, partsTotal)), shown)} more than rounding can explain`,
@@ -162,7 +147,7 @@ export function checkFinancingStatement(
     if (!financing) {
       if (!isZero(expenditure.value))
         findings.push(
-          finding(
+          findingAt(
             'funding-unallocated',
             'warning',
             `Expenditure ${formatDecimal(expenditure.value, shown)} in ${column} has no financing shown: add the sources that pay for it`,
@@ -176,7 +161,7 @@ export function checkFinancingStatement(
     const gap = subtract(expenditure.value, financing.value);
     if (compare(abs(gap), allowed) > 0) {
       findings.push(
-        finding(
+        findingAt(
           'funding-mismatch',
           'error',
           `Financing ${formatDecimal(financing.value, shown)} in ${column} does not equal expenditure ${formatDecimal(expenditure.value, shown)}: a gap of ${formatDecimal(gap, shown)}, more than rounding can explain; the programme must be fully financed`,

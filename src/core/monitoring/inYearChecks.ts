@@ -2,7 +2,7 @@
  * Checks of an in-year monitoring report: `unexplained-variance`, `actuals-mismatch` and
  * `slippage-mismatch`. They run on figures as shown (a report read from a sheet) or as computed.
  */
-import type { Finding, RuleId, Severity } from '../findings';
+import { findingAt, type Finding } from '../findings';
 import { type Decimal, abs, add, compare, formatDecimal, subtract } from '../money/decimal';
 import { roundingAllowance, schemeLabel } from '../revisions/text';
 import type { SourceCell } from '../revisions/types';
@@ -12,21 +12,6 @@ import type { MonitoringPeriod } from './period';
 import { formatMonitoringPeriod } from './period';
 import { breachedThresholds } from './status';
 import type { VarianceThresholds } from './types';
-
-function finding(
-  rule: RuleId,
-  severity: Severity,
-  message: string,
-  source: SourceCell | undefined,
-  figures: { expected?: string; actual?: string } = {},
-): Finding {
-  const result: Finding = { rule, severity, message };
-  if (source?.sheet !== undefined) result.sheet = source.sheet;
-  if (source?.cell !== undefined) result.cell = source.cell;
-  if (figures.expected !== undefined) result.expected = figures.expected;
-  if (figures.actual !== undefined) result.actual = figures.actual;
-  return result;
-}
 
 function placesOf(figures: readonly Decimal[], decimals: number | undefined): number {
   return decimals ?? figures.reduce((places, figure) => Math.max(places, figure.scale), 0);
@@ -71,7 +56,7 @@ export function checkExplanations(
       : [row.allYearsBudget as Decimal, row.allYearsForecast as Decimal, 'all-years'];
     const places = placesOf([budget, forecast], undefined);
     findings.push(
-      finding(
+      findingAt(
         'unexplained-variance',
         'error',
         `${schemeLabel(row.ref, row.name)}: the ${which} budget of ${formatDecimal(budget, places)} is forecast at ${formatDecimal(forecast, places)}, a variance of ${formatDecimal(subtract(budget, forecast), places)} over the council's threshold, with no explanation: ask the budget holder why, and whether it is slippage or a real under/overspend`,
@@ -117,7 +102,7 @@ export function checkActuals(
         : roundingAllowance(1, options.decimals);
     if (compare(abs(subtract(row.actualToDate, exact)), allowed) <= 0) continue;
     findings.push(
-      finding(
+      findingAt(
         'actuals-mismatch',
         'error',
         `${schemeLabel(row.ref, row.name)}: actual to date ${formatDecimal(row.actualToDate, places)} does not match the Actuals table at ${formatMonitoringPeriod(at)} (${formatDecimal(exact, places)}): bring the actuals in again or correct the formula`,
@@ -129,7 +114,7 @@ export function checkActuals(
   for (const [ref, total] of totals) {
     if (shown.has(ref) || total.units === 0) continue;
     findings.push(
-      finding(
+      findingAt(
         'actuals-mismatch',
         'error',
         `The Actuals table has ${formatDecimal(total)} spent to date on ${ref}, which is not on the monitoring sheet: add the scheme or correct the ref of its lines`,
@@ -177,7 +162,7 @@ export function checkSlippage(
     const allowed3 = options.decimals === undefined ? zero : roundingAllowance(3, options.decimals);
     if (compare(abs(subtract(parts, row.inYearVariance)), allowed3) > 0) {
       findings.push(
-        finding(
+        findingAt(
           'slippage-mismatch',
           'error',
           `${schemeLabel(row.ref, row.name)}: slippage ${formatDecimal(row.slippage, places)} + under/overspend ${formatDecimal(row.underOverspend, places)} = ${formatDecimal(parts, places)}, but the in-year variance is ${formatDecimal(row.inYearVariance, places)}: slippage is the in-year variance less the all-years variance`,
@@ -193,7 +178,7 @@ export function checkSlippage(
     const allowed2 = options.decimals === undefined ? zero : roundingAllowance(2, options.decimals);
     if (compare(abs(subtract(row.underOverspend, row.allYearsVariance)), allowed2) > 0) {
       findings.push(
-        finding(
+        findingAt(
           'slippage-mismatch',
           'error',
           `${schemeLabel(row.ref, row.name)}: under/overspend ${formatDecimal(row.underOverspend, places)} is not the all-years variance ${formatDecimal(row.allYearsVariance, places)}: a real under/overspend is what the whole life will not spend (or will overspend)`,

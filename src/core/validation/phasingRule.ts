@@ -2,7 +2,7 @@
  * `phasing-mismatch`, `unphased` and `phasing-out-of-range`: a scheme's quarter (or year) columns
  * against its all-years budget, and its phasing phrase against the period columns.
  */
-import { formatPeriodColumn, quarterIndex, quartersOfColumn } from '../calendar';
+import { formatFiscalYear, formatPeriodColumn, quarterIndex, quartersOfColumn } from '../calendar';
 import { cellText } from '../grid/cells';
 import type { PreparedTable } from '../grid/prepare';
 import { DETAIL } from '../grid/rowKind';
@@ -168,6 +168,20 @@ export function phasingRule(prepared: PreparedTable): Rule | undefined {
   return new PhasingRule(periods, target, phrases, covered, prepared.figureColumns.length);
 }
 
+/**
+ * A phrase to suggest in a message, in the table's own first year (never a year the table does not
+ * have, regression: '2016/17 Q2-4' in a 2026/27 programme); `2016/17 Q2-4` when no year is known.
+ */
+function examplePhrase(context: CheckContext, periods: readonly number[]): string {
+  const { columns, figureColumns } = context.prepared;
+  let first: number | undefined;
+  for (const f of periods) {
+    const year = columns[figureColumns[f]]?.period?.year;
+    if (year !== undefined && (first === undefined || year < first)) first = year;
+  }
+  return `${formatFiscalYear(first ?? 2016)} Q2-4`;
+}
+
 function judgeSums(
   context: CheckContext,
   mismatches: number[],
@@ -195,7 +209,7 @@ function judgeSums(
           severity: 'warning',
           row,
           column,
-          message: `${rowName(context, row)} has a budget of ${shown(context, budget, d)} but nothing in its period columns: phase it, e.g. '2016/17 Q2-4'`,
+          message: `${rowName(context, row)} has a budget of ${shown(context, budget, d)} but nothing in its period columns: phase it, e.g. '${examplePhrase(context, periods)}'`,
         });
       }
       continue;
@@ -287,7 +301,7 @@ function reportPhrases(
         severity: 'warning',
         row,
         column: c,
-        message: `${name} has no phasing: write when it will be spent, e.g. '2016/17 Q2-4'`,
+        message: `${name} has no phasing: write when it will be spent, e.g. '${examplePhrase(context, periods)}'`,
       });
       continue;
     }
@@ -310,7 +324,7 @@ function reportPhrases(
         severity: 'warning',
         row,
         column: c,
-        message: `${name} is not phased yet ('${quoted}'): write when it will be spent, e.g. '2016/17 Q2-4'`,
+        message: `${name} is not phased yet ('${quoted}'): write when it will be spent, e.g. '${examplePhrase(context, periods)}'`,
         actual: quoted,
       });
     } else {

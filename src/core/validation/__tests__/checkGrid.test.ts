@@ -445,3 +445,18 @@ function negateText(value: unknown): unknown {
   if (text.startsWith('(')) return text.slice(1, -1);
   return text === '0' ? '0' : `(${text})`;
 }
+
+describe('suggested phrases', () => {
+  it("suggest the table's own first year (regression: '2016/17 Q2-4' in a 2026/27 programme)", () => {
+    const { findings } = checkGrid({
+      values: [
+        ['Scheme', 'Budget', 'Phasing', '2026/27 Q1', '2026/27 Q2', '2026/27 Q3', '2026/27 Q4'],
+        ['Laptops', 1.2, 'TBC', '', '', '', ''],
+        ['Wi-Fi', 0.8, '2026/27 Q1', 0.8, '', '', ''],
+      ],
+    });
+    const unphased = findings.find((finding) => finding.rule === 'unphased');
+    expect(unphased?.message).toContain("e.g. '2026/27 Q2-4'");
+    expect(unphased?.message).not.toContain('2016/17');
+  });
+});
