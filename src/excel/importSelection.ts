@@ -32,7 +32,7 @@ import {
 } from '../workbook';
 import { lineFromCells, queueProgrammeSheet, queueRevisionsLog, type Cell } from './setUpProgramme';
 import { queueSettingsRead, queueSettingsWrite, SETTINGS_SHEET } from './settings';
-import { rememberChange } from './undo';
+import { allOrNothing, rememberChange } from './undo';
 import type {
   ActionResult,
   ImportColumn,
@@ -317,27 +317,32 @@ export async function importSelection(
         const logSheet = tableNames.includes(REVISIONS_TABLE.toLowerCase())
           ? undefined
           : uniqueSheetName('Revisions', [...sheetNames, programmeSheet]);
-        const writer = new BatchWriter(context, run, 'Building the Programme table');
-        if (!savedSettings.saved) queueSettingsWrite(context, settings, false);
-        if (logSheet) await queueRevisionsLog(context, writer, logSheet, settings);
-        await queueProgrammeSheet(
-          context,
-          writer,
-          programmeSheet,
-          periodLabels,
-          rows.map(lineFromCells),
-          settings,
-        );
-        await writer.finish();
-        rememberChange({
+        const entry = {
           label: 'Bring in a table',
           blocks: [],
+          activeSheet: preview.sheet,
           addedSheets: [
             programmeSheet,
             ...(logSheet ? [logSheet] : []),
             ...(savedSettings.saved ? [] : [SETTINGS_SHEET]),
           ],
+        };
+        // All-or-nothing: a failure part-way removes every sheet it added and says so.
+        await allOrNothing(entry, async () => {
+          const writer = new BatchWriter(context, run, 'Building the Programme table');
+          if (!savedSettings.saved) queueSettingsWrite(context, settings, false);
+          if (logSheet) await queueRevisionsLog(context, writer, logSheet, settings);
+          await queueProgrammeSheet(
+            context,
+            writer,
+            programmeSheet,
+            periodLabels,
+            rows.map(lineFromCells),
+            settings,
+          );
+          await writer.finish();
         });
+        rememberChange(entry);
         report(run, 'Building the Programme table', rows.length, rows.length);
         return { ok: true, value: { sheet: programmeSheet, rows: rows.length } };
       };

@@ -31,7 +31,7 @@ import { report, runAction, throwIfCancelled } from './action';
 import { BatchWriter } from './batchWriter';
 import { excelRun } from './excelRun';
 import { queueSettingsRead, queueSettingsWrite, SETTINGS_SHEET } from './settings';
-import { rememberChange, type SavedBlock } from './undo';
+import { allOrNothing, rememberChange, type SavedBlock } from './undo';
 import type { ActionResult, PlannerSettings, RunOptions, SetUpOptions, SetUpResult } from './types';
 import { writeSheetPlan } from './writePlan';
 
@@ -195,13 +195,6 @@ export async function setUpProgramme(
         : [blankProgrammeLine(headers.value.length)];
       report(run, 'Writing the programme', 0, rows.length);
 
-      const writer = new BatchWriter(context, run, 'Writing the programme');
-      queueSettingsWrite(context, settings, saved.saved);
-      if (logSheet) await queueRevisionsLog(context, writer, logSheet, settings);
-
-      await queueProgrammeSheet(context, writer, programmeSheet, headers.value, rows, settings);
-      await writer.finish();
-
       const blocks: SavedBlock[] = saved.saved
         ? [
             {
@@ -219,7 +212,18 @@ export async function setUpProgramme(
         ...(logSheet ? [logSheet] : []),
         ...(saved.saved ? [] : [SETTINGS_SHEET]),
       ];
-      rememberChange({ label: 'Set up programme', addedSheets, blocks });
+      const entry = { label: 'Set up programme', addedSheets, blocks };
+      // All-or-nothing: what it will change is recorded above, before the first write; on any
+      // failure the sheets it added go and the settings come back, and the message says so.
+      await allOrNothing(entry, async () => {
+        const writer = new BatchWriter(context, run, 'Writing the programme');
+        queueSettingsWrite(context, settings, saved.saved);
+        if (logSheet) await queueRevisionsLog(context, writer, logSheet, settings);
+
+        await queueProgrammeSheet(context, writer, programmeSheet, headers.value, rows, settings);
+        await writer.finish();
+      });
+      rememberChange(entry);
       report(run, 'Writing the programme', rows.length, rows.length);
       return {
         ok: true,

@@ -28,6 +28,8 @@ export interface UndoEntry {
   addedSheets: string[];
   /** Set when the change must not be undone (the append-only revision log); says what to do instead. */
   irreversible?: string;
+  /** The sheet that was active before the action, shown again when its sheets are removed. */
+  activeSheet?: string;
   /**
    * Sheets an irreversible change wrote to. An earlier change can still be undone past it when it
    * touched none of these sheets (so undoing a phasing never removes a recorded revision).
@@ -122,7 +124,20 @@ export function changeHistory(): ChangeRecord[] {
  */
 export async function restoreEntry(context: Excel.RequestContext, entry: UndoEntry): Promise<void> {
   const writer = new BatchWriter(context, {}, `Undoing ${entry.label}`);
-  for (const name of entry.addedSheets) context.workbook.worksheets.getItem(name).delete();
+  // An action that failed part-way may not have added every sheet it meant to: remove those there.
+  const added = entry.addedSheets.map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load('name');
+    return sheet;
+  });
+  if (added.length > 0) await context.sync();
+  for (const sheet of added) if (!sheet.isNullObject) sheet.delete();
+  if (entry.activeSheet !== undefined) {
+    const shown = context.workbook.worksheets.getItemOrNullObject(entry.activeSheet);
+    shown.load('name');
+    await context.sync();
+    if (!shown.isNullObject) shown.activate();
+  }
   for (const block of entry.blocks) {
     if (entry.addedSheets.includes(block.sheet)) continue;
     const sheet = context.workbook.worksheets.getItem(block.sheet);
