@@ -21,7 +21,7 @@ import {
   revisionsByRef,
 } from './readProgramme';
 import { queueSettingsRead } from './settings';
-import { rememberChange } from './undo';
+import { allOrNothing, rememberChange } from './undo';
 import type { ActionResult, ForecastSheetsResult, RunOptions } from './types';
 import { writeSheetPlan } from './writePlan';
 
@@ -92,33 +92,37 @@ export async function generateForecastSheets(
       const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const made: ForecastSheetsResult['sheets'] = [];
       const added: string[] = [];
-      const writer = new BatchWriter(context, run, 'Making forecast sheets');
-      for (const [holder, lines] of byHolder) {
-        let name = forecastSheetName(holder);
-        // Two long names cut to the same 31 characters must not share a sheet.
-        if (added.some((a) => a.toLowerCase() === name.toLowerCase()))
-          name = uniqueSheetName(name, [...taken]);
-        if (taken.has(name.toLowerCase())) {
-          // Already there, perhaps filled in by its budget holder: kept as it is, and said so.
-          made.push({ holder, sheet: name, schemes: lines.length, kept: true });
-          continue;
+      // All-or-nothing: the entry's list of added sheets grows as they are added, so a failure
+      // part-way removes exactly those, and says so.
+      const entry = { label: 'Make forecast sheets', blocks: [], addedSheets: added };
+      await allOrNothing(entry, async () => {
+        const writer = new BatchWriter(context, run, 'Making forecast sheets');
+        for (const [holder, lines] of byHolder) {
+          let name = forecastSheetName(holder);
+          // Two long names cut to the same 31 characters must not share a sheet.
+          if (added.some((a) => a.toLowerCase() === name.toLowerCase()))
+            name = uniqueSheetName(name, [...taken]);
+          if (taken.has(name.toLowerCase())) {
+            // Already there, perhaps filled in by its budget holder: kept as it is, and said so.
+            made.push({ holder, sheet: name, schemes: lines.length, kept: true });
+            continue;
+          }
+          taken.add(name.toLowerCase());
+          const sheet = context.workbook.worksheets.add(name);
+          added.push(name);
+          const plan = planForecastSheet({
+            sheet: name,
+            holder,
+            lines,
+            unit: settings.unit,
+            decimals: settings.decimals,
+          });
+          await writeSheetPlan(context, writer, sheet, plan);
+          made.push({ holder, sheet: name, schemes: lines.length, kept: false });
         }
-        taken.add(name.toLowerCase());
-        const sheet = context.workbook.worksheets.add(name);
-        added.push(name);
-        const plan = planForecastSheet({
-          sheet: name,
-          holder,
-          lines,
-          unit: settings.unit,
-          decimals: settings.decimals,
-        });
-        await writeSheetPlan(context, writer, sheet, plan);
-        made.push({ holder, sheet: name, schemes: lines.length, kept: false });
-      }
-      await writer.finish();
-      if (added.length > 0)
-        rememberChange({ label: 'Make forecast sheets', blocks: [], addedSheets: added });
+        await writer.finish();
+      });
+      if (added.length > 0) rememberChange(entry);
       return { ok: true, value: { sheets: made } };
     }),
   );

@@ -3,7 +3,7 @@
  * cells keeps a copy of them (values, formulas, number formats) and of the sheets it added; undo
  * puts the copy back exactly. The copies live in the pane's memory for this session.
  */
-import { ActionRestored, runAction } from './action';
+import { ActionCancelled, ActionRestored, runAction } from './action';
 import { BatchWriter } from './batchWriter';
 import { restorableContent } from './cellText';
 import { excelRun } from './excelRun';
@@ -80,7 +80,9 @@ function nextUndo(): { index: number; entry: UndoEntry } | { blockedBy: UndoEntr
       continue;
     }
     const touched = sheetsOf(entry);
-    const blocker = passed.find((later) => (later.sheets ?? []).some((sheet) => touched.has(sheet)));
+    const blocker = passed.find((later) =>
+      (later.sheets ?? []).some((sheet) => touched.has(sheet)),
+    );
     return blocker ? { blockedBy: blocker } : { index, entry };
   }
   return undefined;
@@ -175,7 +177,8 @@ export async function undoLastChange(): Promise<ActionResult<UndoInfo>> {
     if ('blockedBy' in next)
       return {
         ok: false,
-        message: `The change before "${next.blockedBy.label}" cannot be undone without removing it. ${next.blockedBy.irreversible ?? ''}`.trim(),
+        message:
+          `The change before "${next.blockedBy.label}" cannot be undone without removing it. ${next.blockedBy.irreversible ?? ''}`.trim(),
       };
     await excelRun((context) => restoreEntry(context, next.entry));
     entries.splice(next.index, 1);
@@ -207,6 +210,8 @@ export async function allOrNothing<T>(entry: UndoEntry, write: () => Promise<T>)
       // they were, if the failure came before any write. Look rather than guess.
       restored = await excelRun((context) => entryHolds(context, entry)).catch(() => false);
     }
+    // Cancelled and put back: say cancelled, as a cancel before any write would.
+    if (restored && error instanceof ActionCancelled) throw error;
     throw new ActionRestored(error, restored);
   }
 }

@@ -4,7 +4,9 @@
  * is played by making the last step of the write throw, as a dropped connection would.
  */
 import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { ActionCancelled } from '../action';
 import { BatchWriter } from '../batchWriter';
+import { generateForecastSheets } from '../forecastSheets';
 import { importSelection, previewSelection } from '../importSelection';
 import { setUpProgramme } from '../setUpProgramme';
 import { forgetChanges, lastChange } from '../undo';
@@ -59,6 +61,42 @@ describe('all-or-nothing writes (regression: a failure left half-built sheets an
     const result = await importSelection(preview.value);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/as it was/);
+    expect(workbook.fullSnapshot()).toBe(before);
+  });
+
+  it('Make forecast sheets removes the sheets it had added, and says so', async () => {
+    await setUpProgramme({
+      firstYear: 2016,
+      lastYear: 2019,
+      periods: 'quarter',
+      unit: '£m',
+      withSample: true,
+    });
+    const before = workbook.fullSnapshot();
+    failPartWay();
+    const result = await generateForecastSheets();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/as it was/);
+    expect(workbook.fullSnapshot()).toBe(before);
+  });
+
+  it('a cancel part-way is reported as cancelled once everything is put back', async () => {
+    const before = workbook.fullSnapshot();
+    jest.spyOn(BatchWriter.prototype, 'finish').mockImplementationOnce(async () => {
+      throw new ActionCancelled();
+    });
+    const result = await setUpProgramme({
+      firstYear: 2026,
+      lastYear: 2026,
+      periods: 'year',
+      unit: '£m',
+      withSample: false,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      cancelled: true,
+      message: expect.stringMatching(/cancelled; the workbook is as it was/),
+    });
     expect(workbook.fullSnapshot()).toBe(before);
   });
 });
