@@ -18,7 +18,8 @@ export const MAX_COLUMNS = 16384;
 /** Rows sampled to judge whether an unnamed column holds figures. */
 const SAMPLE_ROWS = 500;
 
-const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+/** Roles whose columns hold figures (summed, compared); the others hold words. */
+export const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'budget',
   'forecast',
   'actual',

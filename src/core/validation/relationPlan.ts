@@ -4,7 +4,7 @@
  * budget-and-forecast variance check kept where it reads the same columns.
  */
 import { columnLetters } from '../grid/address';
-import type { PreparedTable } from '../grid/prepare';
+import { FIGURE_ROLES, type PreparedTable } from '../grid/prepare';
 import { type ColumnRelation, findRelations, relationHolds } from '../grid/relations';
 import type { BudgetKind, ColumnRole } from '../grid/types';
 import type { Parsed } from '../findings';
@@ -64,18 +64,6 @@ const ROLE_OF: Record<string, { role: ColumnRole; budgetKind?: BudgetKind; perce
   notes: { role: 'text' },
   skip: { role: 'text' },
 };
-const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  'budget',
-  'forecast',
-  'actual',
-  'variance',
-  'additions',
-  'all-years-budget',
-  'all-years-forecast',
-  'period',
-  'amount',
-]);
-
 /** A formula override: `E-D`, `C+D`, `B+C+D`. */
 const FORMULA = /^([A-Z]{1,3})((?:\s*[-+]\s*[A-Z]{1,3})+)$/;
 
