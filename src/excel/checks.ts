@@ -7,7 +7,7 @@ import { countBySeverity } from '../core';
 import { tryFromNumber } from '../core';
 import type { VarianceThresholds } from '../core';
 import { checkGridWithReading, type CheckOptions } from '../core';
-import { toA1 } from './a1';
+import { columnLetters, toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { ADD_IN_CODES, AddInError } from './officeErrors';
 import { excelRun } from './excelRun';
@@ -17,6 +17,8 @@ import { BatchWriter } from './batchWriter';
 import { officeGrid, writeSheetPlan } from './writePlan';
 import { readRowChunks } from './requestBudget';
 import { queueSettingsRead } from './settings';
+import { queueColumnReadingsRead } from './columnReadings';
+import { formatColumnReading } from '../workbook';
 import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, CheckReport, Finding, PlannerSettings, RunOptions } from './types';
 
@@ -102,11 +104,13 @@ async function checkLocated(
   run: RunOptions,
   locate: (context: Excel.RequestContext) => () => Located | string,
   optionsFor: (settings: PlannerSettings) => CheckOptions,
+  part = false,
 ): Promise<ActionResult<CheckReport>> {
   return runAction(label, () =>
     excelRun(async (context) => {
       const located = locate(context);
       const readSettings = queueSettingsRead(context);
+      const savedReading = queueColumnReadingsRead(context);
       const application = context.workbook.application.load('calculationMode');
       await context.sync();
       throwIfCancelled(run.signal);
@@ -130,15 +134,33 @@ async function checkLocated(
       const { values, numberFormats } = await readBlock(context, block, run);
       report(run, 'Checking', 0, 1);
       // The reading says what was checked (each column's role, totals, relations), for the pane.
-      const { findings, reading } = checkGridWithReading(
-        {
-          sheet: block.sheet,
-          values,
-          numberFormats,
-          origin: { row: block.top, column: block.left },
-        },
-        optionsFor(settings),
+      const grid = {
+        sheet: block.sheet,
+        values,
+        numberFormats,
+        origin: { row: block.top, column: block.left },
+      };
+      const options = optionsFor(settings);
+      // The user's correction of this sheet's reading (the pane's role pickers), when saved.
+      const saved = savedReading(block.sheet);
+      const columns = saved.columns ? columnsWithin(saved.columns, block) : {};
+      const outside = Object.keys(saved.columns ?? {}).filter((letters) => !(letters in columns));
+      let notice = saved.problem;
+      if (outside.length > 0 && !part)
+        notice = `Your saved reading of '${block.sheet}' names ${outside.length === 1 ? 'a column' : 'columns'} (${outside.join(', ')}) outside the table or working out from one, ${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}: ${outside.length === 1 ? 'it was' : 'they were'} left out. Pick the roles again, or Reset to forget it.`;
+      let checked = checkGridWithReading(
+        grid,
+        Object.keys(columns).length > 0 ? { ...options, columns } : options,
       );
+      const refused = checked.findings.find((finding) => finding.rule === 'column-override');
+      if (refused && Object.keys(columns).length > 0) {
+        // A saved reading that no longer fits the table (a column since removed) is ignored
+        // with a message, never allowed to stop the check.
+        notice = `Your saved reading of the columns of '${block.sheet}' (${formatColumnReading(columns)}) was ignored: ${refused.message}. Pick the roles again, or Reset to forget it.`;
+        checked = checkGridWithReading(grid, options);
+      }
+      const corrected = refused ? {} : columns;
+      const { findings, reading } = checked;
       const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
       report(run, 'Checking', 1, 1);
       return {
@@ -149,10 +171,34 @@ async function checkLocated(
           findings,
           counts: countBySeverity(findings),
           reading,
+          ...(Object.keys(corrected).length > 0
+            ? { correction: { columns: corrected, text: formatColumnReading(corrected) } }
+            : {}),
+          ...(notice ? { readingNotice: notice } : {}),
         },
       };
     }),
   );
+}
+
+/**
+ * The saved entries that concern the block: those whose column, and every column it is worked
+ * out from, lie in it. A reading saved while checking the whole sheet still applies to a
+ * selection of part of it.
+ */
+function columnsWithin(
+  columns: Readonly<Record<string, string>>,
+  block: Located,
+): Record<string, string> {
+  const inside = new Set(
+    Array.from({ length: block.columns }, (_, i) => columnLetters(block.left + i)),
+  );
+  const kept: Record<string, string> = {};
+  for (const [letters, value] of Object.entries(columns)) {
+    const named = [letters, ...(/^[A-Z-+]+$/.test(value) ? value.split(/[-+]/) : [])];
+    if (named.every((name) => inside.has(name))) kept[letters] = value;
+  }
+  return kept;
 }
 
 function locatedFrom(range: Excel.Range, sheet: Excel.Worksheet): Located {
@@ -213,6 +259,8 @@ export async function checkSelection(run: RunOptions = {}): Promise<ActionResult
           : locatedFrom(part, sheet);
     },
     () => ({}),
+    // A selection may hold part of a table: a saved entry for a column outside it is not stale.
+    true,
   );
 }
 

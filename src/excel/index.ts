@@ -14,6 +14,8 @@ export { highlightFindings, clearHighlights } from './highlights';
 export { selectCell } from './selection';
 export { addPhasingChart, addBudgetForecastChart } from './charts';
 export { DEFAULT_SETTINGS, readSettings, saveSettings } from './settings';
+export { saveColumnReading } from './columnReadings';
+export type { SavedReading } from './columnReadings';
 export { changeHistory, lastChange, undoLastChange } from './undo';
 export { describeWorkbook } from './workbookInfo';
 export { forgetChanges } from './undo';
