@@ -286,7 +286,11 @@ export async function checkSheet(
         .getUsedRangeOrNullObject(true)
         .load('rowIndex, columnIndex, rowCount, columnCount');
       return () => {
-        if (sheet.isNullObject)
+        // Only getItemOrNullObject gives a null object: the active sheet always exists, and the
+        // stand-in (like the documentation, which names isNullObject only for *OrNullObject
+        // methods) refuses reading it on another proxy:
+        // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
+        if (sheetName && sheet.isNullObject)
           return `There is no sheet named '${sheetName ?? ''}': pick a sheet from the list.`;
         return used.isNullObject
           ? { sheet: sheet.name, top: 0, left: 0, rows: 0, columns: 0 }

@@ -193,6 +193,13 @@ describe('remembered readings of a sheet', () => {
     expect(checked.ok && checked.value.readingNotice).toBeUndefined();
   });
 
+  it('checks the active sheet with its saved reading (regression: "Check the active sheet" read isNullObject of the active sheet and failed)', async () => {
+    await saveColumnReading('Outturn', { B: 'skip' });
+    workbook.select('Outturn', 'A1');
+    const checked = await checkSheet();
+    expect(checked.ok ? checked.value.correction?.text : checked.message).toBe('B=skip');
+  });
+
   it('says why a refused save failed', async () => {
     await saveColumnReading('Outturn', { B: 'skip' });
     workbook.model.findSheet(SETTINGS_SHEET)!.protection = { protected: true, options: {} } as never;
