@@ -181,7 +181,9 @@ export function savedColumnReading(
     );
   if (typeof row[1] !== 'string') return ignored('it is not text');
   const parsed = parseColumnReading(row[1]);
-  return parsed.ok ? { columns: parsed.value } : ignored(`'${row[1]}' cannot be read: ${parsed.message}`);
+  return parsed.ok
+    ? { columns: parsed.value }
+    : ignored(`'${row[1]}' cannot be read: ${parsed.message}`);
 }
 
 /**

@@ -133,7 +133,9 @@ describe('remembered readings of a sheet', () => {
     expect(!bad.ok && bad.message).toMatch(/Column G: 'total' is not a role or a formula/);
     const many: Record<string, string> = {};
     for (let i = 0; i < 3000; i++)
-      many[`${String.fromCharCode(65 + Math.floor(i / 676))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}${String.fromCharCode(65 + (i % 26))}`] = 'percentage';
+      many[
+        `${String.fromCharCode(65 + Math.floor(i / 676))}${String.fromCharCode(65 + (Math.floor(i / 26) % 26))}${String.fromCharCode(65 + (i % 26))}`
+      ] = 'percentage';
     const long = await saveColumnReading('Outturn', many);
     expect(!long.ok && long.message).toMatch(/more than one Excel cell holds \(32,767\)/);
     expect(workbook.model.findSheet(SETTINGS_SHEET)).toBeUndefined();
@@ -144,16 +146,19 @@ describe('remembered readings of a sheet', () => {
     ['saved by another version', ['Outturn', 'B=skip', 2], /format 2 by another version/],
     ['with no format', ['Outturn', 'B=skip', ''], /does not say 1/],
     ['not text', ['Outturn', 42, 1], /not text/],
-  ])('ignores a corrupt saved reading (%s) with a message and checks as read', async (_n, row, why) => {
-    workbook.setCells(SETTINGS_SHEET, 'E1', [['Sheet', 'Columns read as', 'Format'], row]);
-    const checked = await checkSheet('Outturn');
-    expect(checked.ok).toBe(true);
-    if (!checked.ok) return;
-    expect(checked.value.readingNotice).toMatch(why);
-    expect(checked.value.readingNotice).toMatch(/was ignored.*Reset to forget it/);
-    expect(totalsWrong(checked.value.findings)).toBe(1);
-    expect(checked.value.correction).toBeUndefined();
-  });
+  ])(
+    'ignores a corrupt saved reading (%s) with a message and checks as read',
+    async (_n, row, why) => {
+      workbook.setCells(SETTINGS_SHEET, 'E1', [['Sheet', 'Columns read as', 'Format'], row]);
+      const checked = await checkSheet('Outturn');
+      expect(checked.ok).toBe(true);
+      if (!checked.ok) return;
+      expect(checked.value.readingNotice).toMatch(why);
+      expect(checked.value.readingNotice).toMatch(/was ignored.*Reset to forget it/);
+      expect(totalsWrong(checked.value.findings)).toBe(1);
+      expect(checked.value.correction).toBeUndefined();
+    },
+  );
 
   it('ignores, with a message, a saved reading the table no longer fits', async () => {
     // B worked out from itself: the engine refuses it, and the check runs as read.
@@ -202,8 +207,13 @@ describe('remembered readings of a sheet', () => {
 
   it('says why a refused save failed', async () => {
     await saveColumnReading('Outturn', { B: 'skip' });
-    workbook.model.findSheet(SETTINGS_SHEET)!.protection = { protected: true, options: {} } as never;
+    workbook.model.findSheet(SETTINGS_SHEET)!.protection = {
+      protected: true,
+      options: {},
+    } as never;
     const refused = await saveColumnReading('Outturn', { B: 'variance' });
-    expect(!refused.ok && refused.message).toMatch(/protected|locked|Nothing was changed|put back/i);
+    expect(!refused.ok && refused.message).toMatch(
+      /protected|locked|Nothing was changed|put back/i,
+    );
   });
 });

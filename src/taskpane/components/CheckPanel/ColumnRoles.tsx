@@ -1,11 +1,6 @@
 import { Button, Field, Select, Subtitle2, Text } from '@fluentui/react-components';
 import type { TableReading } from '../../../core';
-import {
-  choiceInWords,
-  columnName,
-  pickableColumns,
-  roleChoices,
-} from './columnRoleChoices';
+import { choiceInWords, columnName, pickableColumns, roleChoices } from './columnRoleChoices';
 import { useCheckPanelStyles } from './useCheckPanelStyles';
 
 /** Props of {@link ColumnRoles}. */

@@ -69,7 +69,16 @@ describe('the column role pickers', () => {
     const reading = engineCheck({}).ok ? (engineCheck({}) as { value: CheckReport }).value : null;
     const choices = roleChoices(reading!.reading!, 'D', undefined).map((c) => c.value);
     expect(choices).toEqual(
-      expect.arrayContaining(['', 'label', 'variance', 'percentage', 'notes', 'skip', 'C-B', 'B-C']),
+      expect.arrayContaining([
+        '',
+        'label',
+        'variance',
+        'percentage',
+        'notes',
+        'skip',
+        'C-B',
+        'B-C',
+      ]),
     );
     // Nothing is left of A to work it out from.
     expect(roleChoices(reading!.reading!, 'A', undefined).some((c) => c.value.includes('-'))).toBe(
@@ -103,9 +112,9 @@ describe('the column role pickers', () => {
     // Column B is no longer added up: its wrong total is no longer reported.
     await waitFor(() => expect(screen.queryByText(/Total 41\.0 does not match/)).toBeNull());
     expect(screen.getByText(/Reading corrected by you: B = skip/)).toBeTruthy();
-    expect(
-      (screen.getByLabelText('Role of column B (Budget)') as HTMLSelectElement).value,
-    ).toBe('skip');
+    expect((screen.getByLabelText('Role of column B (Budget)') as HTMLSelectElement).value).toBe(
+      'skip',
+    );
   });
 
   it('adds a second correction to the first, one a variance of two columns', async () => {
@@ -146,9 +155,9 @@ describe('the column role pickers', () => {
     );
     expect(await screen.findByText(/Total 41\.0 does not match/)).toBeTruthy();
     expect(screen.queryByText(/Reading corrected by you/)).toBeNull();
-    expect(
-      (screen.getByLabelText('Role of column B (Budget)') as HTMLSelectElement).value,
-    ).toBe('');
+    expect((screen.getByLabelText('Role of column B (Budget)') as HTMLSelectElement).value).toBe(
+      '',
+    );
   });
 
   it('picking "as read" again takes that column out of the correction', async () => {
