@@ -1,4 +1,5 @@
 import { Button, Field, Select, Subtitle2, Text } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { TableReading } from '../../../core';
 import { choiceInWords, columnName, pickableColumns, roleChoices } from './columnRoleChoices';
 import { useCheckPanelStyles } from './useCheckPanelStyles';
@@ -10,7 +11,7 @@ export interface ColumnRolesProps {
   sheet: string;
   /** The user's saved correction as applied, by column letters. */
   correction?: Readonly<Record<string, string>>;
-  /** True while an action runs: the pickers wait. */
+  /** True while an action runs: Reset waits. */
   busy: boolean;
   /** Saves the corrected reading and checks again; `{}` forgets it (Reset). */
   onCorrect(columns: Record<string, string>): void;
@@ -26,6 +27,8 @@ export interface ColumnRolesProps {
  */
 export function ColumnRoles({ reading, sheet, correction, busy, onCorrect }: ColumnRolesProps) {
   const styles = useCheckPanelStyles();
+  // Closed at first: a Programme has twenty-odd columns, and most readings need no correction.
+  const [open, setOpen] = useState(false);
   const saved = correction ?? {};
   // Left to right, as the sheet has them (`B` before `AA`).
   const entries = Object.entries(saved).sort(
@@ -59,30 +62,45 @@ export function ColumnRoles({ reading, sheet, correction, busy, onCorrect }: Col
           </Button>
         </div>
       )}
-      <Text size={200} className={styles.rule}>
-        If a column was read wrongly, pick its role: Check runs again and remembers it for this
-        sheet.
-      </Text>
-      <ul className={styles.list}>
-        {pickableColumns(reading).map((column) => (
-          <li key={column.column}>
-            <Field label={`Role of column ${columnName(column)}`} size="small">
-              <Select
-                size="small"
-                value={saved[column.column] ?? ''}
-                disabled={busy}
-                onChange={(_event, data) => choose(column.column, data.value)}
-              >
-                {roleChoices(reading, column.column, saved[column.column]).map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.text}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </li>
-        ))}
-      </ul>
+      <div className={styles.buttons}>
+        <Button
+          size="small"
+          aria-expanded={open}
+          aria-controls="column-role-pickers"
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide column roles' : 'Correct column roles'}
+        </Button>
+      </div>
+      {open && (
+        <div id="column-role-pickers" className={styles.group}>
+          <Text size={200} className={styles.rule}>
+            If a column was read wrongly, pick its role: Check runs again and remembers it for this
+            sheet.
+          </Text>
+          <ul className={styles.list}>
+            {pickableColumns(reading).map((column) => (
+              <li key={column.column}>
+                <Field label={`Role of column ${columnName(column)}`} size="small">
+                  {/* Not disabled while a check runs: that would take the keyboard focus away;
+                      a pick made meanwhile is refused by the runner ("Please wait"). */}
+                  <Select
+                    size="small"
+                    value={saved[column.column] ?? ''}
+                    onChange={(_event, data) => choose(column.column, data.value)}
+                  >
+                    {roleChoices(reading, column.column, saved[column.column]).map((choice) => (
+                      <option key={choice.value} value={choice.value}>
+                        {choice.text}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -61,7 +61,15 @@ async function checkOutturn(actions: ReturnType<typeof outturnActions>) {
   await renderApp(actions, 'check');
   fireEvent.click(screen.getByLabelText('The active sheet'));
   fireEvent.click(screen.getByRole('button', { name: 'Run check' }));
-  return screen.findByRole('region', { name: 'Column roles' });
+  const roles = await screen.findByRole('region', { name: 'Column roles' });
+  const toggle = within(roles).getByRole('button', { name: 'Correct column roles' });
+  expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  expect(within(roles).queryByLabelText(/Role of column/)).toBeNull();
+  fireEvent.click(toggle);
+  expect(
+    within(roles).getByRole('button', { name: 'Hide column roles' }).getAttribute('aria-expanded'),
+  ).toBe('true');
+  return roles;
 }
 
 describe('the column role pickers', () => {
