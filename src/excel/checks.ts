@@ -6,8 +6,8 @@
 import { countBySeverity } from '../core';
 import { tryFromNumber } from '../core';
 import type { VarianceThresholds } from '../core';
-import { checkGridWithReading, type CheckOptions } from '../core';
-import { columnLetters, toA1 } from './a1';
+import type { CheckOptions } from '../core';
+import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { ADD_IN_CODES, AddInError } from './officeErrors';
 import { excelRun } from './excelRun';
@@ -17,8 +17,7 @@ import { BatchWriter } from './batchWriter';
 import { officeGrid, writeSheetPlan } from './writePlan';
 import { readRowChunks } from './requestBudget';
 import { queueSettingsRead } from './settings';
-import { queueColumnReadingsRead } from './columnReadings';
-import { formatColumnReading } from '../workbook';
+import { checkWithSavedReading, queueColumnReadingsRead } from './columnReadings';
 import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, CheckReport, Finding, PlannerSettings, RunOptions } from './types';
 
@@ -140,26 +139,14 @@ async function checkLocated(
         numberFormats,
         origin: { row: block.top, column: block.left },
       };
-      const options = optionsFor(settings);
-      // The user's correction of this sheet's reading (the pane's role pickers), when saved.
-      const saved = savedReading(block.sheet);
-      const columns = saved.columns ? columnsWithin(saved.columns, block) : {};
-      const outside = Object.keys(saved.columns ?? {}).filter((letters) => !(letters in columns));
-      let notice = saved.problem;
-      if (outside.length > 0 && !part)
-        notice = `Your saved reading of '${block.sheet}' names ${outside.length === 1 ? 'a column' : 'columns'} (${outside.join(', ')}) outside the table or working out from one, ${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}: ${outside.length === 1 ? 'it was' : 'they were'} left out. Pick the roles again, or Reset to forget it.`;
-      let checked = checkGridWithReading(
+      // With the user's correction of this sheet's reading (the pane's role pickers), if saved.
+      const { checked, correction, notice } = checkWithSavedReading(
         grid,
-        Object.keys(columns).length > 0 ? { ...options, columns } : options,
+        optionsFor(settings),
+        savedReading(block.sheet),
+        block,
+        part,
       );
-      const refused = checked.findings.find((finding) => finding.rule === 'column-override');
-      if (refused && Object.keys(columns).length > 0) {
-        // A saved reading that no longer fits the table (a column since removed) is ignored
-        // with a message, never allowed to stop the check.
-        notice = `Your saved reading of the columns of '${block.sheet}' (${formatColumnReading(columns)}) was ignored: ${refused.message}. Pick the roles again, or Reset to forget it.`;
-        checked = checkGridWithReading(grid, options);
-      }
-      const corrected = refused ? {} : columns;
       const { findings, reading } = checked;
       const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
       report(run, 'Checking', 1, 1);
@@ -171,34 +158,12 @@ async function checkLocated(
           findings,
           counts: countBySeverity(findings),
           reading,
-          ...(Object.keys(corrected).length > 0
-            ? { correction: { columns: corrected, text: formatColumnReading(corrected) } }
-            : {}),
+          ...(correction ? { correction } : {}),
           ...(notice ? { readingNotice: notice } : {}),
         },
       };
     }),
   );
-}
-
-/**
- * The saved entries that concern the block: those whose column, and every column it is worked
- * out from, lie in it. A reading saved while checking the whole sheet still applies to a
- * selection of part of it.
- */
-function columnsWithin(
-  columns: Readonly<Record<string, string>>,
-  block: Located,
-): Record<string, string> {
-  const inside = new Set(
-    Array.from({ length: block.columns }, (_, i) => columnLetters(block.left + i)),
-  );
-  const kept: Record<string, string> = {};
-  for (const [letters, value] of Object.entries(columns)) {
-    const named = [letters, ...(/^[A-Z-+]+$/.test(value) ? value.split(/[-+]/) : [])];
-    if (named.every((name) => inside.has(name))) kept[letters] = value;
-  }
-  return kept;
 }
 
 function locatedFrom(range: Excel.Range, sheet: Excel.Worksheet): Located {

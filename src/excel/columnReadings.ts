@@ -4,17 +4,25 @@
  * applied every time that sheet is checked. Saving is one write, all-or-nothing and undoable.
  */
 import {
+  checkGridWithReading,
+  type CheckOptions,
+  type Grid,
+  type GridCheckWithReading,
+} from '../core';
+import {
   COLUMN_READINGS_LEFT,
   COLUMN_READINGS_ROWS,
   COLUMN_READINGS_WIDTH,
   DEFAULT_SETTINGS,
   SETTINGS_SHEET,
+  formatColumnReading,
   planColumnReadings,
   planSettingsSheet,
   savedColumnReading,
   type ColumnReadingChoice,
   type SavedColumnReading,
 } from '../workbook';
+import { columnLetters, toA1 } from './a1';
 import { runAction } from './action';
 import { asTextCell } from './cellText';
 import { excelRun } from './excelRun';
@@ -122,4 +130,83 @@ export async function saveColumnReading(
       return { ok: true, value: { sheet, columns: saved.columns ?? {} } };
     }),
   );
+}
+
+/** Where the checked block sits (0-based), to tell which saved entries concern it. */
+export interface CheckedSpan {
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** A check with the sheet's saved reading applied, and what to tell the user about it. */
+export interface CheckWithReading {
+  checked: GridCheckWithReading;
+  /** The saved reading as applied (`{ G: 'variance' }`, `G=variance`), when one was. */
+  correction?: { columns: Record<string, string>; text: string };
+  /** Why all or part of the saved reading was not used. */
+  notice?: string;
+}
+
+/**
+ * The saved entries that concern the block: those whose column, and every column it is worked
+ * out from, lie in it.
+ */
+function columnsWithin(
+  columns: Readonly<Record<string, string>>,
+  span: CheckedSpan,
+): Record<string, string> {
+  const inside = new Set(
+    Array.from({ length: span.columns }, (_, i) => columnLetters(span.left + i)),
+  );
+  const kept: Record<string, string> = {};
+  for (const [letters, value] of Object.entries(columns)) {
+    // Roles are saved in lower case, formulas of column letters in upper case (`E-D`).
+    const named = [letters, ...(/^[A-Z+-]+$/.test(value) ? value.split(/[-+]/) : [])];
+    if (named.every((name) => inside.has(name))) kept[letters] = value;
+  }
+  return kept;
+}
+
+/**
+ * Runs the engine's check on a block with the sheet's saved reading. A reading that cannot be
+ * used is never allowed to stop the check: entries for columns outside the block are left out
+ * (said so unless the block is a selection, which may hold part of a table), and a reading the
+ * engine refuses (a column worked out from itself) is ignored, the check run as read, and the
+ * notice says why.
+ *
+ * @example
+ * checkWithSavedReading(grid, {}, { columns: { B: 'skip' } }, span, false).correction?.text; // 'B=skip'
+ */
+export function checkWithSavedReading(
+  grid: Grid,
+  options: CheckOptions,
+  saved: SavedColumnReading,
+  span: CheckedSpan,
+  part: boolean,
+): CheckWithReading {
+  const columns = saved.columns ? columnsWithin(saved.columns, span) : {};
+  const outside = Object.keys(saved.columns ?? {}).filter((letters) => !(letters in columns));
+  let notice = saved.problem;
+  if (outside.length > 0 && !part) {
+    const address = `${toA1(span.top, span.left)}:${toA1(span.top + span.rows - 1, span.left + span.columns - 1)}`;
+    const one = outside.length === 1;
+    notice = `Your saved reading of '${span.sheet}' names ${one ? 'a column' : 'columns'} (${outside.join(', ')}) outside the table or working out from one, ${address}: ${one ? 'it was' : 'they were'} left out. Pick the roles again, or Reset to forget it.`;
+  }
+  if (Object.keys(columns).length === 0)
+    return { checked: checkGridWithReading(grid, options), ...(notice ? { notice } : {}) };
+  const checked = checkGridWithReading(grid, { ...options, columns });
+  const refused = checked.findings.find((finding) => finding.rule === 'column-override');
+  if (refused)
+    return {
+      checked: checkGridWithReading(grid, options),
+      notice: `Your saved reading of the columns of '${span.sheet}' (${formatColumnReading(columns)}) was ignored: ${refused.message}. Pick the roles again, or Reset to forget it.`,
+    };
+  return {
+    checked,
+    correction: { columns, text: formatColumnReading(columns) },
+    ...(notice ? { notice } : {}),
+  };
 }
