@@ -1,6 +1,7 @@
 /**
  * The choices of a column's role picker: the same roles as the CLI's `--column` overrides, and
- * "variance = E − D" for the figure columns to its left, in the finance officer's words.
+ * "variance = E − D" and "revised = B + C" over the figure columns to its left, in the finance
+ * officer's words.
  */
 import { OVERRIDE_ROLES, type ColumnReading, type TableReading } from '../../../core';
 
@@ -80,8 +81,8 @@ export function pickableColumns(reading: TableReading): ColumnReading[] {
 }
 
 /**
- * The choices for one column: as read, each role, and a variance of two figure columns to its
- * left (the nearest four), plus the saved choice if it is none of these.
+ * The choices for one column: as read, each role, and a variance or a sum of two figure columns
+ * to its left (the nearest four), plus the saved choice if it is none of these.
  *
  * @example
  * roleChoices(reading, 'D', undefined)[0]; // { value: '', text: 'as read: variance = C − B' }
@@ -113,6 +114,13 @@ export function roleChoices(
         text: `variance = ${plus.column} − ${minus.column}${plus.header && minus.header ? ` (${plus.header} − ${minus.header})` : ''}`,
       });
     }
+  operands.forEach((first, i) => {
+    for (const second of operands.slice(i + 1))
+      choices.push({
+        value: `${first.column}+${second.column}`,
+        text: `revised = ${first.column} + ${second.column}${first.header && second.header ? ` (${first.header} + ${second.header})` : ''}`,
+      });
+  });
   if (saved && !choices.some((choice) => choice.value === saved))
     choices.push({ value: saved, text: `= ${choiceInWords(saved)}` });
   return choices;

@@ -73,25 +73,26 @@ async function checkOutturn(actions: ReturnType<typeof outturnActions>) {
 }
 
 describe('the column role pickers', () => {
-  it('offers the CLI roles, skip, and variance of two figure columns to the left', () => {
-    const reading = engineCheck({}).ok ? (engineCheck({}) as { value: CheckReport }).value : null;
-    const choices = roleChoices(reading!.reading!, 'D', undefined).map((c) => c.value);
+  it('offers the CLI roles, skip, and a variance or sum of two figure columns to the left', () => {
+    const { reading } = checkGridWithReading({ sheet: 'Outturn', values: VALUES });
+    const choices = roleChoices(reading!, 'D', undefined);
+    expect(choices.map((c) => c.value)).toEqual(
+      expect.arrayContaining(['', 'label', 'variance', 'percentage', 'notes', 'skip']),
+    );
     expect(choices).toEqual(
       expect.arrayContaining([
-        '',
-        'label',
-        'variance',
-        'percentage',
-        'notes',
-        'skip',
-        'C-B',
-        'B-C',
+        { value: 'C-B', text: 'variance = C − B (Actual − Budget)' },
+        { value: 'B-C', text: 'variance = B − C (Budget − Actual)' },
+        { value: 'B+C', text: 'revised = B + C (Budget + Actual)' },
       ]),
     );
     // Nothing is left of A to work it out from.
-    expect(roleChoices(reading!.reading!, 'A', undefined).some((c) => c.value.includes('-'))).toBe(
-      false,
-    );
+    expect(roleChoices(reading!, 'A', undefined).some((c) => /[-+]/.test(c.value))).toBe(false);
+    // A saved choice the list does not offer is still shown, as saved.
+    expect(roleChoices(reading!, 'D', 'A+B+C').at(-1)).toEqual({
+      value: 'A+B+C',
+      text: '= A + B + C',
+    });
   });
 
   it('names each picker by column letter and heading', async () => {
