@@ -3,7 +3,7 @@
  * side by side, slippage kept apart from real under/overspend, flagged on the council's thresholds.
  */
 import { DEFAULT_START_MONTH, type Month } from '../calendar';
-import { type Decimal, subtract } from '../money/decimal';
+import { type Decimal, ZERO, add, subtract } from '../money/decimal';
 import type { BudgetRevision } from '../revisions/types';
 import { inYearBudget, yearBudgetsOf, type PhasedColumnAmount } from './inYearBudget';
 import { isByEndOf, type MonitoringPeriod } from './period';
@@ -20,6 +20,12 @@ export interface SchemeAtPeriod {
   area?: string;
   /** The approved phased budget (the Programme's or Phasing sheet's quarter or year columns). */
   approvedPhasing: readonly PhasedColumnAmount[];
+  /**
+   * Budget not yet phased to any year (a `TBC` scheme): part of the all-years budget, in no year's.
+   * Left out, the all-years budget is the phased total (regression: the demo's TBC scheme showed
+   * its whole budget as slippage and overspend).
+   */
+  unphasedBudget?: Decimal;
   /** The scheme's lines of the Revisions log; those dated after the period are left out. */
   revisions?: readonly Pick<BudgetRevision, 'kind' | 'amount' | 'date' | 'yearAmounts'>[];
   /** Actual spend to date from the Actuals table (see `actualToDate`). */
@@ -100,7 +106,7 @@ export function monitorScheme(
   );
   const budget = inYearBudget(approved, revisions, settings.at.year, startMonth);
   const approvedToDate = profiledToDate(scheme.approvedPhasing, settings.at, decimals);
-  const allYearsBudget = budget.allYearsRevised;
+  const allYearsBudget = add(budget.allYearsRevised, scheme.unphasedBudget ?? ZERO);
   const allYearsForecast = scheme.allYearsForecast ?? allYearsBudget;
   const split = splitVariance({
     inYearBudget: budget.inYearRevised,
