@@ -41,8 +41,13 @@ export type {
   LedgerProblemKind,
   LedgerImport,
 } from './ledger';
-export { monitorScheme, DEFAULT_RAG_LIMITS } from './inYear';
-export type { SchemeAtPeriod, InYearSettings, InYearMonitoringRow } from './inYear';
+export { monitorScheme, monitoringRowOf, DEFAULT_RAG_LIMITS } from './inYear';
+export type {
+  SchemeAtPeriod,
+  InYearSettings,
+  InYearMonitoringRow,
+  MonitoringFigures,
+} from './inYear';
 export { previousSnapshot, movementSinceLastPeriod, appendSnapshots } from './history';
 export type { MonitoringSnapshot, RefusedSnapshot, Movement } from './history';
 export { monitoringLineAt, snapshotOf } from './schemeLine';
