@@ -40,10 +40,14 @@ describe('forecast sheets and monitoring', () => {
     expect(workbook.read('Forecast - Head of ICT', 'A5:E5')).toEqual([
       ['CP-001', 'Compliance', 'ICT infrastructure', 2.6, 2.6],
     ]);
+    // Open: the all-years forecast (F), the in-year forecast (I) and the explanation (J).
     expect(workbook.cell('Forecast - Head of ICT', 'F5')?.locked).toBe(false);
-    expect(workbook.cell('Forecast - Head of ICT', 'G11')?.locked).toBe(false);
+    expect(workbook.cell('Forecast - Head of ICT', 'I5')?.locked).toBe(false);
+    expect(workbook.cell('Forecast - Head of ICT', 'J11')?.locked).toBe(false);
     expect(workbook.cell('Forecast - Head of ICT', 'E5')?.locked).toBe(true);
-    expect(sheet.validations).toHaveLength(1);
+    expect(workbook.cell('Forecast - Head of ICT', 'G5')?.locked).toBe(true);
+    expect(workbook.cell('Forecast - Head of ICT', 'H5')?.locked).toBe(true);
+    expect(sheet.validations).toHaveLength(2);
     expect(() => typeForecast(workbook, 'Forecast - Head of ICT', 'E5', 9)).toThrow(/locked/);
   });
 
