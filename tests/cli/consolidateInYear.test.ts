@@ -55,7 +55,8 @@ async function open(path: string): Promise<ExcelJS.Workbook> {
 /** The In-year monitoring row of a scheme (1-based sheet row). */
 function inYearRow(workbook: ExcelJS.Workbook, ref: string): ExcelJS.Row {
   const sheet = workbook.getWorksheet('In-year monitoring')!;
-  for (let r = 5; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === ref) return sheet.getRow(r);
+  for (let r = 5; r <= sheet.rowCount; r++)
+    if (sheet.getCell(r, 1).value === ref) return sheet.getRow(r);
   throw new Error(`${ref} not on the In-year monitoring sheet`);
 }
 
@@ -94,7 +95,11 @@ describe('consolidate reads this version’s returns into the in-year sheets', (
 
   beforeAll(async () => {
     const returned = await writeInYearReturn(dir, 'ict-p8.xlsx', 'Head of ICT', [
-      line('CP-001', { allYearsForecast: 2.48, inYearForecast: 2.48, explanation: 'Saving released' }),
+      line('CP-001', {
+        allYearsForecast: 2.48,
+        inYearForecast: 2.48,
+        explanation: 'Saving released',
+      }),
       line('CP-003', {
         allYearsForecast: 4.32,
         inYearForecast: 3.5,

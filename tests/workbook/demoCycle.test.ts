@@ -50,9 +50,7 @@ describe('regression: CP-006 (phased 2017-20) had an in-year forecast of -1.5 in
   });
 
   it('gives no scheme, at any gathering, a negative in-year forecast, and slips only what a scheme has in the year', () => {
-    const lines = [
-      ...cycle.schemes.map((scheme) => monitoringLineAt(scheme, cycle.settings).row),
-    ];
+    const lines = [...cycle.schemes.map((scheme) => monitoringLineAt(scheme, cycle.settings).row)];
     for (const row of lines) {
       expect([row.ref, compare(row.inYearForecast, ZERO) >= 0]).toEqual([row.ref, true]);
       // Slippage is spend moved out of this year: never more than the year's budget, never negative.

@@ -159,7 +159,18 @@ describe('forecast sheet plan', () => {
 
   it('lists the schemes under the header on row 4, with blanks where a budget is unknown', () => {
     expect(plan.cells[3][5]).toBe('All-years forecast outturn');
-    expect(plan.cells[5]).toEqual(['CP-002', 'Service', 'ICT', 1.1, null, null, null, null, null, null]);
+    expect(plan.cells[5]).toEqual([
+      'CP-002',
+      'Service',
+      'ICT',
+      1.1,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(plan.validations.map((v) => v.range.left)).toEqual([FORECAST_COLUMN, 8]);
     expect(plan.validations[0]).toMatchObject({ decimalAtLeast: 0 });
   });

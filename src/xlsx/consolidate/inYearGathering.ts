@@ -369,7 +369,6 @@ export function gatherInYear(
   };
 }
 
-
 /**
  * Each scheme's in-year revised budget on the master's In-year monitoring sheet, by Ref in lower
  * case (empty when there is no such sheet), to check a return's in-year budget against.

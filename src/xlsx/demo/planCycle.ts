@@ -188,7 +188,12 @@ export function demoCycle(plan: DemoProgramme): DemoCycle | undefined {
     plan.schemes.forEach((_, s) => {
       const { row } = monitoringLineAt(schemeAt(earlier, s), inYearSettings(earlier), history);
       // A holder explains a variance that needs it; the history keeps what they wrote then.
-      history.push(snapshotOf({ ...row, explanation: row.explanationRequired ? row.explanation : '' }, earlier));
+      history.push(
+        snapshotOf(
+          { ...row, explanation: row.explanationRequired ? row.explanation : '' },
+          earlier,
+        ),
+      );
     });
   return {
     at,
