@@ -391,3 +391,38 @@ export function planInYearGathering(input: {
     });
   return plan;
 }
+
+/** What a budget holder's return shows of the year, from the In-year monitoring sheet. */
+export interface InYearForReturns {
+  /** The year and period as headed on the return ('2016/17', 'P8'). */
+  year: string;
+  period: string;
+  byRef: Map<string, { inYearBudget: number; actualToDate: number }>;
+}
+
+/**
+ * The year, period and each scheme's in-year budget and actual to date as an In-year monitoring
+ * sheet shows them (values from A1), for the budget holders' returns; `undefined` when the sheet
+ * is not laid out as the add-in makes it.
+ *
+ * @example
+ * inYearForReturns(values)?.byRef.get('cp-003'); // { inYearBudget: 4.32, actualToDate: 2.59 }
+ */
+export function inYearForReturns(values: ReadSheet['values']): InYearForReturns | undefined {
+  const header = IN_YEAR_COLUMNS.map((_, c) => textOf(values[IN_YEAR_HEADER_ROW - 1]?.[c]));
+  if (header.some((text, c) => text !== IN_YEAR_COLUMNS[c])) return undefined;
+  const period = values[2]?.[3];
+  const year = textOf(values[2]?.[4]);
+  if (typeof period !== 'number' || year === '') return undefined;
+  const byRef = new Map<string, { inYearBudget: number; actualToDate: number }>();
+  for (const r of dataRows(values, IN_YEAR_HEADER_ROW)) {
+    const budget = values[r][COLUMN['In-year revised budget']];
+    const actual = values[r][COLUMN['Actual to date']];
+    if (typeof budget === 'number' && typeof actual === 'number')
+      byRef.set(textOf(values[r][0]).trim().toLowerCase(), {
+        inYearBudget: budget,
+        actualToDate: actual,
+      });
+  }
+  return { year, period: `P${period}`, byRef };
+}

@@ -47,7 +47,6 @@ describe('Gather into the in-year sheets', () => {
       unit: '£m',
       withSample: true,
     });
-    await generateForecastSheets();
     const rows = [
       { ref: 'CP-001', name: 'Compliance', inYear: 2.6, allYears: 2.6, actual: 2.34 },
       { ref: 'CP-002', name: 'Service management', inYear: 1.1, allYears: 1.1, actual: 0.56 },
@@ -86,6 +85,23 @@ describe('Gather into the in-year sheets', () => {
         previous: { year: 2016, period: 6 },
       }).plan,
     );
+    await generateForecastSheets();
+  });
+
+  it('shows each holder their in-year budget and actual to date, headed with the year and period', () => {
+    expect(workbook.read('Forecast - Head of ICT', 'F4:J4')).toEqual([
+      [
+        'All-years forecast outturn',
+        'In-year budget 2016/17',
+        'Actual to date P8',
+        'In-year forecast outturn 2016/17',
+        'Explanation',
+      ],
+    ]);
+    expect(workbook.read('Forecast - Head of ICT', 'A5:H6')).toEqual([
+      ['CP-001', 'Compliance', 'ICT infrastructure', 2.6, 2.6, '', 2.6, 2.34],
+      ['CP-002', 'Service management', 'ICT infrastructure', 1.1, 1.1, '', 1.1, 0.56],
+    ]);
   });
 
   it("takes the holder's in-year forecast and explanation, and appends the period's snapshots", async () => {
