@@ -133,6 +133,10 @@ export async function gatherForecasts(
       // What each holder returned: this version's sheets (an In-year forecast column) give the
       // year's forecast and an Explanation; last version's give one forecast and a Comment (G).
       const gathered: GatheredForecast[] = [];
+      // A figure typed as text is left where it is and said, with its cell.
+      const unreadable: string[] = [];
+      const notAFigure = (value: unknown) =>
+        value !== '' && value !== null && typeof value !== 'number';
       for (const block of blocks) {
         const [header, ...lines] = block.range.values;
         const inYearShape = /^in-year forecast/i.test(cellString(header[IN_YEAR_FORECAST_COLUMN]));
@@ -144,6 +148,15 @@ export async function gatherForecasts(
             row: FORECAST_HEADER_ROW + 1 + i,
             value: line[FORECAST_COLUMN],
           });
+          const sheetRow = FORECAST_HEADER_ROW + 2 + i;
+          for (const [column, what] of [
+            [FORECAST_COLUMN, 'all-years forecast'],
+            ...(inYearShape ? [[IN_YEAR_FORECAST_COLUMN, 'in-year forecast'] as const] : []),
+          ] as const)
+            if (notAFigure(line[column]))
+              unreadable.push(
+                `the ${what} for ${ref} ('${block.name}'!${String.fromCharCode(65 + column)}${sheetRow}) is not a figure: type it as a number, e.g. 2.4`,
+              );
           const allYears =
             typeof line[FORECAST_COLUMN] === 'number'
               ? tryFromNumber(line[FORECAST_COLUMN])
@@ -212,8 +225,10 @@ export async function gatherForecasts(
           cells: writeRows,
           freeze: !old,
         });
-        if (inYearRead)
+        if (inYearRead) {
           inYear = await gatherInYearSheets(context, writer, inYearRead, gathered, settings, entry);
+          inYear.problems = [...unreadable, ...inYear.problems];
+        }
         sheet.activate();
         await writer.finish();
       } catch (error) {

@@ -134,6 +134,18 @@ describe('Gather into the in-year sheets', () => {
     expect(workbook.read(HISTORY_SHEET, 'F4:H4')).toEqual([[2.3, 2.48, 'Saving on licences']]);
   });
 
+  it('says which cell holds text where a forecast belongs, and leaves it there', async () => {
+    workbook.setCells('Forecast - Head of ICT', 'F5', [[2.6]]);
+    workbook.setCells('Forecast - Head of ICT', 'I5', [['about 2.3']]);
+    const result = await gatherForecasts();
+    expect(result.ok && result.value.inYear?.problems).toEqual([
+      "the in-year forecast for CP-001 ('Forecast - Head of ICT'!I5) is not a figure: type it as a number, e.g. 2.4",
+    ]);
+    expect(workbook.read('Forecast - Head of ICT', 'I5')).toEqual([['about 2.3']]);
+    // The in-year line keeps its forecast: nothing was made up from the text.
+    expect(workbook.read(IN_YEAR_SHEET, 'H5')).toEqual([[2.6]]);
+  });
+
   it('undoes the gathering: the in-year sheet as it was, the appended snapshots gone', async () => {
     const before = workbook.read(IN_YEAR_SHEET, 'A5:R6');
     workbook.setCells('Forecast - Head of ICT', 'F5', [[2.48]]);
