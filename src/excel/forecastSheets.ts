@@ -5,7 +5,9 @@
  */
 import { toNumber } from '../core';
 import {
+  IN_YEAR_SHEET,
   forecastSheetName,
+  inYearForReturns,
   planForecastSheet,
   uniqueSheetName,
   type ForecastLine,
@@ -66,6 +68,10 @@ export async function generateForecastSheets(
         };
       const { settings } = readSettings();
       const revisions = revisionsByRef(readRevisions()?.entries ?? []);
+      // A workbook that monitors the year shows each holder their in-year budget and actual to date.
+      const inYear = sheets.items.some((s) => s.name === IN_YEAR_SHEET)
+        ? await readInYear(context)
+        : undefined;
 
       const byHolder = new Map<string, ForecastLine[]>();
       programme.values.forEach((row, r) => {
@@ -80,6 +86,7 @@ export async function generateForecastSheets(
           area: column.area >= 0 ? cellString(row[column.area]) : '',
           approvedBudget: typeof approved === 'number' ? approved : null,
           currentBudget: current ? toNumber(current) : null,
+          ...inYear?.byRef.get(ref.toLowerCase()),
         };
         byHolder.set(holder, [...(byHolder.get(holder) ?? []), line]);
       });
@@ -116,6 +123,7 @@ export async function generateForecastSheets(
             lines,
             unit: settings.unit,
             decimals: settings.decimals,
+            ...(inYear ? { year: inYear.year, period: inYear.period } : {}),
           });
           await writeSheetPlan(context, writer, sheet, plan);
           made.push({ holder, sheet: name, schemes: lines.length, kept: false });
@@ -126,4 +134,20 @@ export async function generateForecastSheets(
       return { ok: true, value: { sheets: made } };
     }),
   );
+}
+
+/** The In-year monitoring sheet's year, period and figures per scheme (one more sync, any size). */
+async function readInYear(context: Excel.RequestContext) {
+  const used = context.workbook.worksheets
+    .getItem(IN_YEAR_SHEET)
+    .getUsedRangeOrNullObject(true)
+    .load('values, rowIndex, columnIndex');
+  await context.sync();
+  if (used.isNullObject) return undefined;
+  // The values from A1 (the sheet's title is in A1, so the used range starts there).
+  const values = used.values.map((row) => [
+    ...Array.from({ length: used.columnIndex }, () => ''),
+    ...row,
+  ]);
+  return inYearForReturns([...Array.from({ length: used.rowIndex }, () => []), ...values]);
 }

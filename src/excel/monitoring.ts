@@ -6,16 +6,20 @@
  */
 import { tryFromNumber, ZERO } from '../core';
 import {
+  EXPLANATION_COLUMN,
   FORECAST_COLUMN,
   FORECAST_HEADER_ROW,
+  IN_YEAR_FORECAST_COLUMN,
   FORECAST_PREFIX,
   MONITORING_COLUMNS,
   MONITORING_SHEET,
   lineFormulas,
   monitoringRowCount,
   planMonitoringSheet,
+  type GatheredForecast,
   type MonitoringScheme,
 } from '../workbook';
+import { gatherInYearSheets, queueInYearContents, queueInYearUsed } from './inYearGathering';
 import { report, runAction, throwIfCancelled } from './action';
 import { BatchWriter } from './batchWriter';
 import { excelRun } from './excelRun';
@@ -76,6 +80,8 @@ export async function gatherForecasts(
         const used = sheet.getUsedRangeOrNullObject(true).load('rowIndex, rowCount');
         return { name, used, sheet };
       });
+      const sheetNames = sheets.items.map((s) => s.name);
+      const inYearUsed = queueInYearUsed(context, sheetNames);
       await context.sync();
       const blocks = forecastReads
         .filter(
@@ -83,11 +89,12 @@ export async function gatherForecasts(
             !f.used.isNullObject && f.used.rowIndex + f.used.rowCount > FORECAST_HEADER_ROW + 1,
         )
         .map((f) => {
-          const rows = f.used.rowIndex + f.used.rowCount - (FORECAST_HEADER_ROW + 1);
+          const rows = f.used.rowIndex + f.used.rowCount - FORECAST_HEADER_ROW;
+          // From the header (which says the sheet's shape) through this version's Explanation.
           return {
             name: f.name,
             range: f.sheet
-              .getRangeByIndexes(FORECAST_HEADER_ROW + 1, 0, rows, FORECAST_COLUMN + 1)
+              .getRangeByIndexes(FORECAST_HEADER_ROW, 0, rows, EXPLANATION_COLUMN + 1)
               .load('values'),
           };
         });
@@ -117,20 +124,55 @@ export async function gatherForecasts(
               ),
             )
             .load('values, formulas, numberFormat');
+      const inYearRead = inYearUsed && queueInYearContents(context, inYearUsed, sheetNames);
       await context.sync();
       throwIfCancelled(run.signal);
 
       // Where each scheme's forecast cell is: the first forecast sheet listing its Ref.
       const forecastAt = new Map<string, { sheet: string; row: number; value: unknown }>();
+      // What each holder returned: this version's sheets (an In-year forecast column) give the
+      // year's forecast and an Explanation; last version's give one forecast and a Comment (G).
+      const gathered: GatheredForecast[] = [];
+      // A figure typed as text is left where it is and said, with its cell.
+      const unreadable: string[] = [];
+      const notAFigure = (value: unknown) =>
+        value !== '' && value !== null && typeof value !== 'number';
       for (const block of blocks) {
-        block.range.values.forEach((line, i) => {
+        const [header, ...lines] = block.range.values;
+        const inYearShape = /^in-year forecast/i.test(cellString(header[IN_YEAR_FORECAST_COLUMN]));
+        lines.forEach((line, i) => {
           const ref = cellString(line[0]);
-          if (ref !== '' && !forecastAt.has(ref))
-            forecastAt.set(ref, {
-              sheet: block.name,
-              row: FORECAST_HEADER_ROW + 1 + i,
-              value: line[FORECAST_COLUMN],
-            });
+          if (ref === '' || forecastAt.has(ref)) return;
+          forecastAt.set(ref, {
+            sheet: block.name,
+            row: FORECAST_HEADER_ROW + 1 + i,
+            value: line[FORECAST_COLUMN],
+          });
+          const sheetRow = FORECAST_HEADER_ROW + 2 + i;
+          for (const [column, what] of [
+            [FORECAST_COLUMN, 'all-years forecast'],
+            ...(inYearShape ? [[IN_YEAR_FORECAST_COLUMN, 'in-year forecast'] as const] : []),
+          ] as const)
+            if (notAFigure(line[column]))
+              unreadable.push(
+                `the ${what} for ${ref} ('${block.name}'!${String.fromCharCode(65 + column)}${sheetRow}) is not a figure: type it as a number, e.g. 2.4`,
+              );
+          const allYears =
+            typeof line[FORECAST_COLUMN] === 'number'
+              ? tryFromNumber(line[FORECAST_COLUMN])
+              : undefined;
+          if (!allYears) return;
+          const given: GatheredForecast = { ref, allYearsForecast: allYears };
+          const inYear = line[IN_YEAR_FORECAST_COLUMN];
+          if (inYearShape && typeof inYear === 'number') {
+            const value = tryFromNumber(inYear);
+            if (value) given.inYearForecast = value;
+          }
+          const explanation = cellString(
+            line[inYearShape ? EXPLANATION_COLUMN : FORECAST_COLUMN + 1],
+          ).trim();
+          if (inYearShape || explanation !== '') given.explanation = explanation;
+          gathered.push(given);
         });
       }
 
@@ -177,11 +219,16 @@ export async function gatherForecasts(
         entry = { label: 'Gather forecasts', addedSheets: [MONITORING_SHEET], blocks: [] };
       }
       const writer = new BatchWriter(context, run, 'Writing the Monitoring sheet');
+      let inYear: MonitoringResult['inYear'];
       try {
         await writeSheetPlan(context, writer, sheet, monitoring.plan, {
           cells: writeRows,
           freeze: !old,
         });
+        if (inYearRead) {
+          inYear = await gatherInYearSheets(context, writer, inYearRead, gathered, settings, entry);
+          inYear.problems = [...unreadable, ...inYear.problems];
+        }
         sheet.activate();
         await writer.finish();
       } catch (error) {
@@ -193,7 +240,13 @@ export async function gatherForecasts(
       const { areas, total } = monitoring;
       return {
         ok: true,
-        value: { sheet: 'Monitoring', schemes: monitoring.schemes, areas, total },
+        value: {
+          sheet: 'Monitoring',
+          schemes: monitoring.schemes,
+          areas,
+          total,
+          ...(inYear ? { inYear } : {}),
+        },
       };
     }),
   );

@@ -199,6 +199,17 @@ export interface MonitoringResult {
   schemes: MonitoringLine[];
   areas: MonitoringLine[];
   total: MonitoringLine;
+  /**
+   * When the workbook monitors the year (an In-year monitoring sheet): the period gathered at,
+   * schemes updated, snapshots appended to the history (or refused, and why), problems.
+   */
+  inYear?: {
+    at?: { year: number; period: number };
+    updated: number;
+    appended: number;
+    refused: string[];
+    problems: string[];
+  };
 }
 
 export interface CheckReport {

@@ -22,3 +22,5 @@ export * from './charts';
 export * from './sample';
 export * from './financing';
 export * from './inYearMonitoring';
+export * from './forecastLink';
+export * from './inYearGathering';

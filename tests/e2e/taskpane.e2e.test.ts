@@ -269,9 +269,11 @@ describe('the task pane in Chromium', () => {
       (name) => window.__capitalPlannerWorkbook.read(name, 'A1:G30'),
       forecastSheet as string,
     );
-    const forecastHeader = forecastGrid.findIndex((row) => row.includes('Forecast outturn'));
+    const forecastHeader = forecastGrid.findIndex((row) =>
+      row.includes('All-years forecast outturn'),
+    );
     const budgetAt = forecastGrid[forecastHeader].indexOf('Current budget');
-    const forecastAt = forecastGrid[forecastHeader].indexOf('Forecast outturn');
+    const forecastAt = forecastGrid[forecastHeader].indexOf('All-years forecast outturn');
     const forecasts = forecastGrid
       .map((row, index) => ({ row, index }))
       .filter(({ row, index }) => index > forecastHeader && row[0] !== '')

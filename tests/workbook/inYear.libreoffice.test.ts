@@ -7,8 +7,7 @@ import { pathToFileURL } from 'node:url';
 import {
   actualToDate,
   fromNumber,
-  monitorScheme,
-  movementSinceLastPeriod,
+  monitoringLineAt,
   ZERO,
   type LedgerLine,
   type MonitoringSnapshot,
@@ -107,24 +106,17 @@ test('in-year sheets recalculate in LibreOffice to their cached figures', async 
     inYearForecast: d(9),
     allYearsForecast: d(9),
   });
-  const inYearLines: InYearLine[] = schemes.map((s) => {
-    const row = monitorScheme(
+  const inYearLines: InYearLine[] = schemes.map((s) =>
+    monitoringLineAt(
       { ...s, actualToDate: actualToDate(lines, s.ref, at) },
       {
         at,
         thresholds: thresholdsOf(settings),
         rag: { amberPercent: settings.amberPercent, redPercent: settings.redPercent },
       },
-    );
-    const movement = movementSinceLastPeriod(
       history,
-      s.ref,
-      at,
-      row.inYearForecast,
-      row.allYearsForecast,
-    );
-    return movement ? { row, movement } : { row };
-  });
+    ),
+  );
   const inYear = planInYearSheet({
     at,
     lines: inYearLines,

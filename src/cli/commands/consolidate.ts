@@ -4,7 +4,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { toNumber } from '../../core';
+import { formatMonitoringPeriod, toNumber } from '../../core';
 import { findForecastTable, type ForecastTable } from '../../xlsx/consolidate/forecastTable';
 import { linkedCell } from '../../xlsx/consolidate/forecastLink';
 import {
@@ -13,7 +13,13 @@ import {
   type ReturnOutcome,
   type ReturnTables,
 } from '../../xlsx/consolidate/planConsolidation';
-import { refreshResults } from '../../xlsx/consolidate/refreshResults';
+import { refreshResults, settingsOf } from '../../xlsx/consolidate/refreshResults';
+import {
+  gatherInYear,
+  inYearBudgets,
+  type GatheredForecast,
+  type InYearGathering,
+} from '../../xlsx/consolidate/inYearGathering';
 import type { Parsed } from '../../core';
 import { gridsOfWorkbook, loadWorkbook, type WorkbookGrids } from '../../xlsx/readWorkbook';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
@@ -151,11 +157,29 @@ export async function runConsolidate(args: readonly string[], io: CliIo): Promis
     const linkedSheet = link && loaded.value.getWorksheet(link.sheet);
     return link && linkedSheet ? { ...link, sheet: linkedSheet.name } : undefined;
   };
-  const plan = planConsolidation(masterTable, returns, forecastTarget);
+  const budgetsInYear = inYearBudgets(loaded.value);
+  const plan = planConsolidation(masterTable, returns, forecastTarget, (ref) =>
+    budgetsInYear.get(ref.toLowerCase()),
+  );
   for (const write of plan.writes) {
     const sheet = loaded.value.getWorksheet(write.target.sheet);
     if (sheet) sheet.getCell(write.target.row, write.target.column).value = toNumber(write.value);
   }
+  // The in-year sheets take the returned in-year forecasts and explanations, and the history
+  // gets this period's snapshot, when the master has them and a return was copied.
+  const inYear =
+    plan.writes.length > 0
+      ? gatherInYear(
+          loaded.value,
+          plan.writes.map((write): GatheredForecast => {
+            const given: GatheredForecast = { ref: write.ref, allYearsForecast: write.value };
+            if (write.inYearForecast) given.inYearForecast = write.inYearForecast;
+            if (write.explanation !== undefined) given.explanation = write.explanation;
+            return given;
+          }),
+          settingsOf(loaded.value),
+        )
+      : undefined;
   refreshResults(loaded.value, worksheet, forecastColumn);
   loaded.value.calcProperties = { ...loaded.value.calcProperties, fullCalcOnLoad: true };
   const written = await writeWorkbookAtomically(loaded.value, out);
@@ -181,6 +205,7 @@ export async function runConsolidate(args: readonly string[], io: CliIo): Promis
             problems,
           })),
           unreadable,
+          ...(inYear ? { inYear: inYearJson(inYear) } : {}),
           summary: {
             copied: outcomes.filter((o) => o.copied).length,
             notCopied: outcomes.filter((o) => !o.copied).length,
@@ -195,9 +220,30 @@ export async function runConsolidate(args: readonly string[], io: CliIo): Promis
     io.out(
       formatOutcomes(masterFile, out, masterTable.sheet, outcomes, unreadable, plan.writes.length),
     );
+    if (inYear) io.out(formatInYear(inYear));
   }
   if (unreadable.length > 0) return EXIT_UNREADABLE;
   return outcomes.some((outcome) => !outcome.copied) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function inYearJson(gathering: InYearGathering) {
+  return {
+    year: gathering.at?.year ?? null,
+    period: gathering.at?.period ?? null,
+    updated: gathering.updated,
+    historyAppended: gathering.appended,
+    historyRefused: gathering.refused,
+    problems: gathering.problems,
+  };
+}
+
+function formatInYear(gathering: InYearGathering): string {
+  const lines = [
+    `In-year monitoring${gathering.at ? ` at ${formatMonitoringPeriod(gathering.at)}` : ''}: ${gathering.updated} scheme${gathering.updated === 1 ? '' : 's'} updated from the returns; ${gathering.appended} snapshot${gathering.appended === 1 ? '' : 's'} appended to the Monitoring history.`,
+  ];
+  for (const message of [...gathering.problems, ...gathering.refused])
+    lines.push(`    - ${message}`);
+  return `${lines.join('\n')}\n`;
 }
 
 function formatOutcomes(

@@ -3,7 +3,7 @@
  * side by side, slippage kept apart from real under/overspend, flagged on the council's thresholds.
  */
 import { DEFAULT_START_MONTH, type Month } from '../calendar';
-import { type Decimal, subtract } from '../money/decimal';
+import { type Decimal, ZERO, add, subtract } from '../money/decimal';
 import type { BudgetRevision } from '../revisions/types';
 import { inYearBudget, yearBudgetsOf, type PhasedColumnAmount } from './inYearBudget';
 import { isByEndOf, type MonitoringPeriod } from './period';
@@ -20,6 +20,12 @@ export interface SchemeAtPeriod {
   area?: string;
   /** The approved phased budget (the Programme's or Phasing sheet's quarter or year columns). */
   approvedPhasing: readonly PhasedColumnAmount[];
+  /**
+   * Budget not yet phased to any year (a `TBC` scheme): part of the all-years budget, in no year's.
+   * Left out, the all-years budget is the phased total (regression: the demo's TBC scheme showed
+   * its whole budget as slippage and overspend).
+   */
+  unphasedBudget?: Decimal;
   /** The scheme's lines of the Revisions log; those dated after the period are left out. */
   revisions?: readonly Pick<BudgetRevision, 'kind' | 'amount' | 'date' | 'yearAmounts'>[];
   /** Actual spend to date from the Actuals table (see `actualToDate`). */
@@ -100,41 +106,91 @@ export function monitorScheme(
   );
   const budget = inYearBudget(approved, revisions, settings.at.year, startMonth);
   const approvedToDate = profiledToDate(scheme.approvedPhasing, settings.at, decimals);
-  const allYearsBudget = budget.allYearsRevised;
-  const allYearsForecast = scheme.allYearsForecast ?? allYearsBudget;
+  return monitoringRowOf(
+    {
+      ref: scheme.ref,
+      name: scheme.name,
+      area: scheme.area,
+      inYearApproved: budget.inYearApproved,
+      inYearRevised: budget.inYearRevised,
+      profiledToDate: revisedProfiledToDate(
+        budget.inYearRevised,
+        budget.inYearApproved,
+        approvedToDate,
+        settings.at,
+        decimals,
+      ),
+      actualToDate: scheme.actualToDate,
+      inYearForecast: scheme.inYearForecast,
+      allYearsBudget: add(budget.allYearsRevised, scheme.unphasedBudget ?? ZERO),
+      allYearsForecast: scheme.allYearsForecast,
+      explanation: scheme.explanation,
+    },
+    { thresholds, rag: limits },
+  );
+}
+
+/** A scheme's figures as a monitoring sheet holds them, before variances are worked out. */
+export interface MonitoringFigures {
+  ref: string;
+  name?: string;
+  area?: string;
+  inYearApproved: Decimal;
+  inYearRevised: Decimal;
+  profiledToDate: Decimal;
+  actualToDate: Decimal;
+  inYearForecast: Decimal;
+  allYearsBudget: Decimal;
+  /** Left out, the all-years budget. */
+  allYearsForecast?: Decimal;
+  explanation?: string;
+}
+
+/**
+ * A scheme's monitoring line from its budgets and forecasts: variances, slippage apart from real
+ * under/overspend, flag, RAG and whether an explanation is needed. Used when a gathering brings a
+ * new forecast for a line whose budgets are already on the sheet.
+ *
+ * @example
+ * monitoringRowOf({ ref: 'ICT-01', inYearApproved: d(3), inYearRevised: d(3), profiledToDate: d(2),
+ *   actualToDate: d(1.8), inYearForecast: d(2.6), allYearsBudget: d(9), allYearsForecast: d(9) },
+ *   { thresholds: { percent: 10 } }).slippage; // 0.4
+ */
+export function monitoringRowOf(
+  figures: MonitoringFigures,
+  settings: Pick<InYearSettings, 'thresholds' | 'rag'> = {},
+): InYearMonitoringRow {
+  const thresholds = settings.thresholds ?? {};
+  const limits = settings.rag ?? DEFAULT_RAG_LIMITS;
+  const { allYearsBudget, inYearRevised, inYearForecast } = figures;
+  const allYearsForecast = figures.allYearsForecast ?? allYearsBudget;
   const split = splitVariance({
-    inYearBudget: budget.inYearRevised,
-    inYearForecast: scheme.inYearForecast,
+    inYearBudget: inYearRevised,
+    inYearForecast,
     allYearsBudget,
     allYearsForecast,
   });
-  const inYearBreach = breachedThresholds(budget.inYearRevised, scheme.inYearForecast, thresholds);
+  const inYearBreach = breachedThresholds(inYearRevised, inYearForecast, thresholds);
   const allYearsBreach = breachedThresholds(allYearsBudget, allYearsForecast, thresholds);
   const row: InYearMonitoringRow = {
-    ref: scheme.ref,
-    inYearApproved: budget.inYearApproved,
-    inYearRevised: budget.inYearRevised,
-    profiledToDate: revisedProfiledToDate(
-      budget.inYearRevised,
-      budget.inYearApproved,
-      approvedToDate,
-      settings.at,
-      decimals,
-    ),
-    actualToDate: scheme.actualToDate,
-    inYearForecast: scheme.inYearForecast,
-    inYearVariance: subtract(budget.inYearRevised, scheme.inYearForecast),
+    ref: figures.ref,
+    inYearApproved: figures.inYearApproved,
+    inYearRevised,
+    profiledToDate: figures.profiledToDate,
+    actualToDate: figures.actualToDate,
+    inYearForecast,
+    inYearVariance: subtract(inYearRevised, inYearForecast),
     slippage: split.slippage,
     underOverspend: split.underspend,
     allYearsBudget,
     allYearsForecast,
     allYearsVariance: subtract(allYearsBudget, allYearsForecast),
-    status: varianceStatus(budget.inYearRevised, scheme.inYearForecast, thresholds),
+    status: varianceStatus(inYearRevised, inYearForecast, thresholds),
     rag: ragRating(allYearsBudget, allYearsForecast, limits.amberPercent, limits.redPercent),
     explanationRequired: inYearBreach.flagged || allYearsBreach.flagged,
-    explanation: scheme.explanation?.trim() ?? '',
+    explanation: figures.explanation?.trim() ?? '',
   };
-  if (scheme.name !== undefined) row.name = scheme.name;
-  if (scheme.area !== undefined) row.area = scheme.area;
+  if (figures.name !== undefined) row.name = figures.name;
+  if (figures.area !== undefined) row.area = figures.area;
   return row;
 }

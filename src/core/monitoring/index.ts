@@ -41,10 +41,17 @@ export type {
   LedgerProblemKind,
   LedgerImport,
 } from './ledger';
-export { monitorScheme, DEFAULT_RAG_LIMITS } from './inYear';
-export type { SchemeAtPeriod, InYearSettings, InYearMonitoringRow } from './inYear';
+export { monitorScheme, monitoringRowOf, DEFAULT_RAG_LIMITS } from './inYear';
+export type {
+  SchemeAtPeriod,
+  InYearSettings,
+  InYearMonitoringRow,
+  MonitoringFigures,
+} from './inYear';
 export { previousSnapshot, movementSinceLastPeriod, appendSnapshots } from './history';
 export type { MonitoringSnapshot, RefusedSnapshot, Movement } from './history';
+export { monitoringLineAt, snapshotOf } from './schemeLine';
+export type { SchemeLine } from './schemeLine';
 export { checkExplanations, checkActuals, checkSlippage } from './inYearChecks';
 export type { ExplainedVariance, StatedActual, StatedSplit } from './inYearChecks';
 export { summariseInYear, IN_YEAR_FIGURES } from './inYearSummary';

@@ -40,10 +40,14 @@ describe('forecast sheets and monitoring', () => {
     expect(workbook.read('Forecast - Head of ICT', 'A5:E5')).toEqual([
       ['CP-001', 'Compliance', 'ICT infrastructure', 2.6, 2.6],
     ]);
+    // Open: the all-years forecast (F), the in-year forecast (I) and the explanation (J).
     expect(workbook.cell('Forecast - Head of ICT', 'F5')?.locked).toBe(false);
-    expect(workbook.cell('Forecast - Head of ICT', 'G11')?.locked).toBe(false);
+    expect(workbook.cell('Forecast - Head of ICT', 'I5')?.locked).toBe(false);
+    expect(workbook.cell('Forecast - Head of ICT', 'J11')?.locked).toBe(false);
     expect(workbook.cell('Forecast - Head of ICT', 'E5')?.locked).toBe(true);
-    expect(sheet.validations).toHaveLength(1);
+    expect(workbook.cell('Forecast - Head of ICT', 'G5')?.locked).toBe(true);
+    expect(workbook.cell('Forecast - Head of ICT', 'H5')?.locked).toBe(true);
+    expect(sheet.validations).toHaveLength(2);
     expect(() => typeForecast(workbook, 'Forecast - Head of ICT', 'E5', 9)).toThrow(/locked/);
   });
 
@@ -97,6 +101,24 @@ describe('forecast sheets and monitoring', () => {
     const all = Object.values(workbook.snapshot().Monitoring.cells).filter((c) => c.isFormula);
     expect(all.some((c) => /CAPITAL\./i.test(String(c.content)))).toBe(false);
     expect(workbook.model.findSheet('Monitoring')!.conditionalFormats.length).toBe(6);
+  });
+
+  it("still gathers last version's forecast sheets (one Forecast outturn in F, a Comment in G)", async () => {
+    // A holder's sheet made by last version, already filled in: it is kept, and its F is read.
+    workbook.setCells('Forecast - Head of ICT', 'A4:G6', [
+      ['Ref', 'Scheme', 'Area', 'Approved budget', 'Current budget', 'Forecast outturn', 'Comment'],
+      ['CP-001', 'Compliance', 'ICT infrastructure', 2.6, 2.6, 2.9, 'Extra firewall work'],
+      ['CP-002', 'Service management', 'ICT infrastructure', 1.1, 1.1, 1.1, ''],
+    ]);
+    const made = await generateForecastSheets();
+    expect(made.ok && made.value.sheets.find((s) => s.holder === 'Head of ICT')?.kept).toBe(true);
+    const result = await gatherForecasts();
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.schemes.slice(0, 2)).toMatchObject([
+      { ref: 'CP-001', forecast: 2.9, status: 'Overspend' },
+      { ref: 'CP-002', forecast: 1.1, status: 'On target' },
+    ]);
   });
 
   it('heads the schemes on row 4 and the totals by area below them, where consolidate looks', async () => {

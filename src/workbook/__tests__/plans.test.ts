@@ -148,16 +148,83 @@ describe('forecast sheet plan', () => {
     ],
   });
 
-  it('opens only the forecast and comment cells, shaded, and protects the rest without a password', () => {
-    expect(plan.unlocked).toEqual([{ top: 4, left: FORECAST_COLUMN, rows: 2, columns: 2 }]);
-    expect(plan.fills).toEqual([{ range: plan.unlocked[0], color: '#FFF9DB' }]);
+  it('opens only the all-years and in-year forecast and explanation cells, shaded, and protects the rest without a password', () => {
+    expect(plan.unlocked).toEqual([
+      { top: 4, left: FORECAST_COLUMN, rows: 2, columns: 1 },
+      { top: 4, left: 8, rows: 2, columns: 2 },
+    ]);
+    expect(plan.fills).toEqual(plan.unlocked.map((range) => ({ range, color: '#FFF9DB' })));
     expect(plan.protection).toMatchObject({ allowSort: false, allowInsertRows: false });
   });
 
   it('lists the schemes under the header on row 4, with blanks where a budget is unknown', () => {
-    expect(plan.cells[3][5]).toBe('Forecast outturn');
-    expect(plan.cells[5]).toEqual(['CP-002', 'Service', 'ICT', 1.1, null, null, null]);
+    expect(plan.cells[3][5]).toBe('All-years forecast outturn');
+    expect(plan.cells[5]).toEqual([
+      'CP-002',
+      'Service',
+      'ICT',
+      1.1,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(plan.validations.map((v) => v.range.left)).toEqual([FORECAST_COLUMN, 8]);
     expect(plan.validations[0]).toMatchObject({ decimalAtLeast: 0 });
+  });
+});
+
+describe('forecast sheet plan for a year monitored', () => {
+  const plan = planForecastSheet({
+    sheet: 'Forecast - Head of ICT',
+    holder: 'Head of ICT',
+    unit: '£m',
+    decimals: 2,
+    year: '2016/17',
+    period: 'P8',
+    lines: [
+      {
+        ref: 'CP-003',
+        scheme: 'Technology refresh',
+        area: 'ICT',
+        approvedBudget: 3.9,
+        currentBudget: 4.32,
+        inYearBudget: 4.32,
+        actualToDate: 2.59,
+        forecast: 4.32,
+        inYearForecast: 3.92,
+        comment: 'Slips to April',
+      },
+    ],
+  });
+
+  it("heads the year's columns with the year and the actuals with the period, and shows the holder's actual to date", () => {
+    expect(plan.cells[3]).toEqual([
+      'Ref',
+      'Scheme',
+      'Area',
+      'Approved budget',
+      'Current budget',
+      'All-years forecast outturn',
+      'In-year budget 2016/17',
+      'Actual to date P8',
+      'In-year forecast outturn 2016/17',
+      'Explanation',
+    ]);
+    expect(plan.cells[4]).toEqual([
+      'CP-003',
+      'Technology refresh',
+      'ICT',
+      3.9,
+      4.32,
+      4.32,
+      4.32,
+      2.59,
+      3.92,
+      'Slips to April',
+    ]);
   });
 });
 

@@ -34,6 +34,10 @@ export interface ForecastRow {
   forecast: unknown;
   /** Each budget column's cell, by column position in `budgets`. */
   budgets: unknown[];
+  /** The in-year forecast, in-year budget and explanation cells, when the table has them. */
+  inYearForecast?: unknown;
+  inYearBudget?: unknown;
+  explanation?: unknown;
 }
 
 /** A forecast table found in a grid. */
@@ -42,8 +46,13 @@ export interface ForecastTable {
   /** 1-based sheet row of the header. */
   headerSheetRow: number;
   ref: ForecastColumn;
+  /** The whole-life forecast: `All-years forecast`, or last version's one `Forecast`. */
   forecast: ForecastColumn;
   budgets: ForecastColumn[];
+  /** This version's returns: the year's forecast outturn, the year's budget, the explanation. */
+  inYearForecast?: ForecastColumn;
+  inYearBudget?: ForecastColumn;
+  explanation?: ForecastColumn;
   /** 1-based sheet column of each column, for writing back. */
   sheetColumn: (column: ForecastColumn) => number;
   rows: ForecastRow[];
@@ -63,6 +72,17 @@ const isRefHeader = (header: string): boolean =>
   /^(scheme |project )?ref(erence)?\.?( no\.?)?$/.test(header);
 const isForecastHeader = (header: string): boolean =>
   /\bforecast\b/.test(header) && !/\ball[ -]years?\b|\bvariance\b/.test(header);
+/** A figure for the year monitored: 'In-year forecast outturn 2016/17', '19/20 Forecast'. */
+const IN_YEAR = /\bin[- ]year\b|\b(this|current) year\b|\b(\d{2}){1,2}[/-]\d{2}\b/;
+const ALL_YEARS = /\ball[ -]years?\b|\bwhole[ -]life\b|\blifetime\b/;
+const isAllYearsForecastHeader = (header: string): boolean =>
+  /\bforecast\b/.test(header) && ALL_YEARS.test(header) && !/\bvariance\b/.test(header);
+const isInYearForecastHeader = (header: string): boolean =>
+  isForecastHeader(header) && IN_YEAR.test(header);
+const isInYearBudgetHeader = (header: string): boolean =>
+  /\bbudget\b/.test(header) && /\bin[- ]year\b/.test(header);
+const isExplanationHeader = (header: string): boolean =>
+  /\b(explanations?|comments?|commentary|reasons?)\b/.test(header);
 const isBudgetHeader = (header: string): boolean =>
   /\bbudget\b/.test(header) &&
   !/\ball[ -]years?\b|\bvariance\b|\b(holder|owner|manager|code|check)s?\b/.test(header);
@@ -80,8 +100,20 @@ export function findForecastTable(grid: SheetGrid): ForecastTable | undefined {
   for (let r = 0; r < limit; r++) {
     const headers = grid.values[r].map(normaliseHeader);
     const refIndex = headers.findIndex(isRefHeader);
-    const forecastIndex = headers.findIndex(isForecastHeader);
+    // The whole-life forecast: an all-years column, or a plain Forecast (last version's returns,
+    // the master's Monitoring), or failing both the only forecast there is.
+    const inYearIndex = headers.findIndex(isInYearForecastHeader);
+    const allYearsIndex = headers.findIndex(isAllYearsForecastHeader);
+    const plainIndex = headers.findIndex(
+      (header) => isForecastHeader(header) && !isInYearForecastHeader(header),
+    );
+    const forecastIndex =
+      allYearsIndex >= 0 ? allYearsIndex : plainIndex >= 0 ? plainIndex : inYearIndex;
     if (refIndex < 0 || forecastIndex < 0) continue;
+    const optional = (index: number) => (index >= 0 ? column(index) : undefined);
+    const inYearForecastIndex = inYearIndex !== forecastIndex ? inYearIndex : -1;
+    const inYearBudgetIndex = headers.findIndex(isInYearBudgetHeader);
+    const explanationIndex = headers.findIndex(isExplanationHeader);
     const column = (index: number): ForecastColumn => ({
       index,
       header: String(grid.values[r][index]).trim(),
@@ -101,12 +133,16 @@ export function findForecastTable(grid: SheetGrid): ForecastTable | undefined {
       if (rows.length > 0 && cells.every((cell) => cell === '' || cell === null)) break;
       // Headings and total rows carry no scheme to match.
       if (ref === '' || isTotalLabel(ref)) continue;
-      rows.push({
+      const row: ForecastRow = {
         ref,
         sheetRow: origin.row + d + 1,
         forecast: cells[forecastIndex] ?? '',
         budgets: budgets.map((budget) => cells[budget.index] ?? ''),
-      });
+      };
+      if (inYearForecastIndex >= 0) row.inYearForecast = cells[inYearForecastIndex] ?? '';
+      if (inYearBudgetIndex >= 0) row.inYearBudget = cells[inYearBudgetIndex] ?? '';
+      if (explanationIndex >= 0) row.explanation = cells[explanationIndex] ?? '';
+      rows.push(row);
     }
     return {
       sheet: grid.sheet ?? '',
@@ -114,11 +150,23 @@ export function findForecastTable(grid: SheetGrid): ForecastTable | undefined {
       ref: column(refIndex),
       forecast: column(forecastIndex),
       budgets,
+      ...present({
+        inYearForecast: optional(inYearForecastIndex),
+        inYearBudget: optional(inYearBudgetIndex),
+        explanation: optional(explanationIndex),
+      }),
       sheetColumn: (c) => origin.column + c.index + 1,
       rows,
     };
   }
   return undefined;
+}
+
+/** The entries that are there (optional properties are left out, not set to undefined). */
+function present<T extends object>(entries: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(entries).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }
 
 /**

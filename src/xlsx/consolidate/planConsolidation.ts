@@ -28,7 +28,11 @@ export interface ForecastWrite {
   sheetRow: number;
   /** Where the forecast goes: the Monitoring cell, or the cell its formula links to. */
   target: CellTarget;
+  /** The whole-life (all-years) forecast. */
   value: Decimal;
+  /** From this version's returns: the year's forecast outturn and the explanation. */
+  inYearForecast?: Decimal;
+  explanation?: string;
 }
 
 /** What became of one return sheet. */
@@ -81,10 +85,19 @@ function masterBudgetFor(
 
 const shown = (value: Decimal): string => formatDecimal(value);
 
+/** An explanation cell as text ('' when blank). */
+function explanationText(cell: unknown): string {
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  return '';
+}
+
 /**
- * Matches each return sheet's schemes to the master's by Ref and returns the forecasts to copy.
- * A sheet is not copied when it has a Ref the master does not have, a budget that differs from
- * the master's, a blank or unreadable forecast, a Ref twice, or a Ref an earlier return already
+ * Matches each return sheet's schemes to the master's by Ref and returns the forecasts to copy:
+ * the all-years forecast (last version's one Forecast), and from this version's returns the
+ * in-year forecast and the explanation. A sheet is not copied when it has a Ref the master does
+ * not have, a budget (or in-year budget) that differs from the master's, a blank or unreadable
+ * forecast, a Ref twice, or a Ref an earlier return already
  * gave; nor when the master's forecast cell holds a formula other than a link to one cell
  * (`forecastTarget` says where each scheme's forecast is written, or undefined when it cannot be).
  *
@@ -96,6 +109,8 @@ export function planConsolidation(
   master: ForecastTable,
   returns: readonly ReturnTables[],
   forecastTarget: (sheetRow: number) => CellTarget | undefined,
+  /** The master's in-year budget of a scheme (its In-year monitoring sheet), when it has one. */
+  inYearBudgetOf: (ref: string) => Decimal | undefined = () => undefined,
 ): ConsolidationPlan {
   const masterRows = new Map(master.rows.map((row) => [row.ref.toLowerCase(), row]));
   const given = new Map<string, string>();
@@ -149,6 +164,38 @@ export function planConsolidation(
             );
           }
         });
+        const inYearBudget = inYearBudgetOf(target.ref);
+        if (table.inYearBudget && inYearBudget) {
+          const column = table.inYearBudget;
+          const returned = readAmount(row.inYearBudget, column);
+          if (!returned.ok)
+            problems.push(
+              `the in-year budget of ${row.ref} (${where(column)}) ${returned.message}: it should read ${shown(inYearBudget)} as in the master`,
+            );
+          else if (
+            !equals(
+              roundTo(returned.value, COMPARE_DECIMALS),
+              roundTo(inYearBudget, COMPARE_DECIMALS),
+            )
+          )
+            problems.push(
+              `the in-year budget of ${row.ref} was changed (${where(column)}): ${shown(returned.value)} in the return, ${shown(inYearBudget)} in the master. ` +
+                'Budget holders return forecasts only: a budget change goes through a revision',
+            );
+        }
+        let inYearForecast: Decimal | undefined;
+        if (table.inYearForecast) {
+          const column = table.inYearForecast;
+          const given = readAmount(row.inYearForecast, column);
+          if (given.ok) inYearForecast = given.value;
+          // A blank in-year forecast matters only to a master that monitors the year.
+          else if (given.message !== 'is blank' || inYearBudget)
+            problems.push(
+              given.message === 'is blank'
+                ? `no in-year forecast for ${row.ref} (${where(column)}): ask the budget holder to fill it in`
+                : `the in-year forecast for ${row.ref} (${where(column)}) cannot be read: ${given.message}`,
+            );
+        }
         const forecast = readAmount(row.forecast, table.forecast);
         if (!forecast.ok) {
           problems.push(
@@ -165,12 +212,18 @@ export function planConsolidation(
           );
           continue;
         }
-        sheetWrites.push({
+        const write: ForecastWrite = {
           ref: target.ref,
           sheetRow: target.sheetRow,
           target: cell,
           value: forecast.value,
-        });
+        };
+        if (inYearForecast) write.inYearForecast = inYearForecast;
+        // Last version's Comment, left blank, is no word on this year: it leaves the explanation be.
+        const explanation = table.explanation ? explanationText(row.explanation) : '';
+        if (table.explanation && (table.inYearForecast || explanation !== ''))
+          write.explanation = explanation;
+        sheetWrites.push(write);
       }
       if (table.rows.length === 0)
         problems.push('has no schemes under its Ref and Forecast header');

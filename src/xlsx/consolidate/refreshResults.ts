@@ -41,8 +41,13 @@ function linkResult(workbook: ExcelJS.Workbook, text: string): number | string |
   return undefined;
 }
 
-/** The settings the Monitoring formulas read, when the workbook has its settings sheet. */
-function settingsOf(workbook: ExcelJS.Workbook): PlannerSettings | undefined {
+/**
+ * The settings the Monitoring formulas read, when the workbook has its settings sheet.
+ *
+ * @example
+ * settingsOf(workbook)?.unit; // '£m'
+ */
+export function settingsOf(workbook: ExcelJS.Workbook): PlannerSettings | undefined {
   const sheet = workbook.getWorksheet(SETTINGS_SHEET);
   if (!sheet) return undefined;
   const values: unknown[][] = [];

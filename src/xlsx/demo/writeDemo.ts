@@ -6,7 +6,7 @@
  * any spreadsheet program without the add-in, and carries its result worked out by the engine.
  */
 import ExcelJS from 'exceljs';
-import { revisionChange, toNumber, type Decimal } from '../../core';
+import { formatFiscalYear, revisionChange, toNumber, type Decimal } from '../../core';
 import {
   FORECAST_HEADER_ROW,
   MONITORING_COLUMNS,
@@ -27,7 +27,7 @@ import {
 } from '../../workbook';
 import { addSheetPlan } from '../writePlan';
 import type { DemoProgramme } from './planDemo';
-import { planDemoCycle } from './planCycle';
+import { DEMO_PERIOD, demoCycle, planDemoCycle } from './planCycle';
 import { DEMO_SETTINGS, demoPlannerSettings } from './planDemo';
 
 /** Where things are (1-based, as a file reader counts), for tests and for consolidate. */
@@ -108,6 +108,21 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
       })),
     }),
   );
+  // Each holder's return at the period: their in-year budget and actual to date, and what they typed.
+  const cycle = demoCycle(plan);
+  const returnOf = (ref: string) => {
+    const given = cycle?.returns.get(ref);
+    return given
+      ? {
+          inYearBudget: number(given.inYearBudget),
+          actualToDate: number(given.actualToDate),
+          forecast: number(given.allYearsForecast),
+          inYearForecast: number(given.inYearForecast),
+          comment: given.explanation,
+        }
+      : {};
+  };
+  const year = formatFiscalYear(DEMO_PERIOD.year);
   const forecastAt = new Map<string, { sheet: string; row: number }>();
   for (const holder of new Set(plan.schemes.map((scheme) => scheme.budgetHolder))) {
     const sheet = forecastSheetName(holder);
@@ -121,14 +136,15 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
         holder,
         unit: settings.unit,
         decimals: settings.decimals,
+        year,
+        period: `P${DEMO_PERIOD.period}`,
         lines: schemes.map((scheme) => ({
           ref: scheme.ref,
           scheme: scheme.scheme,
           area: scheme.area,
           approvedBudget: number(scheme.approved),
           currentBudget: number(scheme.revised),
-          forecast: number(scheme.forecast),
-          comment: scheme.flag === 'On target' ? '' : 'See monitoring note',
+          ...returnOf(scheme.ref),
         })),
       }),
     );
@@ -149,7 +165,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
       })),
     }).plan,
   );
-  sheets.push(...planDemoCycle(plan));
+  sheets.push(...planDemoCycle(plan, forecastAt));
   sheets.push(planSettingsSheet(settings));
   return sheets;
 }
