@@ -29,9 +29,10 @@ export interface CorpusTable {
   relations: CorpusRelation[];
 }
 
-/** The kinds of relation the checker must find (cumulative running totals are not claimed). */
+/** The kinds of relation the checker must find: every kind the corpus states. */
 export const CHECKED_KINDS: ReadonlySet<CorpusRelation['kind']> = new Set([
   'total',
+  'cumulative',
   'row-total',
   'revised',
   'variance',
@@ -83,7 +84,8 @@ export function readingChecks(reading: TableReading, relation: CorpusRelation): 
     return reading.relations.some(
       (r) => r.kind === 'difference' && r.formula.startsWith(`row ${row} = `),
     );
-  if (relation.kind === 'total')
+  // A running or cumulative balance is read as a row that adds up other rows.
+  if (relation.kind === 'total' || relation.kind === 'cumulative')
     return reading.totals.some((total) => total.row === row) || byColumn;
   if (relation.kind === 'row-total') {
     const column = reading.columns.find((c) => c.column === letters);

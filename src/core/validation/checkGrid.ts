@@ -18,6 +18,8 @@ import { yearSummaryRule } from './yearSummaryRule';
 import type { PreparedTable } from '../grid/prepare';
 import { relationRule } from './relationRule';
 import { checkDifferences } from './differenceRule';
+import { checkBlockTotals } from './blockTotalRule';
+import { checkCumulativeRows, checkRunningBalances } from './balanceRule';
 import { type RelationPlan, applyColumnOverrides, planRelations } from './relationPlan';
 import { type TableReading, describeReading, emptyReading } from './reading';
 
@@ -129,11 +131,23 @@ export function checkGridWithReading(grid: Grid, options: CheckOptions = {}): Gr
   reportOddFigures(context);
   for (const rule of rules) rule.finish(context);
   context.differenceTallies = checkDifferences(context);
+  checkSummaryRows(context);
   return {
     findings: context.findings,
     table: context.table,
     reading: describeReading(context, plan),
   };
+}
+
+/**
+ * The rows that state a result of other rows without saying Total (totals of subtotals, running
+ * balances, cumulative rows), read after the pass; each row is read as one of them at most.
+ */
+function checkSummaryRows(context: CheckContext): void {
+  const taken = new Set((context.differenceTallies ?? []).map((tally) => tally.row));
+  for (const check of [checkBlockTotals, checkRunningBalances, checkCumulativeRows])
+    for (const row of check(context, taken)) taken.add(row);
+  context.totalTallies?.sort((x, y) => x.row - y.row);
 }
 
 function readDecimals(decimals: unknown): number | undefined {

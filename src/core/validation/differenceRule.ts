@@ -4,10 +4,8 @@
  * `Operational Income` - `Operational Expenditure`). Such rows are rare, so they are read after
  * the pass, straight from the grid.
  */
-import { readAmountText } from '../grid/amountText';
-import { cellResult, cellText, isBlankCell, isNilText } from '../grid/cells';
-import { toNumber } from '../money/decimal';
 import { type CheckContext, report, rowName } from './context';
+import { figureAt as figure, rowLabelText as label } from './rowFigures';
 
 /** Labels of a row stating resources less spending. */
 const DIFFERENCE_LABEL =
@@ -26,27 +24,6 @@ export interface DifferenceTally {
   exact: number;
   withinRounding: number;
   wrong: number;
-}
-
-function figure(context: CheckContext, row: number, column: number): number {
-  const cells = context.prepared.values[row];
-  if (!Array.isArray(cells)) return NaN;
-  const value = cellResult(cells[column]);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
-  if (typeof value !== 'string' || isBlankCell(value)) return NaN;
-  if (isNilText(value)) return 0;
-  const read = readAmountText(value.trim(), context.prepared.columns[column].unit);
-  return read ? toNumber(read.value) : NaN;
-}
-
-function label(context: CheckContext, row: number): string {
-  const cells = context.prepared.values[row];
-  if (!Array.isArray(cells)) return '';
-  for (const c of context.prepared.labelSearch) {
-    const text = cellText(cells[c]);
-    if (text !== undefined) return text;
-  }
-  return '';
 }
 
 /**
