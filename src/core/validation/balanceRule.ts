@@ -159,7 +159,7 @@ export function checkCumulativeRows(context: CheckContext, taken: ReadonlySet<nu
       const counts: number[] = [];
       let sum = 0;
       let shownSoFar = 0;
-      movement.forEach((x, f) => {
+      movement.forEach((x) => {
         if (x === x) {
           sum += x;
           shownSoFar++;
