@@ -296,7 +296,9 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
       column: column.letters,
       header: column.header,
       role,
-      checked: checkedColumns.has(column.index) || (periodsChecked && column.role === 'period'),
+      checked:
+        checkedColumns.has(column.index) ||
+        (periodsChecked && (column.role === 'period' || column.index === plan.phasingTarget)),
     };
     if (plan.overridden.has(column.index) || (context.options.columns ?? {})[column.letters])
       reading.setByUser = true;
