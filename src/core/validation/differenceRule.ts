@@ -7,9 +7,23 @@
 import { type CheckContext, report, rowName } from './context';
 import { figureAt as figure, rowLabelText as label } from './rowFigures';
 
-/** Labels of a row stating resources less spending. */
-const DIFFERENCE_LABEL =
-  /\bsurplus\b|\bshortfall\b|\bdeficit\b|\bbalance\b|\bend\s+of\s+year\s+position\b|\bnet\s+position\b|\b(?:under|over)\s*(?:\/|or)?\s*\(?(?:over|under)\)?\s*(?:funding|funded)\b/i;
+/**
+ * Labels of a row stating one row less another: resources less spending (`Surplus`,
+ * `End of Year Position`), spending less income (`Net Expenditure`, `Expenditure over income`),
+ * a closing balance less the opening one (`(Decrease) / Increase in Capital Financing Requirement`).
+ */
+const DIFFERENCE_LABEL = new RegExp(
+  [
+    /\bsurplus\b|\bshortfall\b|\bdeficit\b|\bbalance\b|\bend\s+of\s+year\s+position\b|\bnet\s+position\b/
+      .source,
+    /\b(?:under|over)\s*(?:\/|or)?\s*\(?(?:over|under)\)?\s*(?:funding|funded)\b/.source,
+    /\bnet\s+(?:expenditure|spend(?:ing)?|costs?)\b/.source,
+    /\b(?:expenditure|spending|costs?|payments|income|receipts|resources)\s+(?:over|less|minus)\s+(?:income|receipts|expenditure|spending|costs?|payments)\b/
+      .source,
+    /\b(?:increase|decrease|movement|change)\s+in\b/.source,
+  ].join('|'),
+  'i',
+);
 /** Rows after a total where a surplus row may be. */
 const NEAR_A_TOTAL = 6;
 /** Rows above a surplus row that may be its resources or its spending. */

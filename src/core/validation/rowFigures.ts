@@ -41,7 +41,8 @@ export function rowUnits(context: CheckContext, row: number): number[] {
 }
 
 /**
- * The first words of a row in the columns that name rows (`''` when there are none).
+ * The name of a row: its words in the label column, else the first in the columns that name rows
+ * (`''` when there are none). A code column left of the names (`4000`) is not the name.
  *
  * @example
  * rowLabelText(context, 10); // 'Council tax requirement'
@@ -49,6 +50,9 @@ export function rowUnits(context: CheckContext, row: number): number[] {
 export function rowLabelText(context: CheckContext, row: number): string {
   const cells = context.prepared.values[row];
   if (!Array.isArray(cells)) return '';
+  const { labelColumn } = context.prepared;
+  const own = labelColumn === undefined ? undefined : cellText(cells[labelColumn]);
+  if (own !== undefined) return own;
   for (const c of context.prepared.labelSearch) {
     const text = cellText(cells[c]);
     if (text !== undefined) return text;
