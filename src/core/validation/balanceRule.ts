@@ -2,7 +2,7 @@
  * Running balances, which add the movement since the last figure to it rather than adding up
  * rows from nothing:
  *
- * - down the rows: a row that carries on from the total above it with the rows since
+ * - down the rows: a row that carries on from the total (or opening balance) above it with the rows since
  *   (`Net Budget Requirement` 68.2, less grants and business rates, gives `Council tax
  *   requirement` 37.7 = 68.2 - 10.3 - 19.8 - 0.4);
  * - across the columns: a cumulative row, each year the previous year's cumulative figure plus
@@ -23,10 +23,16 @@ import { startsNewBlock } from './totalRule';
 /** Labels of a row that carries a balance on from the rows above. */
 const BALANCE_LABEL =
   /\brequirement\b|\bnet\b|\bbalance\b|\bcarried\s+forward\b|\bc\/f\b|\bremaining\b|\bafter\b|\bposition\b|\bclosing\b|\bcumulative\b|\brunning\b|\bto\s+date\b/i;
+/** Labels of a row a balance starts from, as a total does: `Opening Capital Financing Requirement`. */
+const OPENING_LABEL =
+  /\bopening\b|\bbrought\s+forward\b|\bb\/fw?d?\b|\bbalance\s+(?:at|as\s+at)\s+(?:the\s+)?(?:start|beginning)\b/i;
 /** Labels of a cumulative row across the columns. */
 const CUMULATIVE_LABEL = /\bcumulative\b|\brunning\b|\bto\s+date\b|\bprogressive\b/i;
 /** Movement rows after a total beyond which a balance is not looked for. */
 const MOST_MOVEMENTS = 12;
+/** Rows after a total, and at the end of the table, where a cumulative row may be. */
+const NEAR_A_TOTAL = 6;
+const NEAR_THE_END = 3;
 /** Rows above a cumulative row where its movement row may be. */
 const MOVEMENT_ROWS_ABOVE = 3;
 
@@ -68,8 +74,10 @@ export function checkRunningBalances(context: CheckContext, taken: ReadonlySet<n
     nonZero.fill(false);
     for (let f = 0; f < figures; f++) counts[f] = units[f] === units[f] ? 1 : 0;
   };
+  let blockStart = true;
   for (let r = prepared.firstDataRow; r < scan.kinds.length; r++) {
     const kind = scan.kinds[r];
+    if (kind !== DETAIL) blockStart = true;
     if (kind === TOTAL) {
       const units = rowUnits(context, r);
       if (units.some((x) => x === x)) startFrom(r, units);
@@ -80,11 +88,22 @@ export function checkRunningBalances(context: CheckContext, taken: ReadonlySet<n
       if (Array.isArray(cells) && startsNewBlock(prepared, cells)) anchor = -1;
       continue;
     }
-    if (kind === BLANK || anchor < 0) continue;
+    if (kind === BLANK) continue;
     if (kind !== DETAIL || taken.has(r)) {
       anchor = -1;
       continue;
     }
+    // An opening balance starts a block (a programme's 100k schemes are not all read for it).
+    const first = blockStart;
+    blockStart = false;
+    if (first && OPENING_LABEL.test(rowLabelText(context, r))) {
+      const opening = rowUnits(context, r);
+      if (opening.some((x) => x === x)) {
+        startFrom(r, opening);
+        continue;
+      }
+    }
+    if (anchor < 0) continue;
     const own = rowUnits(context, r);
     if (movements > 0) {
       const expected = anchorUnits.map((a, f) =>
@@ -148,7 +167,17 @@ export function checkCumulativeRows(context: CheckContext, taken: ReadonlySet<nu
     run++;
   const found: number[] = [];
   if (run < 2) return found;
-  for (let r = prepared.firstDataRow + 1; r < scan.kinds.length; r++) {
+  // A cumulative row follows the totals or balances it runs on, or ends the table: only those
+  // rows are read (as for surplus rows), not every scheme of a programme.
+  const end = scan.kinds.length;
+  const candidates = new Set<number>();
+  for (let r = Math.max(prepared.firstDataRow + 1, end - NEAR_THE_END); r < end; r++)
+    candidates.add(r);
+  for (let r = prepared.firstDataRow; r < end; r++) {
+    if (scan.kinds[r] !== TOTAL) continue;
+    for (let next = r + 1; next <= r + NEAR_A_TOTAL && next < end; next++) candidates.add(next);
+  }
+  for (const r of [...candidates].sort((x, y) => x - y)) {
     if (scan.kinds[r] !== DETAIL || taken.has(r)) continue;
     const own = rowUnits(context, r).slice(0, run);
     if (own.some((x) => x !== x)) continue;

@@ -70,6 +70,8 @@ export function checkDifferences(context: CheckContext): DifferenceTally[] {
       if (scan.kinds[a] === 4 || scan.kinds[a] === 5) above.push(a);
     }
     const rows = above.map((a) => columns.map((c) => figure(context, a, c)));
+    const bothTotals = (i: number, j: number) =>
+      scan.kinds[above[i]] === 5 /* TOTAL */ && scan.kinds[above[j]] === 5;
     let best: { resources: number; spending: number; fits: number } | undefined;
     for (let i = 0; i < above.length; i++) {
       for (let j = 0; j < above.length; j++) {
@@ -85,6 +87,9 @@ export function checkDifferences(context: CheckContext): DifferenceTally[] {
           if (Math.abs(x - ((a === a ? a : 0) - (b === b ? b : 0))) <= tolerance) {
             fits++;
             if (a === a && b === b && a !== 0 && b !== 0) nonZero++;
+            // Two totals, one of them nil (`Expenditure over income` 3,000 = 3,000 - 0): the
+            // label already names the difference.
+            else if (bothTotals(i, j) && x !== 0) nonZero++;
           }
         });
         // All columns fit, or all but one of three or more: one chance fit proves nothing.

@@ -133,6 +133,35 @@ class TotalRule implements Rule {
    * the rows since the last total or heading (the unlabelled total under a `Financed by` block).
    */
   unlabelledTotal(_row: number, scan: FigureScan): boolean {
+    const unlabelled = this.hasNoLabel(scan.cells);
+    if (this.sumsSince(scan)) {
+      if (unlabelled) this.unlabelledTotals++;
+      return true;
+    }
+    // A table that closes its blocks with unlabelled subtotals closes a one-line block (`Lettings
+    // 20,000` then `20,000`) the same way: one row, perhaps nil, is then enough.
+    return (
+      unlabelled && this.unlabelledTotals > 0 && this.sumsFit(scan, this.count * this.columns, true)
+    );
+  }
+
+  /** Unlabelled totals found so far. */
+  private unlabelledTotals = 0;
+
+  private hasNoLabel(cells: readonly unknown[]): boolean {
+    for (const c of this.prepared.labelSearch) {
+      const value = cells[c];
+      if (
+        value !== undefined &&
+        value !== null &&
+        !(typeof value === 'string' && value.trim() === '')
+      )
+        return false;
+    }
+    return true;
+  }
+
+  private sumsSince(scan: FigureScan): boolean {
     // Since the last boundary, else since the last total (or the top of the table).
     let lastTotal = this.count - 1;
     while (
@@ -148,7 +177,7 @@ class TotalRule implements Rule {
   }
 
   /** True when most figures of the current row are the sums since the boundary noted at `at`. */
-  private sumsFit(scan: FigureScan, at: number): boolean {
+  private sumsFit(scan: FigureScan, at: number, oneRow = false): boolean {
     const decimals = Math.min(this.prepared.sampleDecimals, scan.scale);
     const half = 0.5 * 10 ** (scan.scale - decimals);
     let fits = 0;
@@ -158,12 +187,12 @@ class TotalRule implements Rule {
       const f = scan.shown[i];
       const units = scan.units[f];
       const rows = scan.runningCounts[f] - 1 - this.shownCounts[at + f];
-      if (rows >= 2) enough = true;
+      if (rows >= 2 || (oneRow && rows === 1)) enough = true;
       if (rows < 1) continue;
       const sum = scan.runningSums[f] - units - this.sums[at + f];
       if (Math.abs(units - sum) <= (rows + 1) * half) {
         fits++;
-        if (units !== 0) nonZero = true;
+        if (units !== 0 || oneRow) nonZero = true;
       }
     }
     return enough && nonZero && fits * 2 >= scan.shownCount;
