@@ -19,6 +19,8 @@ import type { PreparedTable } from '../grid/prepare';
 import { relationRule } from './relationRule';
 import { checkDifferences } from './differenceRule';
 import { checkBlockTotals } from './blockTotalRule';
+import { checkExcludingTotals } from './excludingTotalRule';
+import { checkSectionVariances } from './sectionVarianceRule';
 import { checkCumulativeRows, checkRunningBalances } from './balanceRule';
 import { type RelationPlan, applyColumnOverrides, planRelations } from './relationPlan';
 import { type TableReading, describeReading, emptyReading } from './reading';
@@ -132,6 +134,10 @@ export function checkGridWithReading(grid: Grid, options: CheckOptions = {}): Gr
   for (const rule of rules) rule.finish(context);
   context.differenceTallies = checkDifferences(context);
   checkSummaryRows(context);
+  context.sectionVariances = checkSectionVariances(
+    context,
+    new Set(plan.legacy ? [plan.legacy.variance] : []),
+  );
   return {
     findings: context.findings,
     table: context.table,
@@ -140,11 +146,13 @@ export function checkGridWithReading(grid: Grid, options: CheckOptions = {}): Gr
 }
 
 /**
- * The rows that state a result of other rows without saying Total (totals of subtotals, running
- * balances, cumulative rows), read after the pass; each row is read as one of them at most.
+ * The rows that state a result of other rows in ways the pass does not read (totals that leave a
+ * row out, totals of subtotals without the word Total, running balances, cumulative rows), read
+ * after the pass; each row is read as one of them at most.
  */
 function checkSummaryRows(context: CheckContext): void {
   const taken = new Set((context.differenceTallies ?? []).map((tally) => tally.row));
+  for (const row of checkExcludingTotals(context)) taken.add(row);
   for (const check of [checkBlockTotals, checkRunningBalances, checkCumulativeRows])
     for (const row of check(context, taken)) taken.add(row);
   context.totalTallies?.sort((x, y) => x.row - y.row);

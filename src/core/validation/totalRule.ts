@@ -35,6 +35,9 @@ export const BREAK = 8;
 /** Labels of totals that may be figures in their own right rather than sums of the rows above. */
 const NOT_A_SUM =
   /\bresources\b|\bfunding\b|\bfinanc|\bavailable\b|\bestimated\b|\bsurplus\b|\bshortfall\b|\bbalance\b|\bbrought\s+forward\b|\bcarried\s+forward\b|\bb\/f\b|\bc\/f\b/i;
+/** A total's label that leaves a row out: `Total (Not including Precept)`, `Total excluding HRA`. */
+export const EXCLUDING =
+  /\b(?:not\s+including|excluding|excl\.?|exclusive\s+of|other\s+than)\s+([^()]+?)\s*\)?\s*$/i;
 /** A heading that starts a table of its own under the one above: how the spending is paid for. */
 const NEW_BLOCK =
   /^(?:financed\s+by|funded\s+by|financing|funding|resources|sources\s+of\s+funding|capital\s+financing|capital\s+resources|how\s+(?:it\s+is|the\s+programme\s+is)\s+(?:funded|financed))\b/i;
@@ -301,6 +304,13 @@ function judgeTotals(context: CheckContext, boundaries: Boundaries): void {
         row,
         reason: 'its label names a figure in its own right and no column adds up to it',
       });
+      readings.passed(b, -1);
+      continue;
+    }
+    if (chosen >= 0 && matches[chosen] < printed && EXCLUDING.test(labelOf(context, row))) {
+      // `Total (Not including Precept)`: the rows above but the one it names, judged after the
+      // pass (excludingTotalRule); the totals after it read on as if it were not there.
+      (context.excludingTotals ??= []).push(row);
       readings.passed(b, -1);
       continue;
     }
