@@ -21,6 +21,7 @@ import { checkDifferences } from './differenceRule';
 import { checkBlockTotals } from './blockTotalRule';
 import { checkExcludingTotals } from './excludingTotalRule';
 import { checkSectionVariances } from './sectionVarianceRule';
+import { noteUnlabelledRows } from './unlabelledRows';
 import { checkCumulativeRows, checkRunningBalances } from './balanceRule';
 import { type RelationPlan, applyColumnOverrides, planRelations } from './relationPlan';
 import { type TableReading, describeReading, emptyReading } from './reading';
@@ -155,6 +156,7 @@ function checkSummaryRows(context: CheckContext): void {
   for (const row of checkExcludingTotals(context)) taken.add(row);
   for (const check of [checkBlockTotals, checkRunningBalances, checkCumulativeRows])
     for (const row of check(context, taken)) taken.add(row);
+  noteUnlabelledRows(context, taken);
   context.totalTallies?.sort((x, y) => x.row - y.row);
 }
 
