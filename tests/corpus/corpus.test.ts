@@ -172,3 +172,42 @@ describe('an unlabelled subtotal with a typo (Waddington: every subtotal has no 
     );
   });
 });
+
+/** Labels of rows that state a result of other rows: each such row is checked or said not to be. */
+const RESULT_WORDS =
+  /\btotals?\b|\bnet\b|\bbalance\b|\bsurplus\b|\bdeficit\b|\bclosing\b|\brequirement\b|\bover\s+income\b|\bposition\b|\bcumulative\b|^expenditure$/i;
+/** An opening balance is where a running balance starts, not a result. */
+const OPENING = /\bopening\b|\bbrought\s+forward\b/i;
+
+describe.each(FORMS)('nothing is skipped silently (issue 12), %s', (_form, valuesOf) => {
+  it.each(corpus.map((table) => [table.id, table] as const))(
+    '%s: every column is checked or says why not; every total or result row is checked or says why not',
+    (_id, table) => {
+      const { reading, rowKinds } = runTable(table, valuesOf(table));
+      for (const column of reading.columns)
+        if (!column.checked)
+          expect({ column: column.column, reason: column.reason }).toEqual({
+            column: column.column,
+            reason: expect.stringMatching(/\w/),
+          });
+      const accounted = new Set([
+        ...reading.totals.map((total) => total.row),
+        ...reading.unchecked.map((row) => row.row),
+        ...reading.relations
+          .filter((relation) => relation.kind === 'difference')
+          .map((relation) => Number(/^row (\d+)/.exec(relation.formula)?.[1])),
+      ]);
+      const silent: string[] = [];
+      table.grid.forEach((row, r) => {
+        const kind = rowKinds[r];
+        const label = row.find((cell) => /[a-z]/i.test(cell) && !/^\(?£/.test(cell)) ?? '';
+        const figures = row.some((cell) => /\d/.test(cell) && cell !== label);
+        const result =
+          kind === 'total' ||
+          (kind === 'detail' && figures && RESULT_WORDS.test(label) && !OPENING.test(label));
+        if (result && !accounted.has(r + 1)) silent.push(`row ${r + 1} '${label}' (${kind})`);
+      });
+      expect(silent).toEqual([]);
+    },
+  );
+});

@@ -65,7 +65,9 @@ export function asNumbers(grid: readonly string[][]): unknown[][] {
   return grid.map((row) =>
     row.map((cell) => {
       const value = readPrinted(cell);
-      return value === undefined || cell.trim() === '-' || /%/.test(cell) ? cell : value;
+      // A units cell (`£000`) stays text: it heads a column, it is not a figure of 0.
+      const units = /^\(?£\s*['\u2019]?0{3}['\u2019]?s?\)?$/.test(cell.trim());
+      return value === undefined || units || cell.trim() === '-' || /%/.test(cell) ? cell : value;
     }),
   );
 }
@@ -108,6 +110,8 @@ export interface TableOutcome {
   wrongMissed: CorpusRelation[];
   findings: Finding[];
   reading: TableReading;
+  /** What each grid row was read as (`total`, `detail`...), indexed like the grid. */
+  rowKinds: readonly string[];
 }
 
 const ARITHMETIC: ReadonlySet<string> = new Set([
@@ -127,7 +131,11 @@ export function runTable(
   table: CorpusTable,
   values: readonly (readonly unknown[])[],
 ): TableOutcome {
-  const { findings, reading } = checkGridWithReading({ sheet: table.id, values });
+  const {
+    findings,
+    reading,
+    table: recognised,
+  } = checkGridWithReading({ sheet: table.id, values });
   const errors = findings.filter((f) => f.severity === 'error' && ARITHMETIC.has(f.rule));
   const wrongCells = new Set(
     table.relations.filter((r) => r.status === 'wrong').map((r) => r.cell),
@@ -146,6 +154,7 @@ export function runTable(
     wrongMissed,
     findings,
     reading,
+    rowKinds: recognised?.rowKinds ?? [],
   };
 }
 

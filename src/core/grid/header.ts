@@ -56,7 +56,15 @@ function isTextRow(row: readonly unknown[] | undefined, width: number): boolean 
     if (typeof value === 'number' && !(Number.isInteger(value) && value >= 1900 && value <= 2100))
       return false;
     // Figures pasted as text (`£1.169m`, `2,400`, `(51)`) make a row of data, not of headings.
-    if (typeof value === 'string' && c > 0 && /\d/.test(value) && isAmountText(value)) amounts++;
+    // A units cell (`£000`) is a heading's, not a figure.
+    if (
+      typeof value === 'string' &&
+      c > 0 &&
+      /\d/.test(value) &&
+      !isUnitsText(value.trim()) &&
+      isAmountText(value)
+    )
+      amounts++;
   }
   return amounts === 0;
 }
@@ -74,15 +82,21 @@ function countDefined(texts: readonly (string | undefined)[]): number {
   return count;
 }
 
-function score(meanings: readonly HeaderMeaning[], texts?: readonly string[]): number {
+function score(meanings: readonly HeaderMeaning[]): number {
   let total = 0;
-  for (let c = 0; c < meanings.length; c++) {
-    const meaning = meanings[c];
-    // A cell that only names a unit (`£m`) says nothing about what the column holds.
-    if (texts !== undefined && isUnitsText(texts[c].trim())) continue;
-    if (meaning.role !== 'text' && meaning.role !== 'blank') total++;
-  }
+  for (const meaning of meanings) if (meaning.role !== 'text' && meaning.role !== 'blank') total++;
   return total;
+}
+
+/** True when a row's cells only name units (`£m  £m  £m`), perhaps after a period label. */
+function unitsOnly(texts: readonly (string | undefined)[]): boolean {
+  let units = 0;
+  for (const text of texts) {
+    if (text === undefined) continue;
+    if (!isUnitsText(text.trim())) return false;
+    units++;
+  }
+  return units > 0;
 }
 
 /**
@@ -169,7 +183,7 @@ export function findHeader(
       rows: [r],
       texts: single,
       meanings: singleMeanings,
-      score: score(singleMeanings, single),
+      score: score(singleMeanings),
     };
     const above = r > 0 && Array.isArray(values[r - 1]) ? values[r - 1] : undefined;
     if (above && isTextRow(above, width)) {
@@ -178,7 +192,9 @@ export function findHeader(
         const texts = combine(upper, lower);
         const meanings = stackedMeanings(texts, lower);
         const pairScore = score(meanings);
-        if (pairScore > candidate.score)
+        // A row of units under the headings (`£m` under `Variation`) is part of the header: the
+        // headings above it say what the columns hold.
+        if (pairScore > candidate.score || (pairScore === candidate.score && unitsOnly(lower)))
           candidate = { rows: [r - 1, r], texts, meanings, score: pairScore };
         // A third heading row on top (`Current Year 2019/20` over `Agreed` over `Budget`).
         const top = r > 1 && Array.isArray(values[r - 2]) ? values[r - 2] : undefined;

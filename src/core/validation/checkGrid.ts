@@ -157,6 +157,13 @@ function checkSummaryRows(context: CheckContext): void {
   for (const check of [checkBlockTotals, checkRunningBalances, checkCumulativeRows])
     for (const row of check(context, taken)) taken.add(row);
   noteUnlabelledRows(context, taken);
+  for (const row of context.unmatchedDifferences ?? [])
+    if (!taken.has(row))
+      (context.uncheckedTotals ??= []).push({
+        row,
+        reason:
+          'its label names a difference of two rows, but no two rows above it give its figures (a figure in its own right, or a wrong one)',
+      });
   context.totalTallies?.sort((x, y) => x.row - y.row);
 }
 

@@ -58,6 +58,8 @@ export interface CheckContext {
   phasingTally?: { checked: number; exact: number; withinRounding: number; wrong: number };
   /** Variance columns signed differently in each block, checked block by block (for the reading). */
   sectionVariances?: SectionVariance[];
+  /** Rows whose label names a difference (`Surplus`) but that no two rows above give. */
+  unmatchedDifferences?: number[];
   /** Surplus or shortfall rows checked as resources less spending (for the reading). */
   differenceTallies?: DifferenceTally[];
   /** What the budget-and-forecast variance rule checked, and the convention it read. */

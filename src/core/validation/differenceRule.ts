@@ -104,7 +104,11 @@ export function checkDifferences(context: CheckContext): DifferenceTally[] {
         if (!best || fits > best.fits) best = { resources: above[i], spending: above[j], fits };
       }
     }
-    if (!best) continue;
+    if (!best) {
+      // Said in the reading, unless a later check reads the row (checkGrid's summary rows).
+      (context.unmatchedDifferences ??= []).push(r);
+      continue;
+    }
     const tally: DifferenceTally = {
       row: r,
       resources: best.resources,

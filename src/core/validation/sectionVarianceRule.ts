@@ -18,6 +18,9 @@ import { rowUnits } from './rowFigures';
 import { withinRounding } from './rounding';
 import { report, rowName, shown, shownTolerance } from './context';
 
+/** Rows of a block read to find its pair of columns. */
+const SAMPLE_ROWS = 200;
+
 /** What the rule found, per block: the relation and its tally (for the reading). */
 export interface SectionVariance {
   relation: ColumnRelation;
@@ -90,6 +93,8 @@ export function checkSectionVariances(
         )
           rows.push(r);
       if (rows.length < 2) continue;
+      // The pair is found on a sample of the block (a programme's block may hold thousands).
+      const sample = rows.length <= SAMPLE_ROWS ? rows : rows.slice(0, SAMPLE_ROWS);
       let best: { a: number; b: number; fits: number; distance: number } | undefined;
       const figures = prepared.figureColumns.length;
       for (let a = 0; a < figures; a++) {
@@ -98,7 +103,7 @@ export function checkSectionVariances(
           if (b === a || !comparable(context, b, t)) continue;
           let fits = 0;
           let telling = 0;
-          for (const r of rows) {
+          for (const r of sample) {
             const x = unitsOf(r);
             const va = x[a] === x[a] ? x[a] : 0;
             const vb = x[b] === x[b] ? x[b] : 0;
@@ -109,7 +114,7 @@ export function checkSectionVariances(
             }
           }
           // Most rows (all but a quarter) fit, two of them with figures that say something.
-          if (telling < 2 || rows.length - fits > Math.floor(rows.length / 4)) continue;
+          if (telling < 2 || sample.length - fits > Math.floor(sample.length / 4)) continue;
           // The nearest columns win a tie (the 4th quarter beside the Difference, not the 3rd).
           const distance = Math.abs(a - t) + Math.abs(b - t);
           if (!best || fits > best.fits || (fits === best.fits && distance < best.distance))
@@ -123,7 +128,7 @@ export function checkSectionVariances(
         plus: [prepared.figureColumns[best.a]],
         minus: [prepared.figureColumns[best.b]],
         source: 'figures',
-        sampleRows: rows.length,
+        sampleRows: sample.length,
         sampleFits: best.fits,
       };
       const tally: SectionVariance = {

@@ -283,7 +283,11 @@ function judgeTotals(context: CheckContext, boundaries: Boundaries): void {
     let printed = 0;
     for (let f = 0; f < columns; f++) if (totals[at + f] === totals[at + f]) printed++;
     // A total row with no figures is not judged.
-    if (printed === 0) continue;
+    if (printed === 0) {
+      // `Totals by Class` over the rows it heads: a heading, said so rather than skipped.
+      unchecked.push({ row: boundaryRows[b], reason: 'it shows no figures (read as a heading)' });
+      continue;
+    }
     matches.fill(-1);
     for (let which = 0; which < READINGS; which++) {
       if (readings.skips(which)) continue;
