@@ -146,7 +146,10 @@ function isCodeColumn(
   figureColumns: readonly number[],
 ): boolean {
   if (figureColumns[0] !== 0 || columns.length < 3 || columns[1].figures) return false;
-  if (columns[0].role !== 'amount' || (columns[0].header !== '' && !CODE_HEADER.test(columns[0].header)))
+  if (
+    columns[0].role !== 'amount' ||
+    (columns[0].header !== '' && !CODE_HEADER.test(columns[0].header))
+  )
     return false;
   let codes = 0;
   let alone = 0;

@@ -298,9 +298,7 @@ const RESULT_STARTS: ReadonlySet<number> = new Set(
   [
     ...['cur', 'rev', 'lat', 'net', 'upd', 'ame', '  c', '  r', '  l', '  n'],
     ...['exp', 'inc', 'spe', 'rec', 'pay', 'gro', '  e', '  i', '  s', '  p', '  g'],
-  ].map(
-    (word) => (word.charCodeAt(0) << 16) | (word.charCodeAt(1) << 8) | word.charCodeAt(2),
-  ),
+  ].map((word) => (word.charCodeAt(0) << 16) | (word.charCodeAt(1) << 8) | word.charCodeAt(2)),
 );
 
 /** True when a row shows no word where a label may be. */

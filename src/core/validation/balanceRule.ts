@@ -10,13 +10,13 @@
  *   the yearly balances -1.4, 3.1, 32.4).
  *
  * Such rows are rare and few rows can be one (after a total, or under a movement row), so they
- * are read after the pass, straight from the grid. A row is taken as a balance when its figures
- * say so (every column fits, in two or more columns) or when its label does and most of them fit
- * (a typo in one column is then found at its cell). A row that fits neither is left alone.
+ * are read after the pass, straight from the grid. A row is taken as a balance when its label
+ * names one (`requirement`, `net`, `balance`, `closing`, `carried forward`...) and most of its
+ * figures fit (a typo in one column is then found at its cell); a row that does not is left alone.
  */
 import { BLANK, DETAIL, HEADING, TOTAL } from '../grid/rowKind';
 import type { CheckContext } from './context';
-import { rowLabelText, rowUnits } from './rowFigures';
+import { rowNamed, rowUnits } from './rowFigures';
 import { fitsOf, judgeSummaryRow } from './summaryRow';
 import { startsNewBlock } from './totalRule';
 
@@ -30,8 +30,8 @@ const OPENING_LABEL =
 const CUMULATIVE_LABEL = /\bcumulative\b|\brunning\b|\bto\s+date\b|\bprogressive\b/i;
 /** Movement rows after a total beyond which a balance is not looked for. */
 const MOST_MOVEMENTS = 12;
-/** Rows after a total, and at the end of the table, where a cumulative row may be. */
-const NEAR_A_TOTAL = 6;
+/** Rows after a balance or surplus row, and at the end of the table, where a cumulative row may be. */
+const NEAR_A_RESULT = 3;
 const NEAR_THE_END = 3;
 /** Rows above a cumulative row where its movement row may be. */
 const MOVEMENT_ROWS_ABOVE = 3;
@@ -65,6 +65,27 @@ export function checkRunningBalances(context: CheckContext, taken: ReadonlySet<n
   const moved = new Array<number>(figures).fill(0);
   const counts = new Array<number>(figures).fill(0);
   const nonZero = new Array<boolean>(figures).fill(false);
+  // A balance closes its run of rows (the last before a heading, a blank, a total or the end) and
+  // is named so (`Council tax requirement`, `Closing ...`): an anchor with no such row within
+  // MOST_MOVEMENTS rows after it is dropped before any row is read (a programme's subtotals, each
+  // followed by twenty schemes, cost one look at the kinds).
+  const kinds = scan.kinds;
+  // The rows other checks read, as a flag per row (looked up for every row after a subtotal).
+  const takenRows = new Uint8Array(kinds.length);
+  for (const row of taken) if (row >= 0 && row < kinds.length) takenRows[row] = 1;
+  const isTaken = (row: number): boolean => takenRows[row] === 1;
+  const balanceAhead = (row: number): boolean => {
+    let details = 0;
+    for (let r = row + 1; r < kinds.length; r++) {
+      const kind = kinds[r];
+      if (kind === BLANK || kind === HEADING) continue;
+      if (kind !== DETAIL || isTaken(r)) return false;
+      if (++details > MOST_MOVEMENTS + 1) return false;
+      const closes = r + 1 >= kinds.length || kinds[r + 1] !== DETAIL || isTaken(r + 1);
+      if (details >= 2 && closes && rowNamed(context, r, BALANCE_LABEL)) return true;
+    }
+    return false;
+  };
   const startFrom = (row: number, units: number[]) => {
     anchor = row;
     anchorUnits = units;
@@ -77,8 +98,12 @@ export function checkRunningBalances(context: CheckContext, taken: ReadonlySet<n
   let blockStart = true;
   for (let r = prepared.firstDataRow; r < scan.kinds.length; r++) {
     const kind = scan.kinds[r];
+    // Most rows: a scheme with no balance being run and no block starting.
+    if (kind === DETAIL && anchor < 0 && !blockStart) continue;
     if (kind !== DETAIL) blockStart = true;
     if (kind === TOTAL) {
+      anchor = -1;
+      if (!balanceAhead(r)) continue;
       const units = rowUnits(context, r);
       if (units.some((x) => x === x)) startFrom(r, units);
       continue;
@@ -89,14 +114,14 @@ export function checkRunningBalances(context: CheckContext, taken: ReadonlySet<n
       continue;
     }
     if (kind === BLANK) continue;
-    if (kind !== DETAIL || taken.has(r)) {
+    if (kind !== DETAIL || isTaken(r)) {
       anchor = -1;
       continue;
     }
     // An opening balance starts a block (a programme's 100k schemes are not all read for it).
     const first = blockStart;
     blockStart = false;
-    if (first && OPENING_LABEL.test(rowLabelText(context, r))) {
+    if (first && rowNamed(context, r, OPENING_LABEL) && balanceAhead(r)) {
       const opening = rowUnits(context, r);
       if (opening.some((x) => x === x)) {
         startFrom(r, opening);
@@ -111,12 +136,8 @@ export function checkRunningBalances(context: CheckContext, taken: ReadonlySet<n
       );
       const { fits, shown } = fitsOf(context, own, expected, counts);
       const telling = own.some((x, f) => x === x && x !== 0 && nonZero[f]);
-      const named = BALANCE_LABEL.test(rowLabelText(context, r));
-      if (
-        telling &&
-        shown > 0 &&
-        ((fits === shown && (shown >= 2 || named)) || (named && fits > 0 && fits * 2 >= shown))
-      ) {
+      const named = rowNamed(context, r, BALANCE_LABEL);
+      if (named && telling && fits > 0 && fits * 2 >= shown) {
         judgeSummaryRow(
           context,
           r,
@@ -167,18 +188,19 @@ export function checkCumulativeRows(context: CheckContext, taken: ReadonlySet<nu
     run++;
   const found: number[] = [];
   if (run < 2) return found;
-  // A cumulative row follows the totals or balances it runs on, or ends the table: only those
-  // rows are read (as for surplus rows), not every scheme of a programme.
+  // A cumulative row follows the balance or surplus row it runs on, or ends the table: only those
+  // rows are read, not every scheme of a programme.
   const end = scan.kinds.length;
-  const candidates = new Set<number>();
-  for (let r = Math.max(prepared.firstDataRow + 1, end - NEAR_THE_END); r < end; r++)
-    candidates.add(r);
-  for (let r = prepared.firstDataRow; r < end; r++) {
-    if (scan.kinds[r] !== TOTAL) continue;
-    for (let next = r + 1; next <= r + NEAR_A_TOTAL && next < end; next++) candidates.add(next);
-  }
-  for (const r of [...candidates].sort((x, y) => x - y)) {
+  const near = new Set<number>();
+  for (let r = Math.max(prepared.firstDataRow + 1, end - NEAR_THE_END); r < end; r++) near.add(r);
+  for (const row of taken)
+    for (let next = row + 1; next <= row + NEAR_A_RESULT && next < end; next++) near.add(next);
+  const candidates = [...near].sort((x, y) => x - y);
+  for (const r of candidates) {
     if (scan.kinds[r] !== DETAIL || taken.has(r)) continue;
+    // Named so (`Cumulative Surplus/Deficit (-)`): the rows after a programme's subtotals are not read.
+    const named = rowNamed(context, r, CUMULATIVE_LABEL);
+    if (!named) continue;
     const own = rowUnits(context, r).slice(0, run);
     if (own.some((x) => x !== x)) continue;
     for (let m = r - 1; m >= Math.max(prepared.firstDataRow, r - MOVEMENT_ROWS_ABOVE); m--) {
@@ -201,8 +223,7 @@ export function checkCumulativeRows(context: CheckContext, taken: ReadonlySet<nu
       const moves = movement.some((x, f) => f > 0 && x === x && x !== 0);
       if (!runsOn || !moves) continue;
       const { fits, shown } = fitsOf(context, own, expected, counts);
-      const named = CUMULATIVE_LABEL.test(rowLabelText(context, r));
-      if (fits === shown || (named && shown >= 3 && fits >= shown - 1)) {
+      if (fits === shown || (shown >= 3 && fits >= shown - 1)) {
         const full = [...own, ...new Array<number>(figureColumns.length - run).fill(NaN)];
         judgeSummaryRow(
           context,

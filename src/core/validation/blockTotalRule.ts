@@ -113,17 +113,22 @@ export function checkBlockTotals(context: CheckContext, taken: ReadonlySet<numbe
         });
       return { expected, counts };
     };
-    // By the figures: the longest run of subtotals (two or more) that every column fits.
+    // By the figures: the longest run of subtotals (two or more) that every column fits, the
+    // runs ending nearest the row first. Sums grow one subtotal at a time (no run is re-added).
     let best: { from: number; to: number } | undefined;
     for (let to = nearest.length - 1; to >= 1 && best === undefined; to--) {
-      for (let from = 0; from < to; from++) {
-        const { expected, counts } = sumOf(from, to);
+      const expected = new Array<number>(figures).fill(NaN);
+      const counts = new Array<number>(figures).fill(0);
+      for (let from = to; from >= 0; from--) {
+        units[from].forEach((x, f) => {
+          if (x !== x) return;
+          expected[f] = (expected[f] === expected[f] ? expected[f] : 0) + x;
+          counts[f]++;
+        });
+        if (from === to) continue;
         const { fits, shown } = fitsOf(context, own, expected, counts);
         const telling = own.some((x, f) => x === x && x !== 0 && expected[f] !== 0);
-        if (shown > 0 && fits === shown && telling) {
-          best = { from, to };
-          break;
-        }
+        if (shown > 0 && fits === shown && telling) best = { from, to };
       }
     }
     // By the label: the subtotals under the heading it names, up to the next heading another

@@ -59,3 +59,20 @@ export function rowLabelText(context: CheckContext, row: number): string {
   }
   return '';
 }
+
+/**
+ * True when a row's name matches `pattern`, reading the label cell as it is (no trimming): the
+ * quick test the rules that look for a few named rows run on many rows.
+ *
+ * @example
+ * rowNamed(context, 10, /\brequirement\b/i); // true for 'Council tax requirement'
+ */
+export function rowNamed(context: CheckContext, row: number, pattern: RegExp): boolean {
+  const { labelColumn, values } = context.prepared;
+  const cells = values[row];
+  if (labelColumn !== undefined && Array.isArray(cells)) {
+    const own = cells[labelColumn];
+    if (typeof own === 'string' && own !== '') return pattern.test(own);
+  }
+  return pattern.test(rowLabelText(context, row));
+}
