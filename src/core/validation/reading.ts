@@ -271,8 +271,9 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
       withinRounding: section.withinRounding,
       wrong: section.wrong,
     };
+    // The words already say which way round; a convention only adds which sign is an overspend.
     const convention = conventionOf(context, relation);
-    if (convention !== undefined) reading.convention = convention;
+    if (convention?.includes('positive =')) reading.convention = convention;
     relations.push(reading);
     for (const index of [relation.target, ...relation.plus, ...relation.minus])
       checkedColumns.add(index);
