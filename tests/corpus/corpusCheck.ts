@@ -29,9 +29,10 @@ export interface CorpusTable {
   relations: CorpusRelation[];
 }
 
-/** The kinds of relation the checker must find (cumulative running totals are not claimed). */
+/** The kinds of relation the checker must find: every kind the corpus states. */
 export const CHECKED_KINDS: ReadonlySet<CorpusRelation['kind']> = new Set([
   'total',
+  'cumulative',
   'row-total',
   'revised',
   'variance',
@@ -64,7 +65,9 @@ export function asNumbers(grid: readonly string[][]): unknown[][] {
   return grid.map((row) =>
     row.map((cell) => {
       const value = readPrinted(cell);
-      return value === undefined || cell.trim() === '-' || /%/.test(cell) ? cell : value;
+      // A units cell (`£000`) stays text: it heads a column, it is not a figure of 0.
+      const units = /^\(?£\s*['\u2019]?0{3}['\u2019]?s?\)?$/.test(cell.trim());
+      return value === undefined || units || cell.trim() === '-' || /%/.test(cell) ? cell : value;
     }),
   );
 }
@@ -83,7 +86,8 @@ export function readingChecks(reading: TableReading, relation: CorpusRelation): 
     return reading.relations.some(
       (r) => r.kind === 'difference' && r.formula.startsWith(`row ${row} = `),
     );
-  if (relation.kind === 'total')
+  // A running or cumulative balance is read as a row that adds up other rows.
+  if (relation.kind === 'total' || relation.kind === 'cumulative')
     return reading.totals.some((total) => total.row === row) || byColumn;
   if (relation.kind === 'row-total') {
     const column = reading.columns.find((c) => c.column === letters);
@@ -106,6 +110,8 @@ export interface TableOutcome {
   wrongMissed: CorpusRelation[];
   findings: Finding[];
   reading: TableReading;
+  /** What each grid row was read as (`total`, `detail`...), indexed like the grid. */
+  rowKinds: readonly string[];
 }
 
 const ARITHMETIC: ReadonlySet<string> = new Set([
@@ -125,7 +131,11 @@ export function runTable(
   table: CorpusTable,
   values: readonly (readonly unknown[])[],
 ): TableOutcome {
-  const { findings, reading } = checkGridWithReading({ sheet: table.id, values });
+  const {
+    findings,
+    reading,
+    table: recognised,
+  } = checkGridWithReading({ sheet: table.id, values });
   const errors = findings.filter((f) => f.severity === 'error' && ARITHMETIC.has(f.rule));
   const wrongCells = new Set(
     table.relations.filter((r) => r.status === 'wrong').map((r) => r.cell),
@@ -144,6 +154,7 @@ export function runTable(
     wrongMissed,
     findings,
     reading,
+    rowKinds: recognised?.rowKinds ?? [],
   };
 }
 

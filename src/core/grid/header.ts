@@ -56,7 +56,15 @@ function isTextRow(row: readonly unknown[] | undefined, width: number): boolean 
     if (typeof value === 'number' && !(Number.isInteger(value) && value >= 1900 && value <= 2100))
       return false;
     // Figures pasted as text (`£1.169m`, `2,400`, `(51)`) make a row of data, not of headings.
-    if (typeof value === 'string' && c > 0 && /\d/.test(value) && isAmountText(value)) amounts++;
+    // A units cell (`£000`) is a heading's, not a figure.
+    if (
+      typeof value === 'string' &&
+      c > 0 &&
+      /\d/.test(value) &&
+      !isUnitsText(value.trim()) &&
+      isAmountText(value)
+    )
+      amounts++;
   }
   return amounts === 0;
 }
@@ -78,6 +86,49 @@ function score(meanings: readonly HeaderMeaning[]): number {
   let total = 0;
   for (const meaning of meanings) if (meaning.role !== 'text' && meaning.role !== 'blank') total++;
   return total;
+}
+
+/** True when a row's cells only name units (`£m  £m  £m`), perhaps after a period label. */
+function unitsOnly(texts: readonly (string | undefined)[]): boolean {
+  let units = 0;
+  for (const text of texts) {
+    if (text === undefined) continue;
+    if (!isUnitsText(text.trim())) return false;
+    units++;
+  }
+  return units > 0;
+}
+
+/**
+ * What each column of a header of two or more rows means: the lowest row names the column; the
+ * rows above (a merged heading such as `YEAR END FORECAST` over Forecast, Budget, Note) only add
+ * a unit or a period where the lowest row says nothing, or says only a unit (`£m` under
+ * `Variation`).
+ */
+function stackedMeanings(
+  texts: readonly string[],
+  lower: readonly (string | undefined)[],
+): HeaderMeaning[] {
+  return texts.map((text, c) => {
+    const own = lower[c] === undefined ? undefined : readHeader(lower[c]);
+    const joined = readHeader(text);
+    if (!own || own.role === 'blank') return joined;
+    if (isUnitsText((lower[c] ?? '').trim())) return { ...joined, unit: own.unit ?? joined.unit };
+    if (own.role === 'text' && !own.percent && !NOTES.test(lower[c] ?? '')) return joined;
+    return { ...joined, ...own, unit: own.unit ?? joined.unit };
+  });
+}
+
+/** True when a row above a candidate header may be a heading over its columns, not a title. */
+function headsColumns(
+  upper: readonly (string | undefined)[],
+  lower: readonly (string | undefined)[],
+): boolean {
+  const upperCount = countDefined(upper);
+  const firstUpper = upper.findIndex((text) => text !== undefined);
+  const firstLower = lower.findIndex((text) => text !== undefined);
+  // One lone cell at the left is a title, not a heading over columns.
+  return upperCount >= 2 || (upperCount === 1 && firstUpper > firstLower);
 }
 
 function hasFigureBelow(values: readonly (readonly unknown[])[], row: number): boolean {
@@ -137,24 +188,32 @@ export function findHeader(
     const above = r > 0 && Array.isArray(values[r - 1]) ? values[r - 1] : undefined;
     if (above && isTextRow(above, width)) {
       const upper = rowTexts(above, width);
-      const upperCount = countDefined(upper);
-      const firstUpper = upper.findIndex((text) => text !== undefined);
-      const firstLower = lower.findIndex((text) => text !== undefined);
-      // One lone cell at the left is a title, not a heading over columns.
-      if (upperCount >= 2 || (upperCount === 1 && firstUpper > firstLower)) {
+      if (headsColumns(upper, lower)) {
         const texts = combine(upper, lower);
-        // The lower row names the column; a merged heading above (`YEAR END FORECAST` over
-        // Forecast, Budget, Note) only adds a unit or a period where the lower row says nothing.
-        const meanings = texts.map((text, c) => {
-          const own = lower[c] === undefined ? undefined : readHeader(lower[c]);
-          const joined = readHeader(text);
-          if (!own || own.role === 'blank') return joined;
-          if (own.role === 'text' && !own.percent && !NOTES.test(lower[c] ?? '')) return joined;
-          return { ...joined, ...own, unit: own.unit ?? joined.unit };
-        });
+        const meanings = stackedMeanings(texts, lower);
         const pairScore = score(meanings);
-        if (pairScore > candidate.score)
+        // A row of units under the headings (`£m` under `Variation`) is part of the header: the
+        // headings above it say what the columns hold.
+        if (pairScore > candidate.score || (pairScore === candidate.score && unitsOnly(lower)))
           candidate = { rows: [r - 1, r], texts, meanings, score: pairScore };
+        // A third heading row on top (`Current Year 2019/20` over `Agreed` over `Budget`).
+        const top = r > 1 && Array.isArray(values[r - 2]) ? values[r - 2] : undefined;
+        if (top && isTextRow(top, width)) {
+          const highest = rowTexts(top, width);
+          if (headsColumns(highest, upper) && countDefined(highest) >= 2) {
+            const middle = combine(highest, upper).map((text) => (text === '' ? undefined : text));
+            const threeTexts = combine(middle, lower);
+            const threeMeanings = stackedMeanings(threeTexts, lower);
+            const threeScore = score(threeMeanings);
+            if (threeScore >= candidate.score)
+              candidate = {
+                rows: [r - 2, r - 1, r],
+                texts: threeTexts,
+                meanings: threeMeanings,
+                score: threeScore,
+              };
+          }
+        }
       }
     }
     if (candidate.score > 0 && (!best || candidate.score > best.score)) best = candidate;

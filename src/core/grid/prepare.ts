@@ -122,6 +122,55 @@ function decideColumn(
 
 const GROUP_HEADER = /\b(?:portfolio|directorate|service|department|committee|group|division)s?\b/i;
 
+/** A notes column's header: `Notes`, `Comments`. */
+const NOTES_HEADER = /\b(?:notes?|comments?|remarks?|explanations?|reasons?)\b/i;
+/** The header of a column of codes. */
+const CODE_HEADER = /^(?:codes?|ref(?:erence)?s?|no\.?|nos\.?|numbers?|cost\s*centres?|account)$/i;
+
+function isCode(value: unknown): boolean {
+  const read = cellResult(value);
+  if (typeof read === 'number') return Number.isInteger(read) && read >= 10 && read < 1e6;
+  return typeof read === 'string' && /^\s*\d{2,6}\s*$/.test(read);
+}
+
+/**
+ * True when the first column holds codes, not figures (`4000 | Salaries/NI/PAYE | 431,000`,
+ * `100 | Staff` over a cost centre): headed Code or nothing, words in the next column, every
+ * entry a whole number of two to six digits with no separators, and some on rows where no other
+ * column shows a figure (a cost centre's heading row), which an amount never is.
+ */
+function isCodeColumn(
+  values: readonly (readonly unknown[])[],
+  firstDataRow: number,
+  columns: readonly RecognisedColumn[],
+  figureColumns: readonly number[],
+): boolean {
+  if (figureColumns[0] !== 0 || columns.length < 3 || columns[1].figures) return false;
+  if (
+    columns[0].role !== 'amount' ||
+    (columns[0].header !== '' && !CODE_HEADER.test(columns[0].header))
+  )
+    return false;
+  let codes = 0;
+  let alone = 0;
+  for (let r = firstDataRow; r < values.length; r++) {
+    const row = values[r];
+    if (!Array.isArray(row)) continue;
+    const value = cellResult(row[0]);
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+      continue;
+    if (!isCode(value)) return false;
+    codes++;
+    let others = false;
+    for (let f = 1; f < figureColumns.length && !others; f++) {
+      const other = cellResult(row[figureColumns[f]]);
+      others = typeof other === 'number' || (typeof other === 'string' && /\d/.test(other));
+    }
+    if (!others) alone++;
+  }
+  return codes >= 2 && alone >= 1;
+}
+
 /**
  * The group column: left of the label column, words on some rows only (a portfolio's name on its
  * first scheme), or headed Portfolio, Directorate, Service...
@@ -176,8 +225,14 @@ export function prepareTable(grid: Grid): PreparedTable | undefined {
       origin.column,
     ),
   );
-  const figureColumns = columns.filter((column) => column.figures).map((column) => column.index);
+  let figureColumns = columns.filter((column) => column.figures).map((column) => column.index);
   if (figureColumns.length === 0) return undefined;
+  if (isCodeColumn(values, firstDataRow, columns, figureColumns)) {
+    columns[0].role = 'ref';
+    columns[0].figures = false;
+    figureColumns = figureColumns.slice(1);
+    if (figureColumns.length === 0) return undefined;
+  }
   // With both an Area and a Scheme column, findings should name the scheme.
   const labels = columns.filter((column) => column.role === 'label');
   let labelColumn: number | undefined = (
@@ -190,6 +245,19 @@ export function prepareTable(grid: Grid): PreparedTable | undefined {
         column.role === 'text' &&
         samples[column.index].words > 0,
     )?.index;
+  }
+  // Figures either side of the names (last year | label | this year): the names are the column
+  // of words with the most of them.
+  if (labelColumn === undefined) {
+    let most = 0;
+    for (const column of columns) {
+      const words = samples[column.index].words;
+      if (column.figures || column.role !== 'text' || words <= most) continue;
+      if (NOTES_HEADER.test(column.header)) continue;
+      most = words;
+      labelColumn = column.index;
+    }
+    if (labelColumn !== undefined) columns[labelColumn].role = 'label';
   }
   const labelSearch = columns
     .filter(

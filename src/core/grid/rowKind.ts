@@ -1,7 +1,7 @@
 /**
  * What a row of a table is, from its words and whether it shows figures.
  */
-import { isBlankCell } from './cells';
+import { isBlankCell, isNilText } from './cells';
 import type { PreparedTable } from './prepare';
 import { isTotalLabel, mayBeTotalLabel } from './totals';
 import type { RowKind } from './types';
@@ -78,7 +78,9 @@ export function kindOfRow(
   }
   let otherText = false;
   for (let i = 0; i < otherWords.length; i++) {
-    if (!isBlankCell(row[otherWords[i]])) {
+    const other = row[otherWords[i]];
+    // A dash in a notes column is nothing printed, not words (`110 Central Services | ... | -`).
+    if (!isBlankCell(other) && !(typeof other === 'string' && isNilText(other))) {
       otherText = true;
       break;
     }

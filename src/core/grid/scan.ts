@@ -272,8 +272,10 @@ function readRows(
 }
 
 // Labels of rows that may add up the rows above without saying Total: `Current budget`,
-// `Net Budget Requirement`, `Current Approved Capital Programme Budget`.
-const RESULT_LABEL = /^(?:current|revised|latest|net|updated|amended)\b|\brequirement$/i;
+// `Net Budget Requirement`, `Current Approved Capital Programme Budget`, and a block's bare
+// `Expenditure` or `Income` under its lines (a town council's cost centres).
+const RESULT_LABEL =
+  /^(?:current|revised|latest|net|updated|amended)\b|\brequirement$|^(?:gross\s+)?(?:expenditure|income|spending|receipts|payments)$/i;
 const LOWER_T = 116;
 
 /**
@@ -293,9 +295,10 @@ function namesAResult(label: unknown): boolean {
 
 /** The first three letters (lower case, packed) of the words RESULT_LABEL starts with. */
 const RESULT_STARTS: ReadonlySet<number> = new Set(
-  ['cur', 'rev', 'lat', 'net', 'upd', 'ame', '  c', '  r', '  l', '  n'].map(
-    (word) => (word.charCodeAt(0) << 16) | (word.charCodeAt(1) << 8) | word.charCodeAt(2),
-  ),
+  [
+    ...['cur', 'rev', 'lat', 'net', 'upd', 'ame', '  c', '  r', '  l', '  n'],
+    ...['exp', 'inc', 'spe', 'rec', 'pay', 'gro', '  e', '  i', '  s', '  p', '  g'],
+  ].map((word) => (word.charCodeAt(0) << 16) | (word.charCodeAt(1) << 8) | word.charCodeAt(2)),
 );
 
 /** True when a row shows no word where a label may be. */

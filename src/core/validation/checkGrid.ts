@@ -18,6 +18,11 @@ import { yearSummaryRule } from './yearSummaryRule';
 import type { PreparedTable } from '../grid/prepare';
 import { relationRule } from './relationRule';
 import { checkDifferences } from './differenceRule';
+import { checkBlockTotals } from './blockTotalRule';
+import { checkExcludingTotals } from './excludingTotalRule';
+import { checkSectionVariances } from './sectionVarianceRule';
+import { noteUnlabelledRows } from './unlabelledRows';
+import { checkCumulativeRows, checkRunningBalances } from './balanceRule';
 import { type RelationPlan, applyColumnOverrides, planRelations } from './relationPlan';
 import { type TableReading, describeReading, emptyReading } from './reading';
 
@@ -129,11 +134,37 @@ export function checkGridWithReading(grid: Grid, options: CheckOptions = {}): Gr
   reportOddFigures(context);
   for (const rule of rules) rule.finish(context);
   context.differenceTallies = checkDifferences(context);
+  checkSummaryRows(context);
+  context.sectionVariances = checkSectionVariances(
+    context,
+    new Set(plan.legacy ? [plan.legacy.variance] : []),
+  );
   return {
     findings: context.findings,
     table: context.table,
     reading: describeReading(context, plan),
   };
+}
+
+/**
+ * The rows that state a result of other rows in ways the pass does not read (totals that leave a
+ * row out, totals of subtotals without the word Total, running balances, cumulative rows), read
+ * after the pass; each row is read as one of them at most.
+ */
+function checkSummaryRows(context: CheckContext): void {
+  const taken = new Set((context.differenceTallies ?? []).map((tally) => tally.row));
+  for (const row of checkExcludingTotals(context)) taken.add(row);
+  for (const check of [checkBlockTotals, checkRunningBalances, checkCumulativeRows])
+    for (const row of check(context, taken)) taken.add(row);
+  noteUnlabelledRows(context, taken);
+  for (const row of context.unmatchedDifferences ?? [])
+    if (!taken.has(row))
+      (context.uncheckedTotals ??= []).push({
+        row,
+        reason:
+          'its label names a difference of two rows, but no two rows above it give its figures (a figure in its own right, or a wrong one)',
+      });
+  context.totalTallies?.sort((x, y) => x.row - y.row);
 }
 
 function readDecimals(decimals: unknown): number | undefined {

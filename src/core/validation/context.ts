@@ -11,6 +11,7 @@ import type { Finding, RuleId, Severity } from '../findings';
 import { decimal, formatDecimal, normalise } from '../money/decimal';
 import type { VarianceConvention, VarianceThresholds } from '../monitoring';
 import type { DifferenceTally } from './differenceRule';
+import type { SectionVariance } from './sectionVarianceRule';
 import type { RelationTally } from './relationRule';
 
 /** Options of a grid check; each left out is recognised from the grid or defaulted. */
@@ -44,6 +45,8 @@ export interface CheckContext {
   relationTallies?: RelationTally[];
   /** What the total rule checked, per total row (for the reading). */
   totalTallies?: TotalTally[];
+  /** Total rows whose label leaves a row out (`Total (Not including Precept)`), judged after the pass. */
+  excludingTotals?: number[];
   /** Total rows left unchecked, and why (for the reading). */
   uncheckedTotals?: { row: number; reason: string }[];
   /** Per figure column: how many totals were checked in it (for the reading). */
@@ -53,6 +56,10 @@ export interface CheckContext {
   blockRows?: number[];
   /** Rows whose period columns were added up against the budget (for the reading). */
   phasingTally?: { checked: number; exact: number; withinRounding: number; wrong: number };
+  /** Variance columns signed differently in each block, checked block by block (for the reading). */
+  sectionVariances?: SectionVariance[];
+  /** Rows whose label names a difference (`Surplus`) but that no two rows above give. */
+  unmatchedDifferences?: number[];
   /** Surplus or shortfall rows checked as resources less spending (for the reading). */
   differenceTallies?: DifferenceTally[];
   /** What the budget-and-forecast variance rule checked, and the convention it read. */

@@ -259,6 +259,25 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
     worksOut.set(variance, `${reading.formula.split(' = ')[1]} (${reading.words})`);
     for (const index of [budget, forecast, variance]) checkedColumns.add(index);
   }
+  for (const section of context.sectionVariances ?? []) {
+    const { relation } = section;
+    const reading: RelationReading = {
+      kind: 'variance',
+      formula: formula(context, relation),
+      words: `${describeRelation(prepared, relation)}, in rows ${sheetRow(section.from)} to ${sheetRow(section.to)}`,
+      source: 'figures',
+      checked: section.checked,
+      exact: section.exact,
+      withinRounding: section.withinRounding,
+      wrong: section.wrong,
+    };
+    // The words already say which way round; a convention only adds which sign is an overspend.
+    const convention = conventionOf(context, relation);
+    if (convention?.includes('positive =')) reading.convention = convention;
+    relations.push(reading);
+    for (const index of [relation.target, ...relation.plus, ...relation.minus])
+      checkedColumns.add(index);
+  }
   for (const tally of context.differenceTallies ?? []) {
     relations.push({
       kind: 'difference',
@@ -296,7 +315,9 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
       column: column.letters,
       header: column.header,
       role,
-      checked: checkedColumns.has(column.index) || (periodsChecked && column.role === 'period'),
+      checked:
+        checkedColumns.has(column.index) ||
+        (periodsChecked && (column.role === 'period' || column.index === plan.phasingTarget)),
     };
     if (plan.overridden.has(column.index) || (context.options.columns ?? {})[column.letters])
       reading.setByUser = true;
@@ -337,6 +358,14 @@ export function describeReading(context: CheckContext, plan: RelationPlan): Tabl
     notes.push(
       `Period columns checked against the budget of each scheme${phasing ? ` (${phasing.checked} rows: ${phasing.exact} exact, ${phasing.withinRounding} within rounding, ${phasing.wrong} wrong)` : ''}`,
     );
+  const sections = context.sectionVariances ?? [];
+  for (const column of prepared.columns) {
+    const blocks = sections.filter((s) => s.relation.target === column.index);
+    if (blocks.length > 0)
+      notes.push(
+        `Variance column ${column.letters} is signed differently in each block: ${blocks.map((s) => `rows ${sheetRow(s.from)} to ${sheetRow(s.to)} ${formula(context, s.relation)}`).join('; ')}`,
+      );
+  }
   for (const column of prepared.columns) {
     if (column.role === 'variance' && !checkedColumns.has(column.index))
       notes.push(

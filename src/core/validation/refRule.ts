@@ -9,7 +9,7 @@
 import { toA1 } from '../grid/address';
 import { trimText } from '../grid/cells';
 import type { PreparedTable } from '../grid/prepare';
-import { DETAIL } from '../grid/rowKind';
+import { DETAIL, HEADING } from '../grid/rowKind';
 import type { FigureScan } from '../grid/scan';
 import { type CheckContext, type Rule, report } from './context';
 
@@ -31,9 +31,17 @@ function hashOf(text: string): number {
   return hash | 0;
 }
 
+/** Longest ref read as a line code that each block may number afresh. */
+const LINE_CODE_LENGTH = 4;
+
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class DuplicateRefRule implements Rule {
-  readonly kinds = [DETAIL];
+  readonly kinds = [DETAIL, HEADING];
+  // Heading rows seen so far: the block each ref is in. A short line code (`A`, `4045`) that comes
+  // again under another heading numbers the lines of each block (a parish budget's income A to G
+  // and expenditure A to M, a cost centre's account codes), not schemes.
+  private block = 0;
+  private readonly blocks: Int32Array;
   private readonly mask: number;
   // Slot i holds a ref's hash (never 0; 0 = empty) and, in `rows`, its row. A probe reads only
   // the hashes, so the memory it touches is half of keeping both side by side (the table is too
@@ -52,6 +60,7 @@ class DuplicateRefRule implements Rule {
     this.mask = capacity - 1;
     this.hashes = new Int32Array(capacity);
     this.rows = new Int32Array(capacity);
+    this.blocks = new Int32Array(capacity);
   }
 
   private textAt(row: number): string | undefined {
@@ -59,7 +68,11 @@ class DuplicateRefRule implements Rule {
     return refText(Array.isArray(cells) ? cells[this.column] : undefined);
   }
 
-  row(row: number, _kind: number, scan: FigureScan): void {
+  row(row: number, kind: number, scan: FigureScan): void {
+    if (kind === HEADING) {
+      this.block++;
+      return;
+    }
     const text = refText(scan.cells[this.column]);
     if (text === undefined) return;
     const { hashes, mask } = this;
@@ -67,6 +80,11 @@ class DuplicateRefRule implements Rule {
     let slot = hash & mask;
     for (let seen = hashes[slot]; seen !== 0; seen = hashes[slot]) {
       if (seen === hash && this.textAt(this.rows[slot]) === text) {
+        if (this.blocks[slot] !== this.block && text.length <= LINE_CODE_LENGTH) {
+          this.blocks[slot] = this.block;
+          this.rows[slot] = row;
+          return;
+        }
         this.repeats.push(row, this.rows[slot]);
         return;
       }
@@ -74,6 +92,7 @@ class DuplicateRefRule implements Rule {
     }
     hashes[slot] = hash;
     this.rows[slot] = row;
+    this.blocks[slot] = this.block;
   }
 
   widen(): void {}

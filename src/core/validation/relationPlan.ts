@@ -9,6 +9,7 @@ import { type ColumnRelation, findRelations, relationHolds } from '../grid/relat
 import type { BudgetKind, ColumnRole } from '../grid/types';
 import type { Parsed } from '../findings';
 import { currentBudgetFigure, findFigure } from './context';
+import { signedByBlock } from './blockSigns';
 import { periodFigures, targetFigure } from './phasingRule';
 import { legacyVarianceFigure } from './varianceRule';
 
@@ -183,7 +184,15 @@ export function planRelations(
   stated: readonly ColumnRelation[],
 ): RelationPlan {
   const overridden = new Set(stated.map((relation) => relation.target));
-  const found = prepared.figureColumns.length > 0 ? findRelations(prepared) : [];
+  // A variance signed one way for income and the other for spending is checked block by block
+  // after the pass (sectionVarianceRule), not as one relation that half the rows break.
+  const found = (prepared.figureColumns.length > 0 ? findRelations(prepared) : []).filter(
+    (relation) =>
+      relation.kind !== 'variance' ||
+      relation.plus.length !== 1 ||
+      relation.minus.length !== 1 ||
+      !signedByBlock(prepared, relation.target, relation.plus[0], relation.minus[0]),
+  );
   const relations = [...stated, ...found.filter((relation) => !overridden.has(relation.target))];
   const plan: RelationPlan = { relations, legacyVariance: false, phasing: true, overridden };
   // The long-standing check: first Variance column = current budget and forecast, either way round.
@@ -200,7 +209,7 @@ export function planRelations(
       operands.length === 2 &&
       operands.includes(budget) &&
       operands.includes(forecast);
-    if (own === undefined || same) {
+    if ((own === undefined || same) && !signedByBlock(prepared, variance, forecast, budget)) {
       plan.legacyVariance = true;
       plan.legacy = { budget, forecast, variance };
       if (same) plan.relations = relations.filter((relation) => relation !== own);

@@ -35,6 +35,9 @@ export const BREAK = 8;
 /** Labels of totals that may be figures in their own right rather than sums of the rows above. */
 const NOT_A_SUM =
   /\bresources\b|\bfunding\b|\bfinanc|\bavailable\b|\bestimated\b|\bsurplus\b|\bshortfall\b|\bbalance\b|\bbrought\s+forward\b|\bcarried\s+forward\b|\bb\/f\b|\bc\/f\b/i;
+/** A total's label that leaves a row out: `Total (Not including Precept)`, `Total excluding HRA`. */
+export const EXCLUDING =
+  /\b(?:not\s+including|excluding|excl\.?|exclusive\s+of|other\s+than)\s+([^()]+?)\s*\)?\s*$/i;
 /** A heading that starts a table of its own under the one above: how the spending is paid for. */
 const NEW_BLOCK =
   /^(?:financed\s+by|funded\s+by|financing|funding|resources|sources\s+of\s+funding|capital\s+financing|capital\s+resources|how\s+(?:it\s+is|the\s+programme\s+is)\s+(?:funded|financed))\b/i;
@@ -133,6 +136,35 @@ class TotalRule implements Rule {
    * the rows since the last total or heading (the unlabelled total under a `Financed by` block).
    */
   unlabelledTotal(_row: number, scan: FigureScan): boolean {
+    const unlabelled = this.hasNoLabel(scan.cells);
+    if (this.sumsSince(scan)) {
+      if (unlabelled) this.unlabelledTotals++;
+      return true;
+    }
+    // A table that closes its blocks with unlabelled subtotals closes a one-line block (`Lettings
+    // 20,000` then `20,000`) the same way: one row, perhaps nil, is then enough.
+    return (
+      unlabelled && this.unlabelledTotals > 0 && this.sumsFit(scan, this.count * this.columns, true)
+    );
+  }
+
+  /** Unlabelled totals found so far. */
+  private unlabelledTotals = 0;
+
+  private hasNoLabel(cells: readonly unknown[]): boolean {
+    for (const c of this.prepared.labelSearch) {
+      const value = cells[c];
+      if (
+        value !== undefined &&
+        value !== null &&
+        !(typeof value === 'string' && value.trim() === '')
+      )
+        return false;
+    }
+    return true;
+  }
+
+  private sumsSince(scan: FigureScan): boolean {
     // Since the last boundary, else since the last total (or the top of the table).
     let lastTotal = this.count - 1;
     while (
@@ -148,7 +180,7 @@ class TotalRule implements Rule {
   }
 
   /** True when most figures of the current row are the sums since the boundary noted at `at`. */
-  private sumsFit(scan: FigureScan, at: number): boolean {
+  private sumsFit(scan: FigureScan, at: number, oneRow = false): boolean {
     const decimals = Math.min(this.prepared.sampleDecimals, scan.scale);
     const half = 0.5 * 10 ** (scan.scale - decimals);
     let fits = 0;
@@ -158,12 +190,12 @@ class TotalRule implements Rule {
       const f = scan.shown[i];
       const units = scan.units[f];
       const rows = scan.runningCounts[f] - 1 - this.shownCounts[at + f];
-      if (rows >= 2) enough = true;
+      if (rows >= 2 || (oneRow && rows === 1)) enough = true;
       if (rows < 1) continue;
       const sum = scan.runningSums[f] - units - this.sums[at + f];
       if (Math.abs(units - sum) <= (rows + 1) * half) {
         fits++;
-        if (units !== 0) nonZero = true;
+        if (units !== 0 || oneRow) nonZero = true;
       }
     }
     return enough && nonZero && fits * 2 >= scan.shownCount;
@@ -251,7 +283,11 @@ function judgeTotals(context: CheckContext, boundaries: Boundaries): void {
     let printed = 0;
     for (let f = 0; f < columns; f++) if (totals[at + f] === totals[at + f]) printed++;
     // A total row with no figures is not judged.
-    if (printed === 0) continue;
+    if (printed === 0) {
+      // `Totals by Class` over the rows it heads: a heading, said so rather than skipped.
+      unchecked.push({ row: boundaryRows[b], reason: 'it shows no figures (read as a heading)' });
+      continue;
+    }
     matches.fill(-1);
     for (let which = 0; which < READINGS; which++) {
       if (readings.skips(which)) continue;
@@ -272,6 +308,13 @@ function judgeTotals(context: CheckContext, boundaries: Boundaries): void {
         row,
         reason: 'its label names a figure in its own right and no column adds up to it',
       });
+      readings.passed(b, -1);
+      continue;
+    }
+    if (chosen >= 0 && matches[chosen] < printed && EXCLUDING.test(labelOf(context, row))) {
+      // `Total (Not including Precept)`: the rows above but the one it names, judged after the
+      // pass (excludingTotalRule); the totals after it read on as if it were not there.
+      (context.excludingTotals ??= []).push(row);
       readings.passed(b, -1);
       continue;
     }
