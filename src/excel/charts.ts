@@ -7,15 +7,19 @@ import { runAction, throwIfCancelled } from './action';
 import { isBlankCell } from './cellText';
 import { excelRun } from './excelRun';
 import {
+  HISTORY_SHEET,
   MONITORING_SHEET,
   PROGRAMME_COLUMNS,
   PROGRAMME_TABLE,
   planBudgetForecastChart,
   planPhasingChart,
+  planTrendChart,
   structuredColumn,
   uniqueSheetName,
+  type GatheredPeriod,
   type SheetPlan,
 } from '../workbook';
+import { cellString } from './readProgramme';
 import { BatchWriter } from './batchWriter';
 import { writeSheetPlan } from './writePlan';
 import { rememberChange } from './undo';
@@ -114,6 +118,68 @@ export async function addBudgetForecastChart(
   );
 }
 
+/**
+ * Adds a native line chart of the programme's in-year budget, actual to date and in-year forecast
+ * at each period gathered into the Monitoring history.
+ *
+ * @example
+ * await addTrendChart();
+ */
+export async function addTrendChart(run: RunOptions = {}): Promise<ActionResult<ChartResult>> {
+  const label = 'Add forecast trend chart';
+  return runAction(label, () =>
+    excelRun(async (context) => {
+      const history = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
+      history.load('name');
+      const used = history.getUsedRangeOrNullObject(true).load('values, rowIndex, columnIndex');
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      throwIfCancelled(run.signal);
+      if (history.isNullObject || used.isNullObject || used.values.length < 2)
+        return {
+          ok: false,
+          message: `There is no ${HISTORY_SHEET} yet: gather the forecasts at a period (each gathering adds its figures to the history), then chart the trend.`,
+        };
+      const periods = gatheredPeriods(used.values, used.rowIndex, used.columnIndex);
+      if (periods.length === 0)
+        return {
+          ok: false,
+          message: `The ${HISTORY_SHEET} sheet has no readable year and period (columns B and C from row 2): gather the forecasts again.`,
+        };
+      const existing = await showExistingChart(context, sheets, TREND_CHART_SHEET);
+      if (existing) return existing;
+      const name = uniqueSheetName(
+        TREND_CHART_SHEET,
+        sheets.items.map((s) => s.name),
+      );
+      return addChartSheet(context, run, planTrendChart(name, periods), label);
+    }),
+  );
+}
+
+/**
+ * The distinct periods of the history (year label in B, period 1..12 in C, data from row 2),
+ * oldest first: years in their label order, periods in number order.
+ */
+export function gatheredPeriods(
+  values: readonly (readonly unknown[])[],
+  rowIndex = 0,
+  columnIndex = 0,
+): GatheredPeriod[] {
+  const found = new Map<string, GatheredPeriod>();
+  values.forEach((row, r) => {
+    if (rowIndex + r < 1) return; // the header row
+    const year = cellString(row[1 - columnIndex]);
+    const period = Number(row[2 - columnIndex]);
+    if (year === '' || !Number.isInteger(period) || period < 1 || period > 12) return;
+    found.set(`${year} ${period}`, { year, period });
+  });
+  return [...found.values()].sort((a, b) =>
+    a.year === b.year ? a.period - b.period : a.year < b.year ? -1 : 1,
+  );
+}
+
+const TREND_CHART_SHEET = 'Forecast trend';
 const PHASING_CHART_SHEET = 'Phasing chart';
 const BUDGET_FORECAST_CHART_SHEET = 'Budget v forecast';
 
@@ -148,7 +214,8 @@ async function addChartSheet(
   action: string,
 ): Promise<ActionResult<ChartResult>> {
   const sheet = context.workbook.worksheets.add(plan.name);
-  await writeSheetPlan(context, new BatchWriter(context, run, action), sheet, plan);
+  const writer = new BatchWriter(context, run, action);
+  await writeSheetPlan(context, writer, sheet, plan);
   sheet.activate();
   await context.sync();
   rememberChange({ label: action, blocks: [], addedSheets: [plan.name] });

@@ -9,6 +9,7 @@ import { FakeOfficeError } from './errors';
 import {
   type CellValue,
   type FakeCell,
+  type FakeChart,
   type FakeCalculationMode,
   FakeSheet,
   type FakeTable,
@@ -1274,6 +1275,56 @@ export class TableCollectionProxy extends ClientObject {
   }
 }
 
+/** Excel.ChartType values the add-in may use (https://learn.microsoft.com/javascript/api/excel/excel.charttype). */
+const CHART_TYPES = new Set([
+  'ColumnClustered',
+  'ColumnStacked',
+  'BarClustered',
+  'Line',
+  'LineMarkers',
+  'Pie',
+  'XYScatter',
+  'Area',
+]);
+
+/**
+ * How Excel lays out a chart of a block by columns (ChartCollection.add with seriesBy 'Columns',
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)):
+ * the header row names the series, and the first column becomes the category axis only when it
+ * holds labels. A first column of plain numbers is plotted as one more series, with 1, 2, 3 as
+ * categories (Excel's auto-detection of a category column: text labels make a category axis,
+ * numbers are values; https://sailero.com/by-default-excel-will-plot-the-x-axis-based-on and
+ * Jon Peltier on line charts' category axes, http://peltiertech.com/tag/xy-chart/). The stand-in models
+ * that rule so a chart of periods written as numbers (3, 6, 8) fails its test, as it would look
+ * wrong in Excel. Formulas count as labels here: the stand-in does not evaluate them.
+ */
+function chartLayout(
+  sheet: FakeSheet,
+  rect: { top: number; left: number; rows: number; columns: number },
+  seriesBy?: string,
+): Pick<FakeChart, 'categories' | 'series'> {
+  if (seriesBy !== 'Columns' || rect.rows < 2) return {};
+  const text = (row: number, column: number) => {
+    const cell = sheet.get(row, column);
+    return cell === undefined ? '' : String(cell.content);
+  };
+  const firstColumn = Array.from({ length: rect.rows - 1 }, (_, i) =>
+    sheet.get(rect.top + 1 + i, rect.left),
+  );
+  const labels =
+    rect.columns > 1 &&
+    firstColumn.every((cell) => !cell || cell.isFormula || typeof cell.content !== 'number');
+  const seriesColumns = Array.from({ length: rect.columns }, (_, c) => rect.left + c).slice(
+    labels ? 1 : 0,
+  );
+  return {
+    ...(labels
+      ? { categories: firstColumn.map((_, i) => text(rect.top + 1 + i, rect.left)) }
+      : {}),
+    series: seriesColumns.map((column) => text(rect.top, column)),
+  };
+}
+
 class ChartCollectionProxy extends ClientObject {
   constructor(
     ctx: FakeContextCore,
@@ -1295,11 +1346,16 @@ class ChartCollectionProxy extends ClientObject {
   }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     this.ctx.queue();
-    const record = {
+    // `type` must be an Excel.ChartType value, else InvalidArgument:
+    // https://learn.microsoft.com/javascript/api/excel/excel.charttype
+    if (!CHART_TYPES.has(type))
+      this.ctx.fail(new FakeOfficeError('InvalidArgument', 'ChartCollection.add', `type ${type}`));
+    const record: FakeChart = {
       name: `Chart ${this.sheet.charts.length + 1}`,
       type,
       source: `${quoteSheet(source.sheetModel.name)}!${rectAddress(source.rect)}`,
       seriesBy,
+      ...chartLayout(source.sheetModel, source.rect, seriesBy),
     };
     this.sheet.charts.push(record);
     return new ChartProxy(this.ctx, record);
