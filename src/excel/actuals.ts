@@ -141,7 +141,8 @@ function readLedger(
   if (ledger.rows.length < 2)
     return {
       ok: false,
-      message: 'The ledger has a header row but no lines: export the lines as well, or select them.',
+      message:
+        'The ledger has a header row but no lines: export the lines as well, or select them.',
     };
   const { settings } = workbook;
   const startMonth = settings.fiscalYearStartMonth as Month;
@@ -174,9 +175,7 @@ function readLedger(
   }
   const alreadyIn = new Set<number>();
   const repeats = new Set<number>();
-  const repeatRows = new Set(
-    read.problems.filter((p) => p.kind === 'duplicate').map((p) => p.row),
-  );
+  const repeatRows = new Set(read.problems.filter((p) => p.kind === 'duplicate').map((p) => p.row));
   read.lines.forEach((line, index) => {
     const key = lineKey(
       line.ref,
@@ -202,9 +201,7 @@ function totalOf(lines: readonly LedgerLine[]): string {
  * @example
  * const ledger = await readLedgerSelection(); // { ok: true, value: { source: 'Ledger!A1:D40', rows, rowOffset: 0 } }
  */
-export async function readLedgerSelection(
-  run: RunOptions = {},
-): Promise<ActionResult<LedgerRows>> {
+export async function readLedgerSelection(run: RunOptions = {}): Promise<ActionResult<LedgerRows>> {
   return runAction('Read the ledger', () =>
     excelRun(async (context) => {
       const range = context.workbook.getSelectedRange();
@@ -281,7 +278,9 @@ export async function previewActuals(
           unknownTotal: totalOf(result.unmatched),
           repeats: repeats.size,
           alreadyIn: alreadyIn.size,
-          unreadable: result.problems.filter((p) => p.severity === 'error' && p.kind !== 'unknown-ref' && p.kind !== 'no-ref').length,
+          unreadable: result.problems.filter(
+            (p) => p.severity === 'error' && p.kind !== 'unknown-ref' && p.kind !== 'no-ref',
+          ).length,
           problems: result.problems.map((p) => ({
             ...p,
             ...(ledger.sheet !== undefined ? { sheet: ledger.sheet } : {}),
@@ -318,7 +317,10 @@ function chooseLines(read: ReadLedger, choices: ActualsChoices) {
   return {
     chosen,
     leftOut: {
-      unknownRefs: choices.unknownRefs === 'bring-in' ? result.unmatched.length - unknown.length : result.unmatched.length,
+      unknownRefs:
+        choices.unknownRefs === 'bring-in'
+          ? result.unmatched.length - unknown.length
+          : result.unmatched.length,
       repeats: leftRepeats,
       alreadyIn: leftAlreadyIn,
       unreadable: result.problems.filter(

@@ -80,9 +80,7 @@ export function planTrendChart(sheet: string, periods: readonly GatheredPeriod[]
   const history = quoted(HISTORY_SHEET);
   const column = (letter: string) => `${history}!$${letter}:$${letter}`;
   const total = (letter: string, at: GatheredPeriod) =>
-    formula(
-      `=SUMIFS(${column(letter)},${column('B')},"${at.year}",${column('C')},${at.period})`,
-    );
+    formula(`=SUMIFS(${column(letter)},${column('B')},"${at.year}",${column('C')},${at.period})`);
   const plan = chartSheet(
     sheet,
     [

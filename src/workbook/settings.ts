@@ -190,13 +190,21 @@ export function validateSettings(settings: PlannerSettings): Parsed<PlannerSetti
     };
   }
   const year = settings.monitoringYear;
-  if (year !== undefined && year !== null && (!Number.isInteger(year) || year < 1900 || year > 2200))
+  if (
+    year !== undefined &&
+    year !== null &&
+    (!Number.isInteger(year) || year < 1900 || year > 2200)
+  )
     return {
       ok: false,
       message: `The financial year being monitored ${String(year)} cannot be used: write it as 2016/17, or leave it blank`,
     };
   const period = settings.monitoringPeriod;
-  if (period !== undefined && period !== null && (!Number.isInteger(period) || period < 1 || period > 12))
+  if (
+    period !== undefined &&
+    period !== null &&
+    (!Number.isInteger(period) || period < 1 || period > 12)
+  )
     return {
       ok: false,
       message: `The period being monitored ${String(period)} cannot be used: write a period from 1 to 12 (8 for P8), or leave it blank`,

@@ -90,7 +90,8 @@ export function readLedgerText(text: string): Parsed<(string | number)[][]> {
   if (rows.length === 0)
     return {
       ok: false,
-      message: 'There is no text to read: paste the ledger export (header row first) or choose its CSV file',
+      message:
+        'There is no text to read: paste the ledger export (header row first) or choose its CSV file',
     };
   return { ok: true, value: rows };
 }

@@ -50,7 +50,11 @@ function shown(workbook: FakeWorkbook): unknown {
   return full;
 }
 
-const KEEP_ALL: ActualsChoices = { unknownRefs: 'bring-in', repeats: 'bring-in', alreadyIn: 'bring-in' };
+const KEEP_ALL: ActualsChoices = {
+  unknownRefs: 'bring-in',
+  repeats: 'bring-in',
+  alreadyIn: 'bring-in',
+};
 const CAREFUL: ActualsChoices = {
   unknownRefs: 'leave-out',
   repeats: 'leave-out',
@@ -175,11 +179,7 @@ describe('bring in actuals', () => {
   });
 
   it('says how to fix a ledger whose columns are not recognised, and a period with no year', async () => {
-    const unknown = await previewActuals(
-      ledgerRows('Thing,Other\nCP-001,5\n'),
-      undefined,
-      '£',
-    );
+    const unknown = await previewActuals(ledgerRows('Thing,Other\nCP-001,5\n'), undefined, '£');
     expect(unknown.ok).toBe(false);
     expect(!unknown.ok && unknown.message).toMatch(/scheme ref .* amount column/);
     await saveSettings({ ...DEFAULT_SETTINGS });

@@ -1318,9 +1318,7 @@ function chartLayout(
     labels ? 1 : 0,
   );
   return {
-    ...(labels
-      ? { categories: firstColumn.map((_, i) => text(rect.top + 1 + i, rect.left)) }
-      : {}),
+    ...(labels ? { categories: firstColumn.map((_, i) => text(rect.top + 1 + i, rect.left)) } : {}),
     series: seriesColumns.map((column) => text(rect.top, column)),
   };
 }
@@ -1335,7 +1333,8 @@ class ChartCollectionProxy extends ClientObject {
   protected readProperty(name: string): unknown {
     if (name === 'count') return this.sheet.charts.length;
     // ChartCollection.items (ExcelApi 1.1), read only after load('items') and sync.
-    if (name === 'items') return this.sheet.charts.map((record) => new ChartProxy(this.ctx, record));
+    if (name === 'items')
+      return this.sheet.charts.map((record) => new ChartProxy(this.ctx, record));
     return undefined;
   }
   get count(): number {
