@@ -180,15 +180,16 @@ export function ActualsPanel({ onNext }: NextStepProps) {
         >
           Read pasted text
         </Button>
+        {/* Not displayed: the button below opens it, so there is one control for one action. */}
         <input
           id={fileId}
           className={styles.file}
           type="file"
           accept=".csv,.txt,text/csv,text/plain"
           onChange={(event) => void chooseFile(event)}
-          aria-label="Choose a CSV file"
+          data-testid="ledger-file"
         />
-        <Button as="a" disabled={busy} onClick={() => document.getElementById(fileId)?.click()}>
+        <Button disabledFocusable={busy} onClick={() => document.getElementById(fileId)?.click()}>
           Choose a CSV file
         </Button>
         <Button disabledFocusable={busy} onClick={() => void readSelection()}>

@@ -13,12 +13,6 @@ export const useActualsPanelStyles = makeStyles({
   textArea: { width: '100%', fontFamily: tokens.fontFamilyMonospace },
   problems: plainList,
   choice: { display: 'flex', flexDirection: 'column' },
-  // The file input stays reachable by keyboard and screen reader, drawn by its own label button.
-  file: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-  },
+  // Opened by the "Choose a CSV file" button; a file input need not be displayed to open.
+  file: { display: 'none' },
 });

@@ -83,6 +83,21 @@ describe('Actuals', () => {
     });
   });
 
+  it('reads a chosen CSV file and names it as the source', async () => {
+    const actions = fakeActions({
+      previewActuals: async () => ({ ok: true, value: PREVIEW, summary: '3 ledger lines' }),
+    });
+    await renderApp(actions, 'actuals');
+    const file = new File([LEDGER], 'ledger-p3.csv', { type: 'text/csv' });
+    // jsdom's File may lack text(): give it the one browsers have.
+    Object.defineProperty(file, 'text', { value: async () => LEDGER });
+    fireEvent.change(screen.getByTestId('ledger-file'), { target: { files: [file] } });
+    await waitFor(() => expect(actions.previewActuals).toHaveBeenCalled());
+    const request = actions.previewActuals.mock.calls[0][0];
+    expect(request.ledger.source).toBe('ledger-p3.csv');
+    expect(request.ledger.rows).toHaveLength(5);
+  });
+
   it('says what is wrong with text that is not CSV, without asking the workbook', async () => {
     const actions = fakeActions();
     await renderApp(actions, 'actuals');
