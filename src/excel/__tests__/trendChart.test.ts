@@ -5,6 +5,7 @@
 import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
 import { HISTORY_COLUMNS, HISTORY_SHEET } from '../../workbook';
 import { addTrendChart, gatheredPeriods } from '../charts';
+import { runDiagnostics } from '../diagnostics';
 import { forgetChanges, undoLastChange } from '../undo';
 
 const HISTORY = [
@@ -103,5 +104,19 @@ describe('the stand-in lays out a chart as Excel does', () => {
         await context.sync();
       }),
     ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+});
+
+describe('Diagnostics', () => {
+  it('checks in the real Excel that text periods become the categories, as the stand-in assumes', async () => {
+    installFakeExcel(globalThis);
+    const report = await runDiagnostics();
+    const chart = report.ok && report.value.results.find((r) => /line chart/.test(r.behaviour));
+    expect(chart).toEqual({
+      behaviour: 'A line chart takes text periods as its categories',
+      passed: true,
+      detail:
+        'text periods gave 1 series (1: the periods are the categories); periods as numbers gave 2',
+    });
   });
 });

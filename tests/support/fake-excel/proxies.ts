@@ -887,13 +887,31 @@ class SheetProtectionProxy extends ClientObject {
   }
 }
 
+/** A chart's series (ExcelApi 1.1): their count, as the layout rule above made them. */
+class ChartSeriesCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly record: FakeChart,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    return name === 'count' ? (this.record.series?.length ?? 0) : undefined;
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+}
+
 class ChartProxy {
   readonly title: { text: string };
   readonly legend: { position: string; visible: boolean };
+  readonly series: ChartSeriesCollectionProxy;
   constructor(
     private readonly ctx: FakeContextCore,
-    private readonly record: { name: string; title?: string },
+    private readonly record: FakeChart,
   ) {
+    this.series = new ChartSeriesCollectionProxy(ctx, record);
     this.title = {
       set text(value: string) {
         ctx.queue();
