@@ -216,6 +216,8 @@ export interface ChartResult {
   chart: string;
   /** True when the chart was already there (it follows the figures) and was shown, not made again. */
   existing?: boolean;
+  /** True when the chart was there and was brought up to the periods gathered since. */
+  updated?: boolean;
 }
 
 /** The state of the add-in's sheets, for the pane's empty states and next steps. */

@@ -408,7 +408,9 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
         (value) =>
           value.existing
             ? `The chart on ${value.sheet} is already there and follows the figures: shown, not made again. To chart a changed set of columns, delete that sheet and chart again.`
-            : `Chart added on ${value.sheet}.`,
+            : value.updated
+              ? `The chart on ${value.sheet} now runs to the latest period gathered.`
+              : `Chart added on ${value.sheet}.`,
         (value) => ({ sheet: value.sheet }),
       );
     },

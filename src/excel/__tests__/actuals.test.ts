@@ -3,6 +3,7 @@
  * to the Actuals sheet all-or-nothing, and Undo takes the lines out again.
  */
 import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { shownSnapshot as shown } from '../../../tests/support/fake-excel/shownSnapshot';
 import { readLedgerText } from '../../core';
 import { bringInActuals, previewActuals, readLedgerSelection } from '../actuals';
 import { BatchWriter } from '../batchWriter';
@@ -26,28 +27,6 @@ function ledgerRows(text = LEDGER): LedgerRows {
   const read = readLedgerText(text);
   if (!read.ok) throw new Error(read.message);
   return { source: 'ledger.csv', rows: read.value, rowOffset: 0 };
-}
-
-/**
- * The workbook as Excel shows it: a cell written back blank with the General format (what undo
- * puts back over appended lines) is the same as a cell never written, so it is left out.
- */
-function shown(workbook: FakeWorkbook): unknown {
-  const full = JSON.parse(workbook.fullSnapshot()) as {
-    sheets: { cells: [number, Record<string, unknown>][] }[];
-  };
-  for (const sheet of full.sheets)
-    sheet.cells = sheet.cells.filter(
-      ([, cell]) =>
-        !(
-          cell.content === '' &&
-          !cell.isFormula &&
-          cell.numberFormat === 'General' &&
-          !cell.bold &&
-          !cell.fill
-        ),
-    );
-  return full;
 }
 
 const KEEP_ALL: ActualsChoices = {

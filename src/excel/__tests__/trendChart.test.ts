@@ -3,6 +3,7 @@
  * period gathered, with native SUMIFS over the history so the figures are the workbook's own.
  */
 import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { shownSnapshot } from '../../../tests/support/fake-excel/shownSnapshot';
 import { HISTORY_COLUMNS, HISTORY_SHEET } from '../../workbook';
 import { addTrendChart, gatheredPeriods } from '../charts';
 import { runDiagnostics } from '../diagnostics';
@@ -51,6 +52,40 @@ describe('forecast trend chart', () => {
     ]);
     await undoLastChange();
     expect(workbook.fullSnapshot()).toBe(before);
+  });
+
+  it('brings the chart up to a period gathered later, and Undo puts the chart and its data back', async () => {
+    workbook.setCells(HISTORY_SHEET, 'A1', HISTORY);
+    await addTrendChart();
+    const shown = await addTrendChart();
+    expect(shown.ok && shown.value.existing).toBe(true);
+    const before = shownSnapshot(workbook);
+    workbook.setCells(HISTORY_SHEET, 'A6', [
+      ['CP-001', '2016/17', 8, 2.6, 2.0, 2.4, 2.4, ''],
+      ['CP-002', '2016/17', 8, 1.1, 0.9, 1.3, 1.3, 'Extra licences'],
+    ]);
+    const withP8 = shownSnapshot(workbook);
+    const result = await addTrendChart();
+    expect(result).toEqual({
+      ok: true,
+      value: { sheet: 'Forecast trend', chart: 'ForecastTrend', updated: true },
+    });
+    const [chart] = workbook.model.findSheet('Forecast trend')!.charts;
+    expect(chart).toMatchObject({
+      source: "'Forecast trend'!A1:D4",
+      categories: ['2016/17 P3', '2016/17 P6', '2016/17 P8'],
+    });
+    expect(workbook.read('Forecast trend', 'A4:B4')[0][1]).toBe(
+      `=SUMIFS('Monitoring history'!$D:$D,'Monitoring history'!$B:$B,"2016/17",'Monitoring history'!$C:$C,8)`,
+    );
+    expect(workbook.model.sheets.filter((s) => /trend/.test(s.name))).toHaveLength(1);
+    await undoLastChange();
+    expect(shownSnapshot(workbook)).not.toEqual(before);
+    expect(shownSnapshot(workbook)).toEqual(withP8);
+    expect(workbook.model.findSheet('Forecast trend')!.charts[0]).toMatchObject({
+      source: "'Forecast trend'!A1:D3",
+      categories: ['2016/17 P3', '2016/17 P6'],
+    });
   });
 
   it('says to gather first when there is no history', async () => {

@@ -933,6 +933,18 @@ class ChartProxy {
   setPosition(_start: unknown, _end?: unknown): void {
     this.ctx.queue();
   }
+  /** Chart.setData (ExcelApi 1.1): new source data, laid out by the same rule as add. */
+  setData(source: RangeProxy, seriesBy?: string): void {
+    this.ctx.queue();
+    this.record.source = `${quoteSheet(source.sheetModel.name)}!${rectAddress(source.rect)}`;
+    this.record.seriesBy = seriesBy;
+    // Assigned in place, so a chart set back to its data reads exactly as before.
+    const layout = chartLayout(source.sheetModel, source.rect, seriesBy);
+    if (layout.categories) this.record.categories = layout.categories;
+    else delete this.record.categories;
+    if (layout.series) this.record.series = layout.series;
+    else delete this.record.series;
+  }
 }
 
 class TableColumnProxy extends ClientObject {
@@ -1360,6 +1372,14 @@ class ChartCollectionProxy extends ClientObject {
   }
   get items(): ChartProxy[] {
     return this.loadedValue('items');
+  }
+  /** ChartCollection.getItem (ExcelApi 1.1): ItemNotFound at sync when there is none by that name. */
+  getItem(name: string): ChartProxy {
+    this.ctx.queue();
+    const record = this.sheet.charts.find((chart) => chart.name === name);
+    if (record) return new ChartProxy(this.ctx, record);
+    this.ctx.fail(new FakeOfficeError('ItemNotFound', 'ChartCollection.getItem', name));
+    return new ChartProxy(this.ctx, { name, type: 'ColumnClustered', source: '' });
   }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     this.ctx.queue();
