@@ -4,6 +4,7 @@
  */
 import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
 import { shownSnapshot as shown } from '../../../tests/support/fake-excel/shownSnapshot';
+import { cellName } from '../../../tests/support/fake-excel/address';
 import { readLedgerText } from '../../core';
 import { bringInActuals, previewActuals, readLedgerSelection } from '../actuals';
 import { BatchWriter } from '../batchWriter';
@@ -192,5 +193,53 @@ describe('bring in actuals', () => {
     expect(preview.ok && preview.value.problems).toEqual([
       expect.objectContaining({ kind: 'unknown-ref', row: 5, sheet: 'Ledger' }),
     ]);
+  });
+
+  it('reads and writes in the same number of round trips for 10 lines as for 2,000', async () => {
+    const ledgerOf = (count: number) =>
+      ledgerRows(
+        [
+          'Scheme ref,Period,Amount,Description',
+          ...Array.from(
+            { length: count },
+            (_, i) => `CP-00${(i % 5) + 1},P${(i % 6) + 1},${i + 1},Line ${i}`,
+          ),
+        ].join('\n'),
+      );
+    const syncsFor = async (count: number) => {
+      if (workbook.model.findSheet('Actuals')) await undoLastChange();
+      workbook.resetStats();
+      const result = await bringInActuals(ledgerOf(count), undefined, '£', CAREFUL);
+      expect(result.ok && result.value.added).toBe(count);
+      return workbook.stats.syncs;
+    };
+    const few = await syncsFor(10);
+    const many = await syncsFor(2000);
+    expect(many).toBe(few);
+  });
+
+  it("maps the ledger's cost codes to schemes through the Programme's Cost code column", async () => {
+    // The council's own Programme carries its ledger cost codes in a column of the table.
+    const table = workbook.table('Programme')!;
+    const column = table.left + table.columns.length;
+    table.columns.push('Cost code');
+    workbook.setCells('Programme', cellName(0, column), [['Cost code'], ['C1001'], ['C1002']]);
+    const preview = await previewActuals(
+      ledgerRows('Cost centre,Period,Net amount\nC1002,P4,5000\nC9999,P4,10\n'),
+      undefined,
+      '£',
+    );
+    expect(preview.ok && preview.value).toMatchObject({
+      mapping: { costCode: 0, period: 1, amount: 2 },
+      lines: 1,
+      unknownRefs: 1,
+    });
+    await bringInActuals(
+      ledgerRows('Cost centre,Period,Net amount\nC1002,P4,5000\n'),
+      undefined,
+      '£',
+      CAREFUL,
+    );
+    expect(workbook.read('Actuals', 'A2:D2')).toEqual([['CP-002', '2016/17', 4, 0.005]]);
   });
 });
