@@ -253,6 +253,20 @@ export function ActualsPanel({ onNext }: NextStepProps) {
               ))}
             </TableBody>
           </Table>
+          {!preview.year && preview.problems.some((p) => p.kind === 'bad-date') && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Which year?</MessageBarTitle>
+                Periods written without a year (P3) belong to the year being monitored: set it in
+                Settings, then read the ledger again.
+              </MessageBarBody>
+              {onNext && (
+                <Button size="small" onClick={() => onNext('settings')}>
+                  Go to Settings
+                </Button>
+              )}
+            </MessageBar>
+          )}
           {missing.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>{missing.join(' ')}</MessageBarBody>

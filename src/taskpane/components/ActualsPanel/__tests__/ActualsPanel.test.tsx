@@ -98,6 +98,32 @@ describe('Actuals', () => {
     expect(request.ledger.rows).toHaveLength(5);
   });
 
+  it('points to Settings when periods have no year because none is set', async () => {
+    const actions = fakeActions({
+      previewActuals: async () => ({
+        ok: true,
+        value: {
+          ...PREVIEW,
+          year: undefined,
+          problems: [
+            {
+              kind: 'bad-date',
+              severity: 'error',
+              row: 2,
+              message: "Row 2: Cannot read period 'P3': it does not say which year",
+            },
+          ],
+        },
+        summary: '0 ledger lines',
+      }),
+    });
+    await renderApp(actions, 'actuals');
+    fireEvent.change(screen.getByLabelText(/Ledger export/), { target: { value: LEDGER } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read pasted text' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Go to Settings' }));
+    expect(await screen.findByRole('button', { name: 'Save settings' })).toBeTruthy();
+  });
+
   it('says what is wrong with text that is not CSV, without asking the workbook', async () => {
     const actions = fakeActions();
     await renderApp(actions, 'actuals');
