@@ -274,13 +274,11 @@ export async function previewActuals(
           unit: settings.unit,
           lines: result.lines.length,
           total: totalOf(result.lines),
-          unknownRefs: result.unmatched.length,
-          unknownTotal: totalOf(result.unmatched),
+          unknownRefs: withRef(result.unmatched).length,
+          unknownTotal: totalOf(withRef(result.unmatched)),
           repeats: repeats.size,
           alreadyIn: alreadyIn.size,
-          unreadable: result.problems.filter(
-            (p) => p.severity === 'error' && p.kind !== 'unknown-ref' && p.kind !== 'no-ref',
-          ).length,
+          unreadable: unreadableRows(result),
           problems: result.problems.map((p) => ({
             ...p,
             ...(ledger.sheet !== undefined ? { sheet: ledger.sheet } : {}),
@@ -300,6 +298,16 @@ export async function previewActuals(
   );
 }
 
+/** Lines for a ref or cost code the programme does not know (a line with neither is unreadable). */
+function withRef(lines: readonly LedgerLine[]): LedgerLine[] {
+  return lines.filter((line) => line.ref !== '');
+}
+
+/** Rows that cannot be brought in at all: amount or date unreadable, or no ref or cost code. */
+function unreadableRows(read: LedgerImport): number {
+  return read.problems.filter((p) => p.severity === 'error' && p.kind !== 'unknown-ref').length;
+}
+
 /** The lines to write after the officer's choices, and what was left out. */
 function chooseLines(read: ReadLedger, choices: ActualsChoices) {
   const { read: result, alreadyIn, repeats } = read;
@@ -312,20 +320,15 @@ function chooseLines(read: ReadLedger, choices: ActualsChoices) {
     else chosen.push(line);
   });
   // Unknown refs are kept under the ref the ledger gave: they count towards no scheme until corrected.
-  const unknown = result.unmatched.filter((line) => line.ref !== '');
+  const unknown = withRef(result.unmatched);
   if (choices.unknownRefs === 'bring-in') chosen.push(...unknown);
   return {
     chosen,
     leftOut: {
-      unknownRefs:
-        choices.unknownRefs === 'bring-in'
-          ? result.unmatched.length - unknown.length
-          : result.unmatched.length,
+      unknownRefs: choices.unknownRefs === 'bring-in' ? 0 : unknown.length,
       repeats: leftRepeats,
       alreadyIn: leftAlreadyIn,
-      unreadable: result.problems.filter(
-        (p) => p.severity === 'error' && p.kind !== 'unknown-ref' && p.kind !== 'no-ref',
-      ).length,
+      unreadable: unreadableRows(result),
     },
   };
 }

@@ -298,7 +298,7 @@ export interface ActualsPreview {
   repeats: number;
   /** Lines identical to one already in the Actuals sheet (the same export brought in twice). */
   alreadyIn: number;
-  /** Rows that cannot be brought in (amount or date unreadable). */
+  /** Rows that cannot be brought in (amount or date unreadable, or no ref or cost code). */
   unreadable: number;
   problems: LedgerRowProblem[];
   /** Whether the workbook already has an Actuals sheet. */

@@ -242,4 +242,15 @@ describe('bring in actuals', () => {
     );
     expect(workbook.read('Actuals', 'A2:D2')).toEqual([['CP-002', '2016/17', 4, 0.005]]);
   });
+
+  it('counts a line with no ref or cost code as unreadable, never as an unknown ref to bring in', async () => {
+    const ledger = ledgerRows('Scheme ref,Period,Amount\n,P3,50\nCP-001,P3,10\n');
+    const preview = await previewActuals(ledger, undefined, '£');
+    expect(preview.ok && preview.value).toMatchObject({ lines: 1, unknownRefs: 0, unreadable: 1 });
+    const result = await bringInActuals(ledger, undefined, '£', KEEP_ALL);
+    expect(result.ok && result.value).toMatchObject({
+      added: 1,
+      leftOut: { unknownRefs: 0, unreadable: 1 },
+    });
+  });
 });
