@@ -272,14 +272,23 @@ describe('the in-year monitoring cycle in Chromium', () => {
       ['', '', '', '', ''],
     ]);
 
-    // Undo takes the Actuals sheet away again; bring the ledger in once more.
+    // Undo takes the Actuals sheet away again; bring the ledger in once more, as a chosen file.
     await page.getByRole('button', { name: 'Undo Bring in actuals' }).click();
     await page
       .getByText(/undone/)
       .first()
       .waitFor();
     expect(await sheetNames(page)).not.toContain('Actuals');
-    await page.getByRole('button', { name: 'Read pasted text' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choose a CSV file' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'ledger-p3.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(LEDGER_P3, 'utf8'),
+    });
+    await page.getByText(/ledger-p3\.csv: 5 lines for schemes/).waitFor();
     await page.getByLabel(/Leave out the repeat/).check();
     await page.getByRole('button', { name: 'Bring in 4 lines' }).click();
     await page
