@@ -6,7 +6,7 @@
 import { countBySeverity } from '../core';
 import { tryFromNumber } from '../core';
 import type { VarianceThresholds } from '../core';
-import { checkGridWithReading, type CheckOptions } from '../core';
+import type { CheckOptions } from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { ADD_IN_CODES, AddInError } from './officeErrors';
@@ -17,6 +17,7 @@ import { BatchWriter } from './batchWriter';
 import { officeGrid, writeSheetPlan } from './writePlan';
 import { readRowChunks } from './requestBudget';
 import { queueSettingsRead } from './settings';
+import { checkWithSavedReading, queueColumnReadingsRead } from './columnReadings';
 import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, CheckReport, Finding, PlannerSettings, RunOptions } from './types';
 
@@ -102,11 +103,13 @@ async function checkLocated(
   run: RunOptions,
   locate: (context: Excel.RequestContext) => () => Located | string,
   optionsFor: (settings: PlannerSettings) => CheckOptions,
+  part = false,
 ): Promise<ActionResult<CheckReport>> {
   return runAction(label, () =>
     excelRun(async (context) => {
       const located = locate(context);
       const readSettings = queueSettingsRead(context);
+      const savedReading = queueColumnReadingsRead(context);
       const application = context.workbook.application.load('calculationMode');
       await context.sync();
       throwIfCancelled(run.signal);
@@ -130,15 +133,21 @@ async function checkLocated(
       const { values, numberFormats } = await readBlock(context, block, run);
       report(run, 'Checking', 0, 1);
       // The reading says what was checked (each column's role, totals, relations), for the pane.
-      const { findings, reading } = checkGridWithReading(
-        {
-          sheet: block.sheet,
-          values,
-          numberFormats,
-          origin: { row: block.top, column: block.left },
-        },
+      const grid = {
+        sheet: block.sheet,
+        values,
+        numberFormats,
+        origin: { row: block.top, column: block.left },
+      };
+      // With the user's correction of this sheet's reading (the pane's role pickers), if saved.
+      const { checked, correction, notice } = checkWithSavedReading(
+        grid,
         optionsFor(settings),
+        savedReading(block.sheet),
+        block,
+        part,
       );
+      const { findings, reading } = checked;
       const address = `${toA1(block.top, block.left)}:${toA1(block.top + block.rows - 1, block.left + block.columns - 1)}`;
       report(run, 'Checking', 1, 1);
       return {
@@ -149,6 +158,8 @@ async function checkLocated(
           findings,
           counts: countBySeverity(findings),
           reading,
+          ...(correction ? { correction } : {}),
+          ...(notice ? { readingNotice: notice } : {}),
         },
       };
     }),
@@ -213,6 +224,8 @@ export async function checkSelection(run: RunOptions = {}): Promise<ActionResult
           : locatedFrom(part, sheet);
     },
     () => ({}),
+    // A selection may hold part of a table: a saved entry for a column outside it is not stale.
+    true,
   );
 }
 
@@ -238,7 +251,11 @@ export async function checkSheet(
         .getUsedRangeOrNullObject(true)
         .load('rowIndex, columnIndex, rowCount, columnCount');
       return () => {
-        if (sheet.isNullObject)
+        // Only getItemOrNullObject gives a null object: the active sheet always exists, and the
+        // stand-in (like the documentation, which names isNullObject only for *OrNullObject
+        // methods) refuses reading it on another proxy:
+        // https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties
+        if (sheetName && sheet.isNullObject)
           return `There is no sheet named '${sheetName ?? ''}': pick a sheet from the list.`;
         return used.isNullObject
           ? { sheet: sheet.name, top: 0, left: 0, rows: 0, columns: 0 }

@@ -23,6 +23,7 @@ import {
 } from './platform';
 import { currentRequestBudget, jsonBytes, readRowChunks } from './requestBudget';
 import type { ActionResult } from './types';
+import { CELL_CHARACTER_LIMIT } from '../workbook';
 
 /** One behaviour, as found in this Excel. */
 export interface DiagnosticResult {
@@ -283,6 +284,24 @@ const calculationMode: Check = async (context) => {
   };
 };
 
+/**
+ * A cell takes text up to Excel's limit (32,767 characters) and gives it back whole: the column
+ * readings remembered on the settings sheet are one cell per sheet, kept under that limit
+ * (src/workbook/columnReadings.ts), and the stand-in refuses more.
+ */
+const longText: Check = async (context, sheet) => {
+  const text = `G=variance; ${'x'.repeat(CELL_CHARACTER_LIMIT - 12)}`;
+  const range = sheet.getRange('A5');
+  range.values = [[asTextCell(text)]];
+  range.load('values');
+  await context.sync();
+  const back = range.values[0][0];
+  return {
+    passed: back === text,
+    detail: `wrote ${text.length} characters, read back ${typeof back === 'string' ? back.length : typeof back}`,
+  };
+};
+
 /** The requirement sets the add-in needs (manifest: ExcelApi 1.9). */
 function requirementSets(): { result: DiagnosticResult; highest: string } {
   const statuses = EXCEL_API_VERSIONS.map((v) => [v, excelApiStatus(v)] as const);
@@ -313,6 +332,7 @@ const CHECKS: readonly [string, Check][] = [
   ['A chunked read at the request limit loses nothing', chunkedRead],
   ['The calculation mode can be read', calculationMode],
   ['A line chart takes text periods as its categories', chartCategories],
+  ['A cell holds 32,767 characters of text', longText],
 ];
 
 /**

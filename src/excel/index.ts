@@ -15,6 +15,8 @@ export { selectCell } from './selection';
 export { addPhasingChart, addBudgetForecastChart, addTrendChart } from './charts';
 export { bringInActuals, previewActuals, readLedgerSelection } from './actuals';
 export { DEFAULT_SETTINGS, readSettings, saveSettings } from './settings';
+export { saveColumnReading } from './columnReadings';
+export type { SavedReading } from './columnReadings';
 export { changeHistory, lastChange, undoLastChange } from './undo';
 export { describeWorkbook } from './workbookInfo';
 export { forgetChanges } from './undo';

@@ -209,6 +209,10 @@ export interface CheckReport {
   counts: Record<Severity, number>;
   /** What the check read: each column's role, the totals and relations it checked, what it skipped. */
   reading?: TableReading;
+  /** The user's saved correction of the reading, as applied: `{ G: 'variance' }`, `G=variance`. */
+  correction?: { columns: Record<string, string>; text: string };
+  /** Why a saved correction was not applied (unreadable, another version's, no longer fits). */
+  readingNotice?: string;
 }
 
 export interface ChartResult {

@@ -16,6 +16,8 @@ import type {
   ActionContext,
   ActualsPreview,
   ActualsResult,
+  CheckReport,
+  CheckScope,
   ForecastSheet,
   MonitoringSummary,
   OffTargetScheme,
@@ -56,6 +58,7 @@ export type ExcelAdapter = Pick<
   | 'bringInActuals'
   | 'readSettings'
   | 'saveSettings'
+  | 'saveColumnReading'
   | 'lastChange'
   | 'changeHistory'
   | 'undoLastChange'
@@ -240,6 +243,40 @@ export function actualsResultSentence(result: ActualsResult): string {
 }
 
 /**
+ * Runs a check on the scope and says what it found. A sheet named after a correction is checked
+ * by name, so the check runs on the sheet whose reading was corrected even if another is active.
+ */
+async function checkOutcome(
+  excel: ExcelAdapter,
+  scope: CheckScope,
+  sheet: string | undefined,
+  context: ActionContext,
+): Promise<Outcome<CheckReport>> {
+  const options = runOptions(context);
+  const result =
+    scope === 'programme'
+      ? await excel.checkProgramme(options)
+      : scope === 'selection'
+        ? await excel.checkSelection(options)
+        : await excel.checkSheet(sheet, options);
+  return outcome(
+    result,
+    (value) =>
+      value.findings.length === 0
+        ? `No problems found in ${qualifiedAddress(value.sheet, value.address)}.`
+        : `${plural(value.counts.error, 'error')}, ${plural(value.counts.warning, 'warning')} and ${plural(value.counts.info, 'note')} in ${qualifiedAddress(value.sheet, value.address)}.`,
+    (value) => ({
+      sheet: value.sheet,
+      address: qualifiedAddress(value.sheet, value.address),
+      findings: value.findings,
+      ...(value.reading ? { reading: value.reading } : {}),
+      ...(value.correction ? { correction: value.correction } : {}),
+      ...(value.readingNotice ? { readingNotice: value.readingNotice } : {}),
+    }),
+  );
+}
+
+/**
  * The pane's actions over the Office.js adapter.
  *
  * @example
@@ -346,26 +383,19 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       );
     },
     async check(scope, context) {
-      const options = runOptions(context);
-      const result =
-        scope === 'programme'
-          ? await excel.checkProgramme(options)
-          : scope === 'selection'
-            ? await excel.checkSelection(options)
-            : await excel.checkSheet(undefined, options);
-      return outcome(
-        result,
-        (value) =>
-          value.findings.length === 0
-            ? `No problems found in ${qualifiedAddress(value.sheet, value.address)}.`
-            : `${plural(value.counts.error, 'error')}, ${plural(value.counts.warning, 'warning')} and ${plural(value.counts.info, 'note')} in ${qualifiedAddress(value.sheet, value.address)}.`,
-        (value) => ({
-          sheet: value.sheet,
-          address: qualifiedAddress(value.sheet, value.address),
-          findings: value.findings,
-          ...(value.reading ? { reading: value.reading } : {}),
-        }),
-      );
+      return checkOutcome(excel, scope, undefined, context);
+    },
+    async correctReading(scope, sheet, columns, context) {
+      const saved = await excel.saveColumnReading(sheet, columns);
+      if (!saved.ok) return { ok: false, message: saved.message, cancelled: saved.cancelled };
+      const checked = await checkOutcome(excel, scope, sheet, context);
+      if (!checked.ok) return checked;
+      const entries = Object.entries(saved.value.columns);
+      const what =
+        entries.length === 0
+          ? `Reading of ${sheet} reset: Check reads its columns itself again.`
+          : `Reading of ${sheet} saved (${entries.map(([c, v]) => `${c} = ${v}`).join(', ')}); Undo forgets it.`;
+      return { ...checked, summary: `${what} ${checked.summary}`, undoable: true };
     },
     async selectCell(sheet, cell) {
       const result = await excel.selectCell(sheet ?? '', cell);

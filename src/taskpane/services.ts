@@ -199,6 +199,10 @@ export interface CheckReport {
   findings: Finding[];
   /** How the checked table was read (issue 12), when the adapter gives it. */
   reading?: TableReading;
+  /** The user's saved correction of the reading, as applied: `{ G: 'variance' }`, `G=variance`. */
+  correction?: { columns: Record<string, string>; text: string };
+  /** Why a saved correction was not applied (unreadable, another version's, no longer fits). */
+  readingNotice?: string;
 }
 
 /** Native charts the pane can add. */
@@ -232,6 +236,16 @@ export interface PaneActions {
   generateForecastSheets(context: ActionContext): Promise<Outcome<ForecastSheet[]>>;
   gatherForecasts(context: ActionContext): Promise<Outcome<MonitoringSummary>>;
   check(scope: CheckScope, context: ActionContext): Promise<Outcome<CheckReport>>;
+  /**
+   * Saves the user's reading of a sheet's columns (`{ G: 'variance', H: 'E-D' }`; `{}` forgets
+   * it), then checks again with it. Undoable.
+   */
+  correctReading(
+    scope: CheckScope,
+    sheet: string,
+    columns: Readonly<Record<string, string>>,
+    context: ActionContext,
+  ): Promise<Outcome<CheckReport>>;
   selectCell(sheet: string | undefined, cell: string): Promise<Outcome>;
   highlightFindings(findings: readonly Finding[], context: ActionContext): Promise<Outcome<number>>;
   clearHighlights(context: ActionContext): Promise<Outcome<number>>;

@@ -12,6 +12,7 @@ export * from './address';
 export * from './names';
 export * from './tableFormula';
 export * from './settings';
+export * from './columnReadings';
 export * from './programme';
 export * from './revisions';
 export * from './forecast';

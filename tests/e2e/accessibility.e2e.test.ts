@@ -226,6 +226,11 @@ describe('the task pane is accessible (axe WCAG 2.1 A/AA and the keyboard)', () 
           .first()
           .waitFor();
         found.push(...(await serious(page, 'after check')));
+        // The column role pickers, open, and a reading corrected (with its Reset).
+        await page.getByRole('button', { name: 'Correct column roles' }).click();
+        await page.getByLabel(/^Role of column B/).selectOption('skip');
+        await page.getByText(/Reading corrected by you: B = skip/).waitFor();
+        found.push(...(await serious(page, 'column role pickers')));
 
         // An error notice: a selection check with nothing readable selected.
         await page.getByLabel('The selected range').check();

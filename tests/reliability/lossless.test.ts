@@ -28,6 +28,7 @@ import {
   previewSelection,
   readSettings,
   recordRevision,
+  saveColumnReading,
   saveSettings,
   selectCell,
   setUpProgramme,
@@ -401,6 +402,17 @@ describe('nothing lost: a whole session over the Office.js adapter', () => {
     });
     expect(refused.ok).toBe(false);
     expect(state()).toEqual(before);
+  });
+
+  it('correcting the reading of a sheet writes only the readings block of the settings sheet', async () => {
+    const readings = (sheet: string, address: string) =>
+      sheet === '_CapitalPlannerSettings' && /^[EFG]\d+$/.test(address);
+    await provesLossless(
+      'correct the reading',
+      () => saveColumnReading('Programme', { G: 'skip' }),
+      readings,
+    );
+    await provesLossless('reset the reading', () => saveColumnReading('Programme', {}), readings);
   });
 
   it('left the Revisions log and the user’s own sheet exactly as they were', () => {

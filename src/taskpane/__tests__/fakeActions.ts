@@ -33,6 +33,8 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): jest.Mocked<P
         offTarget: [],
       }),
     check: async () => done({ sheet: 'Programme', address: 'Programme!A1:B2', findings: [] }),
+    correctReading: async () =>
+      done({ sheet: 'Programme', address: 'Programme!A1:B2', findings: [] }),
     selectCell: async () => done(undefined),
     highlightFindings: async (findings) => done(findings.length),
     clearHighlights: async () => done(0),

@@ -24,7 +24,7 @@ import { WorkbookProxy } from './proxies';
 export { cellName, columnName, parseRect, rectAddress } from './address';
 export { REQUEST_BYTES_PER_OPERATION, RESPONSE_BYTES_PER_LOAD, WEB_PAYLOAD_LIMIT } from './context';
 export { FakeOfficeError, isOfficeError } from './errors';
-export { GET_CELL_LIMIT } from './proxies';
+export { CELL_CHARACTER_LIMIT, GET_CELL_LIMIT } from './proxies';
 export type { FakeStats } from './context';
 export { FakeWorkbookModel } from './model';
 export type { CellSnapshot, FakeCell, FakeTable, SheetSnapshot } from './model';

@@ -210,6 +210,14 @@ function insideTableBody(
 
 const PLAIN_NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*$/i;
 
+/**
+ * "Total number of characters that a cell can contain: 32,767 characters" (Excel specifications
+ * and limits: https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * What Office.js does with more is not documented; the stand-in takes the stricter reading and
+ * refuses the write (a quote prefix is not part of the text and does not count).
+ */
+export const CELL_CHARACTER_LIMIT = 32767;
+
 function writeContent(
   sheet: FakeSheet,
   row: number,
@@ -219,6 +227,15 @@ function writeContent(
 ): void {
   // null leaves the cell as it is: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
   if (value === null || value === undefined) return;
+  if (
+    typeof value === 'string' &&
+    value.length - (value.startsWith("'") ? 1 : 0) > CELL_CHARACTER_LIMIT
+  )
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      'Range.values',
+      `${sheet.name}!${cellName(row, column)}: ${value.length} characters, more than a cell holds (${CELL_CHARACTER_LIMIT})`,
+    );
   assertWritable(sheet, row, column);
   const existing = sheet.get(row, column);
   if (typeof value === 'string' && existing?.numberFormat === '@') {

@@ -92,10 +92,22 @@ export function CheckPanel() {
   const noProgramme = info !== undefined && !info.programme;
   const scope: CheckScope = chosenScope ?? (noProgramme ? 'sheet' : 'programme');
   const [report, setReport] = useState<CheckReport>();
+  // The scope the shown report came from: a corrected reading is checked again on it.
+  const [checkedScope, setCheckedScope] = useState<CheckScope>(scope);
   const busy = busyLabel !== undefined;
 
   const check = async () => {
     const outcome = await run('Check', (context) => actions.check(scope, context));
+    if (outcome?.ok) {
+      setReport(outcome.value);
+      setCheckedScope(scope);
+    }
+  };
+  const correct = async (sheet: string, columns: Record<string, string>) => {
+    const label = Object.keys(columns).length === 0 ? 'Reset the reading' : 'Correct the reading';
+    const outcome = await run(label, (context) =>
+      actions.correctReading(checkedScope, sheet, columns, context),
+    );
     if (outcome?.ok) setReport(outcome.value);
   };
   const findings = report?.findings ?? [];
@@ -130,7 +142,18 @@ export function CheckPanel() {
       </div>
       <div aria-live="polite" className={styles.results}>
         {report && <FindingsList findings={findings} address={report.address} />}
-        {report?.reading && <WhatWasChecked reading={report.reading} />}
+        {report?.reading && (
+          <WhatWasChecked
+            reading={report.reading}
+            notice={report.readingNotice}
+            roles={{
+              sheet: report.sheet,
+              correction: report.correction?.columns,
+              busy,
+              onCorrect: (columns) => void correct(report.sheet, columns),
+            }}
+          />
+        )}
       </div>
       {report && findings.length > 0 && (
         <div className={styles.buttons}>

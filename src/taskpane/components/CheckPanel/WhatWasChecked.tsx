@@ -1,10 +1,21 @@
-import { Subtitle2, Text } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  Text,
+} from '@fluentui/react-components';
 import { summariseReading, type TableReading } from '../../../core';
+import { ColumnRoles, type ColumnRolesProps } from './ColumnRoles';
 import { useCheckPanelStyles } from './useCheckPanelStyles';
 
 /** Props of {@link WhatWasChecked}. */
 export interface WhatWasCheckedProps {
   reading: TableReading;
+  /** Why the sheet's saved reading was not applied, when it was not. */
+  notice?: string;
+  /** The column role pickers, when the reading can be corrected. */
+  roles?: Omit<ColumnRolesProps, 'reading'>;
 }
 
 /**
@@ -12,9 +23,9 @@ export interface WhatWasCheckedProps {
  * unchecked and why, so nothing is skipped silently (issue 12).
  *
  * @example
- * <WhatWasChecked reading={report.reading} />
+ * <WhatWasChecked reading={report.reading} notice={report.readingNotice} roles={{ sheet, correction, busy, onCorrect }} />
  */
-export function WhatWasChecked({ reading }: WhatWasCheckedProps) {
+export function WhatWasChecked({ reading, notice, roles }: WhatWasCheckedProps) {
   const styles = useCheckPanelStyles();
   return (
     <section aria-labelledby="what-was-checked" className={styles.group}>
@@ -28,6 +39,15 @@ export function WhatWasChecked({ reading }: WhatWasCheckedProps) {
           </li>
         ))}
       </ul>
+      {notice && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Saved reading not used</MessageBarTitle>
+            {notice}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {roles && <ColumnRoles reading={reading} {...roles} />}
     </section>
   );
 }

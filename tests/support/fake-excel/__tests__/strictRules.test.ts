@@ -4,6 +4,7 @@
  * rules in errors.ts, context.ts, model.ts and proxies.ts.
  */
 import {
+  CELL_CHARACTER_LIMIT,
   GET_CELL_LIMIT,
   REQUEST_BYTES_PER_OPERATION,
   type FakeWorkbook,
@@ -291,6 +292,20 @@ describe('the stand-in is as strict as Excel', () => {
     });
     expect(workbook.read('S', 'A1:C1')).toEqual([['=1+1', '007', "'CP-1"]]);
     expect(workbook.cell('S', 'A1')?.isFormula).toBe(false);
+  });
+
+  it('refuses more than 32,767 characters in one cell, and takes exactly that many', async () => {
+    const full = 'x'.repeat(CELL_CHARACTER_LIMIT);
+    const refused = await failure(workbook, async (context) => {
+      context.workbook.worksheets.add('S').getRange('A1').values = [[`${full}y`]];
+      await context.sync();
+    });
+    expect(isOfficeError(refused) && refused.code).toBe('InvalidArgument');
+    await workbook.run(async (context) => {
+      context.workbook.worksheets.add('T').getRange('A1:B1').values = [[full, `'${full}`]];
+      await context.sync();
+    });
+    expect(workbook.read('T', 'A1:B1')).toEqual([[full, full]]);
   });
 
   it('can leave a sync unanswered, as Excel on the web sometimes does', async () => {
