@@ -7,18 +7,22 @@ import { runAction, throwIfCancelled } from './action';
 import { isBlankCell } from './cellText';
 import { excelRun } from './excelRun';
 import {
+  HISTORY_SHEET,
   MONITORING_SHEET,
   PROGRAMME_COLUMNS,
   PROGRAMME_TABLE,
   planBudgetForecastChart,
   planPhasingChart,
+  planTrendChart,
   structuredColumn,
   uniqueSheetName,
+  type GatheredPeriod,
   type SheetPlan,
 } from '../workbook';
+import { cellString } from './readProgramme';
 import { BatchWriter } from './batchWriter';
-import { writeSheetPlan } from './writePlan';
-import { rememberChange } from './undo';
+import { officeGrid, writeSheetPlan } from './writePlan';
+import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, ChartResult, RunOptions } from './types';
 
 export { structuredColumn };
@@ -114,6 +118,141 @@ export async function addBudgetForecastChart(
   );
 }
 
+/**
+ * Adds a native line chart of the programme's in-year budget, actual to date and in-year forecast
+ * at each period gathered into the Monitoring history.
+ *
+ * @example
+ * await addTrendChart();
+ */
+export async function addTrendChart(run: RunOptions = {}): Promise<ActionResult<ChartResult>> {
+  const label = 'Add forecast trend chart';
+  return runAction(label, () =>
+    excelRun(async (context) => {
+      const history = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
+      history.load('name');
+      const used = history.getUsedRangeOrNullObject(true).load('values, rowIndex, columnIndex');
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      throwIfCancelled(run.signal);
+      if (history.isNullObject || used.isNullObject || used.values.length < 2)
+        return {
+          ok: false,
+          message: `There is no ${HISTORY_SHEET} yet: gather the forecasts at a period (each gathering adds its figures to the history), then chart the trend.`,
+        };
+      const periods = gatheredPeriods(used.values, used.rowIndex, used.columnIndex);
+      if (periods.length === 0)
+        return {
+          ok: false,
+          message: `The ${HISTORY_SHEET} sheet has no readable year and period (columns B and C from row 2): gather the forecasts again.`,
+        };
+      const updated = await extendTrendChart(context, run, sheets, periods);
+      if (updated) return updated;
+      const name = uniqueSheetName(
+        TREND_CHART_SHEET,
+        sheets.items.map((s) => s.name),
+      );
+      return addChartSheet(context, run, planTrendChart(name, periods), label);
+    }),
+  );
+}
+
+/**
+ * The trend chart made before, brought up to the periods gathered since (its data block gets a
+ * row per new period and the chart is pointed at the longer block with Chart.setData, ExcelApi
+ * 1.1: https://learn.microsoft.com/javascript/api/excel/excel.chart#excel-excel-chart-setdata-member(1)).
+ * Shown as it is when no period was added. Undo puts the block and the chart's data back.
+ * Undefined when there is no trend chart yet.
+ */
+async function extendTrendChart(
+  context: Excel.RequestContext,
+  run: RunOptions,
+  sheets: Excel.WorksheetCollection,
+  periods: readonly GatheredPeriod[],
+): Promise<ActionResult<ChartResult> | undefined> {
+  const found = sheets.items.find((sheet) => sheet.name === TREND_CHART_SHEET);
+  if (!found) return undefined;
+  const charts = found.charts.load('items/name');
+  const used = found.getUsedRangeOrNullObject(true).load('values, rowCount, columnCount');
+  await context.sync();
+  if (charts.items.length === 0 || used.isNullObject) return undefined;
+  const chart = charts.items[0];
+  const plan = planTrendChart(TREND_CHART_SHEET, periods);
+  const shownLabels = used.values.slice(1).map((row) => cellString(row[0]));
+  const plannedLabels = plan.cells.slice(1).map((row) => String(row[0]));
+  if (JSON.stringify(shownLabels) === JSON.stringify(plannedLabels)) {
+    found.activate();
+    await context.sync();
+    return { ok: true, value: { sheet: TREND_CHART_SHEET, chart: chart.name, existing: true } };
+  }
+  const label = 'Update forecast trend chart';
+  const grid = officeGrid(plan);
+  const rows = Math.max(grid.length, used.rowCount);
+  const columns = Math.max(grid[0].length, used.columnCount);
+  const before = found
+    .getRangeByIndexes(0, 0, rows, columns)
+    .load('values, formulas, numberFormat');
+  await context.sync();
+  const entry: UndoEntry = {
+    label,
+    addedSheets: [],
+    blocks: [
+      {
+        sheet: TREND_CHART_SHEET,
+        top: 0,
+        left: 0,
+        values: before.values,
+        formulas: before.formulas,
+        numberFormat: before.numberFormat,
+      },
+    ],
+    chartSources: [
+      {
+        sheet: TREND_CHART_SHEET,
+        chart: chart.name,
+        source: { top: 0, left: 0, rows: shownLabels.length + 1, columns: grid[0].length },
+      },
+    ],
+  };
+  const padded = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => grid[r]?.[c] ?? ''),
+  );
+  const writer = new BatchWriter(context, run, label);
+  await allOrNothing(entry, async () => {
+    for (const block of plan.formats)
+      await writer.write(found, block.top, block.left, block.formats, 'numberFormat');
+    await writer.write(found, 0, 0, padded, 'formulas');
+    chart.setData(found.getRangeByIndexes(0, 0, grid.length, grid[0].length), 'Columns');
+    found.activate();
+    await writer.finish();
+  });
+  rememberChange(entry);
+  return { ok: true, value: { sheet: TREND_CHART_SHEET, chart: chart.name, updated: true } };
+}
+
+/**
+ * The distinct periods of the history (year label in B, period 1..12 in C, data from row 2),
+ * oldest first: years in their label order, periods in number order.
+ */
+export function gatheredPeriods(
+  values: readonly (readonly unknown[])[],
+  rowIndex = 0,
+  columnIndex = 0,
+): GatheredPeriod[] {
+  const found = new Map<string, GatheredPeriod>();
+  values.forEach((row, r) => {
+    if (rowIndex + r < 1) return; // the header row
+    const year = cellString(row[1 - columnIndex]);
+    const period = Number(row[2 - columnIndex]);
+    if (year === '' || !Number.isInteger(period) || period < 1 || period > 12) return;
+    found.set(`${year} ${period}`, { year, period });
+  });
+  return [...found.values()].sort((a, b) =>
+    a.year === b.year ? a.period - b.period : a.year < b.year ? -1 : 1,
+  );
+}
+
+const TREND_CHART_SHEET = 'Forecast trend';
 const PHASING_CHART_SHEET = 'Phasing chart';
 const BUDGET_FORECAST_CHART_SHEET = 'Budget v forecast';
 
@@ -148,7 +287,8 @@ async function addChartSheet(
   action: string,
 ): Promise<ActionResult<ChartResult>> {
   const sheet = context.workbook.worksheets.add(plan.name);
-  await writeSheetPlan(context, new BatchWriter(context, run, action), sheet, plan);
+  const writer = new BatchWriter(context, run, action);
+  await writeSheetPlan(context, writer, sheet, plan);
   sheet.activate();
   await context.sync();
   rememberChange({ label: action, blocks: [], addedSheets: [plan.name] });

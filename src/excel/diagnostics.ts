@@ -241,6 +241,35 @@ const chunkedRead: Check = async (context, sheet) => {
   };
 };
 
+/**
+ * A line chart of a block by columns takes a first column of text periods (`2016/17 P3`) as its
+ * category axis, so the trend chart has one series per figure, not one more for the periods.
+ * Excel's documentation of ChartCollection.add does not say how it picks categories
+ * (https://learn.microsoft.com/javascript/api/excel/excel.chartcollection); the stand-in models
+ * text as categories and plain numbers as a series, and this shows which holds here.
+ */
+const chartCategories: Check = async (context, sheet) => {
+  sheet.getRange('M1:N3').values = [
+    ['Period', 'Forecast'],
+    ['2016/17 P3', 1],
+    ['2016/17 P6', 2],
+  ];
+  sheet.getRange('P1:Q3').values = [
+    ['Period', 'Forecast'],
+    [3, 1],
+    [6, 2],
+  ];
+  const text = sheet.charts.add('Line', sheet.getRange('M1:N3'), 'Columns');
+  const numbers = sheet.charts.add('Line', sheet.getRange('P1:Q3'), 'Columns');
+  text.series.load('count');
+  numbers.series.load('count');
+  await context.sync();
+  return {
+    passed: text.series.count === 1,
+    detail: `text periods gave ${text.series.count} series (1: the periods are the categories); periods as numbers gave ${numbers.series.count}`,
+  };
+};
+
 /** The calculation mode can be read, and what Check will do about it. */
 const calculationMode: Check = async (context) => {
   const application = context.workbook.application.load('calculationMode');
@@ -302,6 +331,7 @@ const CHECKS: readonly [string, Check][] = [
   ['A protected forecast sheet can be highlighted', protectedFormatting],
   ['A chunked read at the request limit loses nothing', chunkedRead],
   ['The calculation mode can be read', calculationMode],
+  ['A line chart takes text periods as its categories', chartCategories],
   ['A cell holds 32,767 characters of text', longText],
 ];
 

@@ -4,6 +4,7 @@
  */
 import type {
   Finding,
+  LedgerMapping,
   MoneyUnit,
   Rag,
   RevisionKind,
@@ -230,6 +231,8 @@ export interface ChartResult {
   chart: string;
   /** True when the chart was already there (it follows the figures) and was shown, not made again. */
   existing?: boolean;
+  /** True when the chart was there and was brought up to the periods gathered since. */
+  updated?: boolean;
 }
 
 /** The state of the add-in's sheets, for the pane's empty states and next steps. */
@@ -264,3 +267,82 @@ export interface UndoInfo {
 }
 
 export type { Finding, Severity };
+
+/** A ledger export as rows of cells (header row first), from text or from a range of the workbook. */
+export interface LedgerRows {
+  /** Where it came from, in words: a file name, 'Pasted text', or `Ledger!A1:D40`. */
+  source: string;
+  /** The sheet it was read from, when it came from the workbook (problems then link to cells). */
+  sheet?: string;
+  rows: unknown[][];
+  /** Sheet rows above the first row (0 for text), so problems name the sheet's own rows. */
+  rowOffset: number;
+  /** Sheet columns left of the first column (0 for text). */
+  columnOffset?: number;
+}
+
+/** One row of a ledger that is unreadable, unknown or repeated, at its row. */
+export interface LedgerRowProblem {
+  kind: 'unknown-ref' | 'no-ref' | 'duplicate' | 'text-amount' | 'bad-amount' | 'bad-date';
+  severity: Severity;
+  /** 1-based row, as Excel numbers rows (the text's line for pasted text). */
+  row: number;
+  sheet?: string;
+  cell?: string;
+  message: string;
+}
+
+/** What bringing in a ledger would do, for the officer to check before anything is written. */
+export interface ActualsPreview {
+  source: string;
+  /** The ledger's heading row. */
+  header: string[];
+  /** Which column is which: guessed from the headings unless the officer chose. */
+  mapping: LedgerMapping;
+  guessed: boolean;
+  /** Unit of the ledger's amounts, and the programme's (Actuals are kept in the programme's). */
+  ledgerUnit: MoneyUnit;
+  unit: MoneyUnit;
+  /** Lines for schemes in the programme, and their total in the programme's unit. */
+  lines: number;
+  total: string;
+  /** Lines whose ref or cost code is not a scheme, and their total. */
+  unknownRefs: number;
+  unknownTotal: string;
+  /** Lines repeating an earlier line of the same export. */
+  repeats: number;
+  /** Lines identical to one already in the Actuals sheet (the same export brought in twice). */
+  alreadyIn: number;
+  /** Rows that cannot be brought in (amount or date unreadable, or no ref or cost code). */
+  unreadable: number;
+  problems: LedgerRowProblem[];
+  /** Whether the workbook already has an Actuals sheet. */
+  actualsExist: boolean;
+  /** The year of periods written without one (Settings), as a label. */
+  year?: string;
+}
+
+/** The officer's choices for lines that are not plainly new lines of known schemes. */
+export interface ActualsChoices {
+  /** Lines for refs not in the programme: left out, or kept under their own ref (counting towards no scheme). */
+  unknownRefs: 'leave-out' | 'bring-in';
+  /** Lines repeating an earlier line of the export: both brought in, or the repeat left out. */
+  repeats: 'leave-out' | 'bring-in';
+  /** Lines already in the Actuals sheet: left out, or brought in again. */
+  alreadyIn: 'leave-out' | 'bring-in';
+}
+
+/** What bringing in actuals did. */
+export interface ActualsResult {
+  sheet: string;
+  added: number;
+  /** 1-based rows of the Actuals sheet written. */
+  firstRow: number;
+  lastRow: number;
+  /** Total added, in the programme's unit. */
+  total: number;
+  unit: MoneyUnit;
+  /** The Actuals sheet was made by this action. */
+  created: boolean;
+  leftOut: { unknownRefs: number; repeats: number; alreadyIn: number; unreadable: number };
+}

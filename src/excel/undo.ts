@@ -35,6 +35,12 @@ export interface UndoEntry {
    * touched none of these sheets (so undoing a phasing never removes a recorded revision).
    */
   sheets?: string[];
+  /** Charts the action pointed at other data: undo points them back (Chart.setData, ExcelApi 1.1). */
+  chartSources?: {
+    sheet: string;
+    chart: string;
+    source: { top: number; left: number; rows: number; columns: number };
+  }[];
 }
 
 const MAX_ENTRIES = 20;
@@ -152,6 +158,16 @@ export async function restoreEntry(context: Excel.RequestContext, entry: UndoEnt
     if (block.numberFormat)
       await writer.write(sheet, block.top, block.left, block.numberFormat, 'numberFormat');
     await writer.write(sheet, block.top, block.left, contents, 'formulas');
+  }
+  for (const { sheet: name, chart, source } of entry.chartSources ?? []) {
+    if (entry.addedSheets.includes(name)) continue;
+    const sheet = context.workbook.worksheets.getItem(name);
+    sheet.charts
+      .getItem(chart)
+      .setData(
+        sheet.getRangeByIndexes(source.top, source.left, source.rows, source.columns),
+        'Columns',
+      );
   }
   await writer.finish();
 }

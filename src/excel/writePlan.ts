@@ -156,7 +156,10 @@ export async function writeSheetPlan(
   if (plan.protection) sheet.protection.protect({ ...plan.protection });
   if (plan.hidden) sheet.visibility = 'Hidden';
   for (const chart of plan.charts ?? []) {
-    const added = sheet.charts.add('ColumnClustered', rangeOf(sheet, chart.source), 'Columns');
+    // Excel.ChartType 'Line' / 'ColumnClustered', series by column (ExcelApi 1.1):
+    // https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)
+    const type = chart.kind === 'line' ? 'Line' : 'ColumnClustered';
+    const added = sheet.charts.add(type, rangeOf(sheet, chart.source), 'Columns');
     added.title.text = chart.title;
     added.name = chart.name;
     added.setPosition(chart.position);

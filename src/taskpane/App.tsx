@@ -17,6 +17,7 @@ import {
 } from './App.types';
 import { ActionStatus } from './components/ActionStatus/ActionStatus';
 import { ActivityList } from './components/ActivityList/ActivityList';
+import { ActualsPanel } from './components/ActualsPanel/ActualsPanel';
 import { ChartPanel } from './components/ChartPanel/ChartPanel';
 import { CheckPanel } from './components/CheckPanel/CheckPanel';
 import { ConfirmProvider, useConfirm } from './components/ConfirmDialog/useConfirm';
@@ -113,6 +114,7 @@ function PaneShell({ actions, initialTab }: { actions: PaneActions; initialTab: 
     revise: <RevisePanel active={tab === 'revise'} onNext={select} />,
     forecasts: <ForecastsPanel onNext={select} />,
     check: <CheckPanel />,
+    actuals: <ActualsPanel onNext={select} />,
     chart: <ChartPanel onNext={select} />,
     settings: <SettingsPanel />,
   };

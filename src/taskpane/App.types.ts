@@ -3,7 +3,15 @@ import type { PaneThemeName } from './theme';
 
 /** The pane's tabs, in order. */
 export type PaneTab =
-  'setup' | 'import' | 'phase' | 'revise' | 'forecasts' | 'check' | 'chart' | 'settings';
+  | 'setup'
+  | 'import'
+  | 'phase'
+  | 'revise'
+  | 'forecasts'
+  | 'actuals'
+  | 'check'
+  | 'chart'
+  | 'settings';
 
 /** Tab labels as the finance officer reads them. */
 export const TAB_LABELS: Record<PaneTab, string> = {
@@ -12,6 +20,7 @@ export const TAB_LABELS: Record<PaneTab, string> = {
   phase: 'Phase',
   revise: 'Revise',
   forecasts: 'Forecasts',
+  actuals: 'Actuals',
   check: 'Check',
   chart: 'Chart',
   settings: 'Settings',
@@ -24,7 +33,7 @@ export type PaneGroup = 'programme' | 'monitor' | 'check' | 'settings';
 export const TAB_GROUPS: readonly { group: PaneGroup; label: string; tabs: readonly PaneTab[] }[] =
   [
     { group: 'programme', label: 'Programme', tabs: ['setup', 'import', 'phase', 'revise'] },
-    { group: 'monitor', label: 'Monitor', tabs: ['forecasts', 'chart'] },
+    { group: 'monitor', label: 'Monitor', tabs: ['forecasts', 'actuals', 'chart'] },
     { group: 'check', label: 'Check', tabs: ['check'] },
     { group: 'settings', label: 'Settings', tabs: ['settings'] },
   ];

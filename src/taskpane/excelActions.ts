@@ -14,6 +14,8 @@ import type {
 import { abs, formatDecimal, fromNumber, sum, toNumber } from '../core';
 import type {
   ActionContext,
+  ActualsPreview,
+  ActualsResult,
   CheckReport,
   CheckScope,
   ForecastSheet,
@@ -50,6 +52,10 @@ export type ExcelAdapter = Pick<
   | 'selectCell'
   | 'addPhasingChart'
   | 'addBudgetForecastChart'
+  | 'addTrendChart'
+  | 'readLedgerSelection'
+  | 'previewActuals'
+  | 'bringInActuals'
   | 'readSettings'
   | 'saveSettings'
   | 'saveColumnReading'
@@ -195,6 +201,45 @@ export function summariseMonitoring(result: MonitoringResult, limit = 10): Monit
     programmeBudget: result.total.budget,
     offTarget,
   };
+}
+
+/**
+ * What a ledger preview found, in one sentence.
+ *
+ * @example
+ * actualsPreviewSentence({ lines: 3, total: '0.2', unit: '£m', unknownRefs: 1, repeats: 0, alreadyIn: 0, unreadable: 0 } as ActualsPreview);
+ * // '3 ledger lines for schemes in the programme (0.2 £m); 1 line needs your decision or correction: see below.'
+ */
+export function actualsPreviewSentence(preview: ActualsPreview): string {
+  const asking = preview.unknownRefs + preview.repeats + preview.alreadyIn + preview.unreadable;
+  return (
+    `${plural(preview.lines, 'ledger line')} for schemes in the programme (${preview.total} ${preview.unit})` +
+    (asking > 0
+      ? `; ${plural(asking, 'line needs', 'lines need')} your decision or correction: see below.`
+      : '; every line is readable and new.')
+  );
+}
+
+/**
+ * What bringing in actuals did, with everything left out counted.
+ *
+ * @example
+ * actualsResultSentence({ sheet: 'Actuals', added: 3, firstRow: 2, lastRow: 4, total: 0.2, unit: '£m', created: true, leftOut: { unknownRefs: 1, repeats: 0, alreadyIn: 0, unreadable: 0 } });
+ * // '3 lines added to Actuals (rows 2 to 4, 0.2 £m). Left out: 1 line with an unknown ref.'
+ */
+export function actualsResultSentence(result: ActualsResult): string {
+  const { leftOut } = result;
+  const parts = [
+    leftOut.unknownRefs > 0 ? `${plural(leftOut.unknownRefs, 'line')} with an unknown ref` : '',
+    leftOut.repeats > 0 ? `${plural(leftOut.repeats, 'repeated line')}` : '',
+    leftOut.alreadyIn > 0 ? `${plural(leftOut.alreadyIn, 'line')} already in Actuals` : '',
+    leftOut.unreadable > 0 ? `${plural(leftOut.unreadable, 'unreadable row')}` : '',
+  ].filter((part) => part !== '');
+  return (
+    `${plural(result.added, 'line')} added to ${result.sheet} (rows ${result.firstRow} to ${result.lastRow}, ${result.total} ${result.unit}).` +
+    (parts.length > 0 ? ` Left out: ${parts.join(', ')}.` : '') +
+    ' The In-year monitoring sheet counts them in Actual to date.'
+  );
 }
 
 /**
@@ -385,15 +430,47 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       const result =
         kind === 'phasing'
           ? await excel.addPhasingChart(runOptions(context))
-          : await excel.addBudgetForecastChart(runOptions(context));
+          : kind === 'trend'
+            ? await excel.addTrendChart(runOptions(context))
+            : await excel.addBudgetForecastChart(runOptions(context));
       return outcome(
         result,
         (value) =>
           value.existing
             ? `The chart on ${value.sheet} is already there and follows the figures: shown, not made again. To chart a changed set of columns, delete that sheet and chart again.`
-            : `Chart added on ${value.sheet}.`,
+            : value.updated
+              ? `The chart on ${value.sheet} now runs to the latest period gathered.`
+              : `Chart added on ${value.sheet}.`,
         (value) => ({ sheet: value.sheet }),
       );
+    },
+    async readLedgerSelection(context) {
+      const result = await excel.readLedgerSelection(runOptions(context));
+      return outcome(
+        result,
+        (value) =>
+          `Read ${value.source}: ${plural(Math.max(0, value.rows.length - 1), 'ledger line')}. Check the columns below.`,
+        same,
+      );
+    },
+    async previewActuals(request, context) {
+      const result = await excel.previewActuals(
+        request.ledger,
+        request.mapping,
+        request.ledgerUnit,
+        runOptions(context),
+      );
+      return outcome(result, actualsPreviewSentence, same);
+    },
+    async bringInActuals(request, choices, context) {
+      const result = await excel.bringInActuals(
+        request.ledger,
+        request.mapping,
+        request.ledgerUnit,
+        choices,
+        runOptions(context),
+      );
+      return outcome(result, actualsResultSentence, same);
     },
     async loadSettings() {
       const result = await excel.readSettings();

@@ -9,8 +9,13 @@
  * decimals from the form) or leave out what it does not show.
  */
 import type { Decimal, Finding, TableReading } from '../core';
+import type { LedgerMapping } from '../core';
 import type {
+  ActualsChoices,
+  ActualsPreview,
+  ActualsResult,
   ChangeRecord,
+  LedgerRows,
   ForecastSheet,
   ImportColumn,
   ImportPreview,
@@ -26,6 +31,11 @@ import type {
 } from '../excel/types';
 
 export type {
+  ActualsChoices,
+  ActualsPreview,
+  ActualsResult,
+  LedgerMapping,
+  LedgerRows,
   ChangeRecord,
   ForecastSheet,
   ImportColumn,
@@ -196,7 +206,15 @@ export interface CheckReport {
 }
 
 /** Native charts the pane can add. */
-export type ChartKind = 'phasing' | 'budget-forecast';
+export type ChartKind = 'phasing' | 'budget-forecast' | 'trend';
+
+/** A ledger read for bringing in actuals, with the unit its amounts are in. */
+export interface LedgerRequest {
+  ledger: LedgerRows;
+  /** The officer's mapping; guessed from the headings when absent. */
+  mapping?: LedgerMapping;
+  ledgerUnit: PaneUnit;
+}
 
 /** Everything the pane can ask of the workbook. */
 export interface PaneActions {
@@ -236,6 +254,16 @@ export interface PaneActions {
     context: ActionContext,
   ): Promise<Outcome<{ sheet: string }>>;
   createChart(kind: ChartKind, context: ActionContext): Promise<Outcome<{ sheet: string }>>;
+  /** Reads the selected range as a ledger export (headings first). */
+  readLedgerSelection(context: ActionContext): Promise<Outcome<LedgerRows>>;
+  /** What bringing in the ledger would do, row by row; changes nothing. */
+  previewActuals(request: LedgerRequest, context: ActionContext): Promise<Outcome<ActualsPreview>>;
+  /** Appends the ledger's lines to Actuals after the officer's choices (all-or-nothing, undoable). */
+  bringInActuals(
+    request: LedgerRequest,
+    choices: ActualsChoices,
+    context: ActionContext,
+  ): Promise<Outcome<ActualsResult>>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings, context: ActionContext): Promise<Outcome>;
   /** Description of the change "Undo last change" would revert, or undefined when there is none. */

@@ -213,8 +213,9 @@ export function planInYearSheet(input: InYearSheetInput): InYearPlan {
   const n = toNumber;
   const actuals = quoted(ACTUALS_SHEET);
   const history = quoted(HISTORY_SHEET);
-  const a = (column: string) =>
-    `${actuals}!$${column}$2:$${column}$${Math.max(2, input.actualsRows + 1)}`;
+  // Whole columns: lines the pane appends to Actuals later count without this sheet being
+  // rewritten (the header row never matches a scheme's ref, so it adds nothing).
+  const a = (column: string) => `${actuals}!$${column}:$${column}`;
   const h = (column: string) =>
     `${history}!$${column}$2:$${column}$${Math.max(2, input.historyRows + 1)}`;
 

@@ -120,10 +120,12 @@ export interface SheetPlan {
   charts?: ChartPlan[];
 }
 
-/** A clustered column chart of a block of cells, series by column. */
+/** A chart of a block of cells, series by column: clustered columns unless it says `line`. */
 export interface ChartPlan {
   /** The chart's name in the sheet (e.g. `Phasing`). */
   name: string;
+  /** `line` for a trend over periods; clustered columns when absent. */
+  kind?: 'line';
   title: string;
   source: RangePlan;
   /** Top-left cell of the chart, e.g. `D2`. */

@@ -4,10 +4,13 @@
  * opened without the add-in still flags the same variances.
  */
 import {
+  formatFiscalYear,
+  parseFiscalYear,
   readRagLimits,
   readThresholds,
   tryFromNumber,
   type MoneyUnit,
+  type Month,
   type Parsed,
   type VarianceConvention,
 } from '../core';
@@ -27,6 +30,13 @@ export interface PlannerSettings {
   amberPercent: number;
   redPercent: number;
   convention: VarianceConvention;
+  /**
+   * The financial year being monitored, as the calendar year it starts in (2016 = 2016/17);
+   * absent or null = not set. Periods written without a year (`P8`) belong to it.
+   */
+  monitoringYear?: number | null;
+  /** The period being monitored, 1..12 (P8 = November in an April year); absent or null = not set. */
+  monitoringPeriod?: number | null;
 }
 
 /** The UK defaults: April year, £m to one decimal place, flag over 10% or £0.1m. */
@@ -68,6 +78,15 @@ export const SETTINGS_LAYOUT: readonly { key: SettingKey; meaning: string }[] = 
   },
   { key: 'redPercent', meaning: 'RAG Red when forecast overspend is more than this % of budget' },
   { key: 'convention', meaning: 'Variance sign: budget-minus-forecast or forecast-minus-budget' },
+  // Added last: formulas refer to the rows above by address, so they never move.
+  {
+    key: 'monitoringYear',
+    meaning: 'Financial year being monitored, e.g. 2016/17 (blank = not set)',
+  },
+  {
+    key: 'monitoringPeriod',
+    meaning: 'Period being monitored, 1 to 12 (8 = P8, November in an April year; blank = not set)',
+  },
 ];
 
 /** Rows of the settings sheet, header included. */
@@ -103,7 +122,16 @@ export function planSettingsSheet(settings: PlannerSettings): SheetPlan {
     ['Setting', 'Value', 'Meaning'],
     ...SETTINGS_LAYOUT.map(({ key, meaning }) => {
       const value = settings[key];
-      return [key, value, meaning];
+      // The year as a finance officer writes it (2016/17), readable on the unhidden sheet.
+      if (key === 'monitoringYear')
+        return [
+          key,
+          typeof value === 'number'
+            ? formatFiscalYear(value, settings.fiscalYearStartMonth as Month)
+            : '',
+          meaning,
+        ];
+      return [key, value ?? '', meaning];
     }),
   ];
   plan.hidden = true;
@@ -161,7 +189,34 @@ export function validateSettings(settings: PlannerSettings): Parsed<PlannerSetti
       message: `The sign convention ${String(settings.convention)} cannot be used: choose budget-minus-forecast or forecast-minus-budget`,
     };
   }
+  const year = settings.monitoringYear;
+  if (
+    year !== undefined &&
+    year !== null &&
+    (!Number.isInteger(year) || year < 1900 || year > 2200)
+  )
+    return {
+      ok: false,
+      message: `The financial year being monitored ${String(year)} cannot be used: write it as 2016/17, or leave it blank`,
+    };
+  const period = settings.monitoringPeriod;
+  if (
+    period !== undefined &&
+    period !== null &&
+    (!Number.isInteger(period) || period < 1 || period > 12)
+  )
+    return {
+      ok: false,
+      message: `The period being monitored ${String(period)} cannot be used: write a period from 1 to 12 (8 for P8), or leave it blank`,
+    };
   return { ok: true, value: settings };
+}
+
+function readMonitoringYear(value: unknown, startMonth: number): number | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const read = parseFiscalYear(value, startMonth as Month);
+  return read.ok ? read.value : null;
 }
 
 /**
@@ -196,5 +251,12 @@ export function parseSettings(
     redPercent: readNumber(found.redPercent) ?? DEFAULT_SETTINGS.redPercent,
     convention: CONVENTIONS.find((c) => c === found.convention) ?? DEFAULT_SETTINGS.convention,
   };
+  const startMonth = candidate.fiscalYearStartMonth;
+  const year = readMonitoringYear(found.monitoringYear, startMonth);
+  const period = readNumber(found.monitoringPeriod) ?? null;
+  // Only when saved: a workbook from before these settings reads exactly as it did.
+  if (year !== null) candidate.monitoringYear = year;
+  if (period !== null && Number.isInteger(period) && period >= 1 && period <= 12)
+    candidate.monitoringPeriod = period;
   return validateSettings(candidate).ok ? candidate : { ...DEFAULT_SETTINGS };
 }

@@ -162,6 +162,7 @@ describe('the task pane is accessible (axe WCAG 2.1 A/AA and the keyboard)', () 
           ['Programme', 'Phase'],
           ['Programme', 'Revise'],
           ['Monitor', 'Forecasts'],
+          ['Monitor', 'Actuals'],
           ['Monitor', 'Chart'],
           ['Check', undefined],
           ['Settings', undefined],
@@ -210,6 +211,14 @@ describe('the task pane is accessible (axe WCAG 2.1 A/AA and the keyboard)', () 
           .first()
           .waitFor();
         found.push(...(await serious(page, 'after gather')));
+        // Actuals: a pasted ledger's preview, with rows to look at and the choices.
+        await openTask(page, 'Monitor', 'Actuals');
+        await page
+          .getByLabel(/Ledger export/)
+          .fill('Scheme ref,Period,Amount\nCP-001,2016/17 P3,100\nCP-077,2016/17 P3,5\n');
+        await page.getByRole('button', { name: 'Read pasted text' }).click();
+        await page.getByRole('list', { name: 'Ledger rows to look at' }).waitFor();
+        found.push(...(await serious(page, 'actuals preview')));
         await openTask(page, 'Check');
         await page.getByRole('button', { name: 'Run check' }).click();
         await page
@@ -260,7 +269,7 @@ describe('the task pane is accessible (axe WCAG 2.1 A/AA and the keyboard)', () 
     await page.getByRole('tab', { name: 'Forecasts' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    expect(await page.getByRole('tab', { name: 'Chart', selected: true }).count()).toBe(1);
+    expect(await page.getByRole('tab', { name: 'Actuals', selected: true }).count()).toBe(1);
 
     for (const { step, task, button } of MAIN_BUTTONS) {
       await openTask(page, step, task);

@@ -34,6 +34,7 @@ export { columnProfiledToDate, profiledToDate, revisedProfiledToDate } from './p
 export { actualToDate, actualsToDate } from './actuals';
 export type { LedgerLine } from './actuals';
 export { importLedger, ledgerFindings, guessLedgerMapping } from './ledger';
+export { readLedgerText } from './ledgerText';
 export type {
   LedgerMapping,
   LedgerImportOptions,

@@ -91,7 +91,10 @@ describe('planInYearSheet', () => {
   it('reads actual to date from the Actuals table at the period, and movement from the history', () => {
     const row = plan.cells[rows.firstScheme - 1];
     const actual = row[6];
-    expect(isFormulaCell(actual) && actual.formula).toContain("SUMIFS('Actuals'!$D$2:$D$7");
+    // Whole columns (regression: lines appended by the pane's Bring in actuals were outside $D$2:$D$7).
+    expect(isFormulaCell(actual) && actual.formula).toContain(
+      "SUMIFS('Actuals'!$D:$D,'Actuals'!$A:$A,$A5,",
+    );
     const movement = row[17];
     expect(isFormulaCell(movement) && movement.formula).toContain(`'${HISTORY_SHEET}'!`);
   });

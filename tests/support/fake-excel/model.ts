@@ -51,6 +51,10 @@ export interface FakeChart {
   source: string;
   seriesBy?: string;
   title?: string;
+  /** Category axis labels, when the first column of the source holds labels. */
+  categories?: string[];
+  /** Series names, from the header row. */
+  series?: string[];
 }
 
 export interface FakeProtection {

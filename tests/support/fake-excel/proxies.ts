@@ -9,6 +9,7 @@ import { FakeOfficeError } from './errors';
 import {
   type CellValue,
   type FakeCell,
+  type FakeChart,
   type FakeCalculationMode,
   FakeSheet,
   type FakeTable,
@@ -903,13 +904,31 @@ class SheetProtectionProxy extends ClientObject {
   }
 }
 
+/** A chart's series (ExcelApi 1.1): their count, as the layout rule above made them. */
+class ChartSeriesCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly record: FakeChart,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    return name === 'count' ? (this.record.series?.length ?? 0) : undefined;
+  }
+  get count(): number {
+    return this.loadedValue('count');
+  }
+}
+
 class ChartProxy {
   readonly title: { text: string };
   readonly legend: { position: string; visible: boolean };
+  readonly series: ChartSeriesCollectionProxy;
   constructor(
     private readonly ctx: FakeContextCore,
-    private readonly record: { name: string; title?: string },
+    private readonly record: FakeChart,
   ) {
+    this.series = new ChartSeriesCollectionProxy(ctx, record);
     this.title = {
       set text(value: string) {
         ctx.queue();
@@ -930,6 +949,18 @@ class ChartProxy {
   }
   setPosition(_start: unknown, _end?: unknown): void {
     this.ctx.queue();
+  }
+  /** Chart.setData (ExcelApi 1.1): new source data, laid out by the same rule as add. */
+  setData(source: RangeProxy, seriesBy?: string): void {
+    this.ctx.queue();
+    this.record.source = `${quoteSheet(source.sheetModel.name)}!${rectAddress(source.rect)}`;
+    this.record.seriesBy = seriesBy;
+    // Assigned in place, so a chart set back to its data reads exactly as before.
+    const layout = chartLayout(source.sheetModel, source.rect, seriesBy);
+    if (layout.categories) this.record.categories = layout.categories;
+    else delete this.record.categories;
+    if (layout.series) this.record.series = layout.series;
+    else delete this.record.series;
   }
 }
 
@@ -1291,6 +1322,54 @@ export class TableCollectionProxy extends ClientObject {
   }
 }
 
+/** Excel.ChartType values the add-in may use (https://learn.microsoft.com/javascript/api/excel/excel.charttype). */
+const CHART_TYPES = new Set([
+  'ColumnClustered',
+  'ColumnStacked',
+  'BarClustered',
+  'Line',
+  'LineMarkers',
+  'Pie',
+  'XYScatter',
+  'Area',
+]);
+
+/**
+ * How Excel lays out a chart of a block by columns (ChartCollection.add with seriesBy 'Columns',
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1)):
+ * the header row names the series, and the first column becomes the category axis only when it
+ * holds labels. A first column of plain numbers is plotted as one more series, with 1, 2, 3 as
+ * categories (Excel's auto-detection of a category column: text labels make a category axis,
+ * numbers are values; https://sailero.com/by-default-excel-will-plot-the-x-axis-based-on and
+ * Jon Peltier on line charts' category axes, http://peltiertech.com/tag/xy-chart/). The stand-in models
+ * that rule so a chart of periods written as numbers (3, 6, 8) fails its test, as it would look
+ * wrong in Excel. Formulas count as labels here: the stand-in does not evaluate them.
+ */
+function chartLayout(
+  sheet: FakeSheet,
+  rect: { top: number; left: number; rows: number; columns: number },
+  seriesBy?: string,
+): Pick<FakeChart, 'categories' | 'series'> {
+  if (seriesBy !== 'Columns' || rect.rows < 2) return {};
+  const text = (row: number, column: number) => {
+    const cell = sheet.get(row, column);
+    return cell === undefined ? '' : String(cell.content);
+  };
+  const firstColumn = Array.from({ length: rect.rows - 1 }, (_, i) =>
+    sheet.get(rect.top + 1 + i, rect.left),
+  );
+  const labels =
+    rect.columns > 1 &&
+    firstColumn.every((cell) => !cell || cell.isFormula || typeof cell.content !== 'number');
+  const seriesColumns = Array.from({ length: rect.columns }, (_, c) => rect.left + c).slice(
+    labels ? 1 : 0,
+  );
+  return {
+    ...(labels ? { categories: firstColumn.map((_, i) => text(rect.top + 1 + i, rect.left)) } : {}),
+    series: seriesColumns.map((column) => text(rect.top, column)),
+  };
+}
+
 class ChartCollectionProxy extends ClientObject {
   constructor(
     ctx: FakeContextCore,
@@ -1301,7 +1380,8 @@ class ChartCollectionProxy extends ClientObject {
   protected readProperty(name: string): unknown {
     if (name === 'count') return this.sheet.charts.length;
     // ChartCollection.items (ExcelApi 1.1), read only after load('items') and sync.
-    if (name === 'items') return this.sheet.charts.map((record) => new ChartProxy(this.ctx, record));
+    if (name === 'items')
+      return this.sheet.charts.map((record) => new ChartProxy(this.ctx, record));
     return undefined;
   }
   get count(): number {
@@ -1310,13 +1390,26 @@ class ChartCollectionProxy extends ClientObject {
   get items(): ChartProxy[] {
     return this.loadedValue('items');
   }
+  /** ChartCollection.getItem (ExcelApi 1.1): ItemNotFound at sync when there is none by that name. */
+  getItem(name: string): ChartProxy {
+    this.ctx.queue();
+    const record = this.sheet.charts.find((chart) => chart.name === name);
+    if (record) return new ChartProxy(this.ctx, record);
+    this.ctx.fail(new FakeOfficeError('ItemNotFound', 'ChartCollection.getItem', name));
+    return new ChartProxy(this.ctx, { name, type: 'ColumnClustered', source: '' });
+  }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
     this.ctx.queue();
-    const record = {
+    // `type` must be an Excel.ChartType value, else InvalidArgument:
+    // https://learn.microsoft.com/javascript/api/excel/excel.charttype
+    if (!CHART_TYPES.has(type))
+      this.ctx.fail(new FakeOfficeError('InvalidArgument', 'ChartCollection.add', `type ${type}`));
+    const record: FakeChart = {
       name: `Chart ${this.sheet.charts.length + 1}`,
       type,
       source: `${quoteSheet(source.sheetModel.name)}!${rectAddress(source.rect)}`,
       seriesBy,
+      ...chartLayout(source.sheetModel, source.rect, seriesBy),
     };
     this.sheet.charts.push(record);
     return new ChartProxy(this.ctx, record);

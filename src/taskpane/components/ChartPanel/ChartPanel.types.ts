@@ -12,4 +12,10 @@ export const CHARTS: readonly { kind: ChartKind; label: string; description: str
     label: 'Chart budget against forecast',
     description: 'Budget and forecast per area from the Monitoring sheet (gather forecasts first).',
   },
+  {
+    kind: 'trend',
+    label: 'Chart the forecast trend',
+    description:
+      'In-year budget, actual to date and forecast of the programme at each period gathered (a line chart from the Monitoring history).',
+  },
 ];

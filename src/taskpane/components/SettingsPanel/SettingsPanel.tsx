@@ -20,6 +20,15 @@ import { settingsToForm, validateSettings } from './validateSettings';
 import { UnitField } from '../UnitField/UnitField';
 import { DiagnosticsSection } from './DiagnosticsSection';
 
+const PERIODS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+/** `P8 (November)` for period 8 of a year starting in April; `Not set` for blank. */
+function periodLabel(period: string, startMonth: number): string {
+  if (period === '') return 'Not set';
+  const month = (startMonth - 1 + Number(period) - 1) % 12;
+  return `P${period} (${MONTH_NAMES[month]})`;
+}
+
 /**
  * "Settings": fiscal year start, unit, decimals, variance thresholds and sign convention, saved in
  * the workbook so that they travel with it.
@@ -170,6 +179,29 @@ export function SettingsPanel() {
           />
         </RadioGroup>
       </Field>
+      <div className={styles.pair}>
+        <Field label="Year being monitored" hint="e.g. 2016/17" {...fieldState('monitoringYear')}>
+          <Input
+            value={values.monitoringYear}
+            onChange={(_e, data) => update({ monitoringYear: data.value })}
+          />
+        </Field>
+        <Field label="Period" hint="As at the end of">
+          <Dropdown
+            className={styles.dropdown}
+            value={periodLabel(values.monitoringPeriod, values.fiscalYearStartMonth)}
+            selectedOptions={[values.monitoringPeriod]}
+            onOptionSelect={(_e, data) => update({ monitoringPeriod: data.optionValue ?? '' })}
+          >
+            <Option value="">Not set</Option>
+            {PERIODS.map((period) => (
+              <Option key={period} value={String(period)}>
+                {periodLabel(String(period), values.fiscalYearStartMonth)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      </div>
       <div className={styles.buttons}>
         <Button appearance="primary" type="submit" disabledFocusable={busyLabel !== undefined}>
           Save settings

@@ -1,4 +1,11 @@
-import { compare, toNumber, ZERO } from '../../../core';
+import {
+  compare,
+  formatFiscalYear,
+  parseFiscalYear,
+  toNumber,
+  ZERO,
+  type Month,
+} from '../../../core';
 import { parseMoney } from '../../../core';
 import type { PaneSettings } from '../../services';
 import type { SettingsFormErrors, SettingsFormValues } from './SettingsPanel.types';
@@ -30,6 +37,12 @@ export function settingsToForm(settings: PaneSettings): SettingsFormValues {
     amberPercent: String(settings.amberPercent),
     redPercent: String(settings.redPercent),
     convention: settings.convention,
+    monitoringYear:
+      typeof settings.monitoringYear === 'number'
+        ? formatFiscalYear(settings.monitoringYear, settings.fiscalYearStartMonth as Month)
+        : '',
+    monitoringPeriod:
+      typeof settings.monitoringPeriod === 'number' ? String(settings.monitoringPeriod) : '',
   };
 }
 
@@ -77,6 +90,14 @@ export function validateSettings(
   else if (amberPercent !== undefined && redPercent < amberPercent)
     errors.redPercent = `Red starts at or above Amber (${amberPercent}%): e.g. ${Math.max(amberPercent * 2, 10)}.`;
 
+  let monitoringYear: number | null = null;
+  if (values.monitoringYear.trim() !== '') {
+    const year = parseFiscalYear(values.monitoringYear, values.fiscalYearStartMonth as Month);
+    if (year.ok) monitoringYear = year.value;
+    else errors.monitoringYear = 'Write the financial year as 2016/17, or leave it blank.';
+  }
+  const monitoringPeriod = values.monitoringPeriod === '' ? null : Number(values.monitoringPeriod);
+
   if (Object.keys(errors).length > 0 || amberPercent === undefined || redPercent === undefined)
     return { ok: false, errors };
   return {
@@ -90,6 +111,9 @@ export function validateSettings(
       amberPercent,
       redPercent,
       convention: values.convention,
+      // Left out when blank: the settings sheet then shows them as not set.
+      ...(monitoringYear !== null ? { monitoringYear } : {}),
+      ...(monitoringPeriod !== null ? { monitoringPeriod } : {}),
     },
   };
 }

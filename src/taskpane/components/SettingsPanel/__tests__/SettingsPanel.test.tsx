@@ -122,3 +122,29 @@ describe('Settings', () => {
     expect(checked.ok && checked.settings.thresholdPercent).toBe(12.5);
   });
 });
+
+describe('Settings: the year and period being monitored', () => {
+  it('saves the year as the calendar year it starts in and the period as 1..12', async () => {
+    const actions = fakeActions();
+    await renderApp(actions, 'settings');
+    fireEvent.change(screen.getByLabelText(/Year being monitored/), {
+      target: { value: '2016/17' },
+    });
+    fireEvent.click(screen.getByRole('combobox', { name: /Period/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'P8 (November)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(actions.saveSettings).toHaveBeenCalled());
+    expect(actions.saveSettings.mock.calls[0][0]).toMatchObject({
+      monitoringYear: 2016,
+      monitoringPeriod: 8,
+    });
+  });
+
+  it('says how to write a year it cannot read', () => {
+    const checked = validateSettings({
+      ...settingsToForm(DEFAULT_SETTINGS),
+      monitoringYear: 'next',
+    });
+    expect(!checked.ok && checked.errors.monitoringYear).toMatch(/2016\/17/);
+  });
+});
