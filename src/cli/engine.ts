@@ -9,15 +9,24 @@ import type { GridChecker } from './checkFiles';
 export type CliCheckOptions = Pick<CheckOptions, 'decimals' | 'convention' | 'columns'>;
 
 /**
- * A checker for every grid of a run, with the command line's options.
+ * A checker for every grid of a run, with the command line's options. A sheet's reading saved in
+ * the workbook (the pane's column role picker) is used unless `--column` is given: the command
+ * line's own correction wins.
  *
  * @example
  * gridChecker({ decimals: 1 })(grid).findings;
+ * gridChecker({})(grid, { G: 'variance' }).reading; // column G read as a variance
  */
 export function gridChecker(options: CliCheckOptions): GridChecker {
   const checkOptions: CheckOptions = {};
   if (options.decimals !== undefined) checkOptions.decimals = options.decimals;
   if (options.convention !== undefined) checkOptions.convention = options.convention;
   if (options.columns !== undefined) checkOptions.columns = options.columns;
-  return (grid) => checkGridWithReading(grid, checkOptions);
+  return (grid, saved) =>
+    checkGridWithReading(
+      grid,
+      saved !== undefined && options.columns === undefined
+        ? { ...checkOptions, columns: saved }
+        : checkOptions,
+    );
 }

@@ -37,7 +37,9 @@ Options:
   --convention C         variance is budget-minus-forecast (default) or forecast-minus-budget
   --column L=ROLE        correct the reading of column L (repeatable): a role (label, budget, original, approved,
                          revised, additions, forecast, actual, variance, amount, year, percentage, notes, skip),
-                         or the columns it is worked out from, e.g. --column G=E-D (G is E less D)
+                         or the columns it is worked out from, e.g. --column G=E-D (G is E less D).
+                         Corrections saved in the workbook from the task pane's Check are used when no
+                         --column is given (a note says so)
   -h, --help             show this help
 
 Exit status: 0 no errors found, 1 errors found, 2 a file could not be read (the others are still checked).
