@@ -28,6 +28,7 @@ import {
 import { addSheetPlan } from '../writePlan';
 import type { DemoProgramme } from './planDemo';
 import { planDemoCycle } from './planCycle';
+import { planDemoFinancing } from './planFinancing';
 import { DEMO_SETTINGS, demoPlannerSettings } from './planDemo';
 
 /** Where things are (1-based, as a file reader counts), for tests and for consolidate. */
@@ -150,6 +151,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
     }).plan,
   );
   sheets.push(...planDemoCycle(plan));
+  sheets.push(planDemoFinancing(plan).plan);
   sheets.push(planSettingsSheet(settings));
   return sheets;
 }
