@@ -21,3 +21,4 @@ export * from './charts';
 export * from './sample';
 export * from './financing';
 export * from './inYearMonitoring';
+export * from './rollover';
