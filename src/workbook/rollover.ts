@@ -70,9 +70,8 @@ function spread(
   fallback: number,
   decimals: number,
 ): Decimal[] {
-  const weights = old.map((amount) => Math.max(0, toNumber(amount)));
-  if (weights.every((weight) => weight === 0)) {
-    weights.fill(0);
+  const weights: number[] = old.map((amount) => Math.max(0, toNumber(amount)));
+  if (!weights.some((weight) => weight > 0)) {
     weights[fallback] = 1;
   }
   return allocate(total, weights, decimals);
