@@ -85,8 +85,11 @@ Closes the financial year of a workbook at its outturn (the In-year monitoring a
 writes FILE one year on: each scheme's slippage is carried into the next year's phasing and
 recorded in the Revisions log as a carry-forward line (reason and reference); a real underspend is
 released and an overspend met in the closed year, not carried; the closed year's budget becomes
-its outturn and the next year becomes the current one. Each scheme's all-years budget changes
-only by what was really under- or overspent. The input is never changed.
+its outturn and the next year becomes the current one (the In-year monitoring stays as the closed
+year's record). Each scheme's all-years budget changes only by what was really under- or
+overspent; the Programme, Revisions, Monitoring and Financing sheets carry the figures their
+formulas compute. A year is closed once: the log's 'Outturn 2016/17' lines say it was. The input is
+never changed.
 
 Options:
   --out FILE             where to write the workbook one year on (must not be the input)

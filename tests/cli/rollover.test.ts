@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compareFormulas, recalculateInLibreOffice } from '../support/libreOffice';
 import { hashes, runCli } from './runCli';
 
 let dir: string;
@@ -123,7 +124,45 @@ describe('capital-planner rollover', () => {
     const reasons: unknown[] = [];
     log.eachRow((row) => reasons.push(row.getCell(6).value));
     expect(reasons).toContain('Slippage carried forward from 2016/17 to 2017/18');
-    const inYear = workbook.getWorksheet('In-year monitoring')!;
-    expect([inYear.getCell('D3').value, inYear.getCell('E3').value]).toEqual([1, '2017/18']);
+    // The closed year's budget is its outturn: the Programme's revised budgets follow the log.
+    const sheet = workbook.getWorksheet('Programme')!;
+    for (
+      let r = 2;
+      typeof sheet.getCell(r, 1).value === 'string' && sheet.getCell(r, 1).value !== 'Total';
+      r++
+    ) {
+      const ref = sheet.getCell(r, 1).value as string;
+      const scheme = report.schemes.find((entry) => entry.ref === ref);
+      if (scheme)
+        expect(resultOf(sheet.getCell(r, 8))).toBeCloseTo(Number(scheme.allYearsAfter), 9);
+    }
+  }, 60000);
+
+  it('writes a workbook that checks clean and recalculates in LibreOffice to its cached figures', async () => {
+    const out = join(dir, 'closed.xlsx');
+    expect((await runCli(['rollover', p12, '--out', out])).status).toBe(0);
+    const check = await runCli(['check', out]);
+    expect(check.stdout).toMatch(/1 file checked: 0 errors/);
+    expect(check.status).toBe(0);
+    const ours = new ExcelJS.Workbook();
+    await ours.xlsx.readFile(out);
+    const theirs = await recalculateInLibreOffice(out, join(dir, 'lo'));
+    const differences: string[] = [];
+    let formulas = 0;
+    for (const name of ours.worksheets.map((worksheet) => worksheet.name)) {
+      const compared = compareFormulas(ours, theirs, name);
+      formulas += compared.formulas;
+      differences.push(...compared.differences);
+    }
+    expect(formulas).toBeGreaterThan(150);
+    expect(differences).toEqual([]);
+  }, 180000);
+
+  it('refuses to close the same year twice', async () => {
+    const out = join(dir, 'once.xlsx');
+    await runCli(['rollover', p12, '--out', out]);
+    const again = await runCli(['rollover', out, '--out', join(dir, 'twice.xlsx')]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('2016/17 was closed already');
   }, 60000);
 });

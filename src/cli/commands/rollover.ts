@@ -75,7 +75,7 @@ export async function runRollover(args: readonly string[], io: CliIo): Promise<n
     io.err(`Cannot close the year of '${file}': ${plan.message}\n`);
     return EXIT_FINDINGS;
   }
-  applyRollover(loaded.value, plan.value, read.value.layout);
+  applyRollover(loaded.value, plan.value, read.value.input, read.value.layout);
   const written = await writeWorkbookAtomically(loaded.value, values.out);
   if (!written.ok) {
     io.err(`Cannot write '${values.out}': ${written.message}\n`);
@@ -120,7 +120,7 @@ export async function runRollover(args: readonly string[], io: CliIo): Promise<n
   io.out(
     `Closed ${closed} and wrote ${values.out} with ${current} current: ${revisionLines.length} lines added to the Revisions log.\n` +
       lines.join('') +
-      'Formulas are recalculated when the workbook is opened.\n',
+      `The In-year monitoring, returns and history stay as the record of ${closed}; set up ${current}'s monitoring with the add-in's Monitor.\n`,
   );
   return EXIT_OK;
 }
