@@ -303,11 +303,12 @@ export function planFinancingSheet(input: FinancingSheetInput): FinancingPlan {
 
   const money = numberFormatFor(input.unit, decimals);
   const moneyRow = () => years.map(() => money).concat(money);
-  plan.formats.push({
-    top: firstScheme - 1,
-    left: first,
-    formats: plan.cells.slice(firstScheme - 1, gap).map(moneyRow),
-  });
+  // Figure rows only: blank rows and headings between the blocks keep no format (as the other plans).
+  for (let r = firstScheme - 1; r < gap; r++) {
+    const cells = plan.cells[r];
+    if (cells.slice(first).some((cell) => cell !== null && cell !== undefined))
+      plan.formats.push({ top: r, left: first, formats: [moneyRow()] });
+  }
   plan.bold.push(
     range(0, 0, 1, 1),
     range(expenditureHeader - 1, 0, 1, width),

@@ -10,6 +10,7 @@ import {
   compare,
   amountInYear,
   formatFiscalYear,
+  negate,
   revisionChange,
   rollover,
   sum,
@@ -139,16 +140,32 @@ export function planRollover(input: RolloverInput): Parsed<RolloverPlan> {
     }
     return { ref: rolled.ref, amounts };
   });
-  const revisionLines: RevisionLine[] = result.revisions.map((revision) => ({
-    ref: revision.ref,
-    date: revision.date,
-    kind: revision.kind,
-    amount: toNumber(revision.amount),
-    signedAmount: toNumber(revisionChange(revision)),
-    reason: revision.reason,
-    reference: revision.reference,
-    approvedBy: 'Section 151 officer (outturn)',
-  }));
+  const revisionLines: RevisionLine[] = result.revisions.flatMap((revision) => {
+    const line: RevisionLine = {
+      ref: revision.ref,
+      date: revision.date,
+      kind: revision.kind,
+      amount: toNumber(revision.amount),
+      signedAmount: toNumber(revisionChange(revision)),
+      reason: revision.reason,
+      reference: revision.reference,
+      approvedBy: 'Section 151 officer (outturn)',
+    };
+    if (revision.kind !== 're-profile' || !revision.yearAmounts) return [line];
+    // A re-profile records how much moved out of which year into which (one line per pair).
+    const into = revision.yearAmounts.filter((entry) => entry.amount.units > 0);
+    const out = revision.yearAmounts.filter((entry) => entry.amount.units < 0);
+    const moves =
+      into.length === 1
+        ? out.map((entry) => ({ from: entry.year, to: into[0].year, amount: negate(entry.amount) }))
+        : into.map((entry) => ({ from: out[0].year, to: entry.year, amount: entry.amount }));
+    return moves.map((move) => ({
+      ...line,
+      amount: toNumber(move.amount),
+      fromYear: move.from,
+      toYear: move.to,
+    }));
+  });
   return {
     ok: true,
     value: { result, revisionLines, periods, next: { year: year + 1, period: 1 } },

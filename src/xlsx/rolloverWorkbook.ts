@@ -28,6 +28,7 @@ import {
   REVISIONS_SHEET,
   REVISIONS_TABLE,
   REVISION_COLUMNS,
+  REVISION_COLUMNS_BEFORE_YEARS,
   SETTINGS_SHEET,
   parseSettings,
   planFinancingSheet,
@@ -199,25 +200,31 @@ function appendRevisions(workbook: ExcelJS.Workbook, plan: RolloverPlan): void {
     next > 2 && revisions.getCell(next - 1, 5).type === FORMULA_TYPE
       ? revisions.getCell(next - 1, 5).formula
       : undefined;
+  // An older log (before From year and To year) takes its own columns only.
+  let width = 0;
+  while (text(revisions.getCell(1, width + 1)) !== '') width++;
+  width = Math.min(Math.max(width, REVISION_COLUMNS_BEFORE_YEARS), REVISION_COLUMNS.length);
   for (const line of plan.revisionLines) {
-    revisionRow(line).forEach((cell, c) => {
-      const target = revisions.getCell(next, c + 1);
-      if (cell && typeof cell === 'object' && 'formula' in cell)
-        target.value = {
-          formula: signedFormula ?? cell.formula.replace(/^=/, ''),
-          result: signedAmount(line.kind, line.amount),
-        } as ExcelJS.CellFormulaValue;
-      else if (cell && typeof cell === 'object' && 'date' in cell)
-        target.value = new Date(Date.UTC(cell.date.year, cell.date.month - 1, cell.date.day));
-      else target.value = cell as ExcelJS.CellValue;
-      if (next > 2) target.style = revisions.getCell(next - 1, c + 1).style;
-    });
+    revisionRow(line)
+      .slice(0, width)
+      .forEach((cell, c) => {
+        const target = revisions.getCell(next, c + 1);
+        if (cell && typeof cell === 'object' && 'formula' in cell)
+          target.value = {
+            formula: signedFormula ?? cell.formula.replace(/^=/, ''),
+            result: signedAmount(line.kind, line.amount),
+          } as ExcelJS.CellFormulaValue;
+        else if (cell && typeof cell === 'object' && 'date' in cell)
+          target.value = new Date(Date.UTC(cell.date.year, cell.date.month - 1, cell.date.day));
+        else target.value = cell as ExcelJS.CellValue;
+        if (next > 2) target.style = revisions.getCell(next - 1, c + 1).style;
+      });
     next++;
   }
   const table = revisions.getTable(REVISIONS_TABLE) as unknown as
     { table?: { tableRef?: string; autoFilterRef?: string } } | undefined;
   if (table?.table) {
-    const ref = `A1:${String.fromCharCode(64 + REVISION_COLUMNS.length)}${Math.max(2, next - 1)}`;
+    const ref = `A1:${String.fromCharCode(64 + width)}${Math.max(2, next - 1)}`;
     table.table.tableRef = ref;
     table.table.autoFilterRef = ref;
   }

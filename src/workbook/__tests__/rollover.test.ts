@@ -53,11 +53,35 @@ describe('planRollover', () => {
     expect(
       revisionLines.map((line) => [line.kind, line.amount, line.signedAmount, line.reason]),
     ).toEqual([
-      ['re-profile', 0, 0, 'Slippage carried forward from 2016/17 to 2017/18'],
+      ['re-profile', 0.8, 0, 'Slippage carried forward from 2016/17 to 2017/18'],
       ['reduction', 0.2, -0.2, 'Underspend released at outturn 2016/17 (not carried forward)'],
     ]);
+    expect([revisionLines[0].fromYear, revisionLines[0].toYear]).toEqual([2016, 2017]);
+    expect([revisionLines[1].fromYear, revisionLines[1].toYear]).toEqual([undefined, undefined]);
     expect(periods[0].amounts.map((amount) => Number(amount.units) / 10 ** amount.scale)).toEqual([
       0.75, 0.75, 0.75, 0.75, 2.8, 0,
+    ]);
+  });
+
+  it('records spend brought forward from each later year it comes out of', () => {
+    // Budget 1.0 in 2016/17, 0.5 in 2017/18 and 2.0 in 2018/19; spent 2.0 with no saving.
+    const scheme: RolloverScheme = {
+      ref: 'CP-002',
+      periods: [0.25, 0.25, 0.25, 0.25, 0.5, 2].map(d),
+      outturn: d(2),
+    };
+    const plan = planRollover({
+      at: { year: 2016, period: 12 },
+      columns,
+      schemes: [scheme],
+      decimals: 2,
+    });
+    if (!plan.ok) throw new Error(plan.message);
+    expect(
+      plan.value.revisionLines.map((line) => [line.amount, line.fromYear, line.toYear]),
+    ).toEqual([
+      [0.5, 2017, 2016],
+      [0.5, 2018, 2016],
     ]);
   });
 
