@@ -6,7 +6,7 @@
 import { countBySeverity } from '../core';
 import { tryFromNumber } from '../core';
 import type { VarianceThresholds } from '../core';
-import { checkGridWithReading, type CheckOptions } from '../core';
+import { checkStackedTables, type CheckOptions } from '../core';
 import { toA1 } from './a1';
 import { report, runAction, throwIfCancelled } from './action';
 import { ADD_IN_CODES, AddInError } from './officeErrors';
@@ -130,7 +130,8 @@ async function checkLocated(
       const { values, numberFormats } = await readBlock(context, block, run);
       report(run, 'Checking', 0, 1);
       // The reading says what was checked (each column's role, totals, relations), for the pane.
-      const { findings, reading } = checkGridWithReading(
+      // Tables stacked on the sheet (expenditure, `Financed by`) are checked one by one, as the CLI does.
+      const { findings, reading } = checkStackedTables(
         {
           sheet: block.sheet,
           values,
