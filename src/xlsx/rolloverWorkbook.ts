@@ -17,6 +17,7 @@ import {
   ZERO,
   type Decimal,
   type FiscalPeriod,
+  type Month,
   type Parsed,
 } from '../core';
 import {
@@ -32,6 +33,7 @@ import {
   SETTINGS_SHEET,
   parseSettings,
   planFinancingSheet,
+  type PlannerSettings,
   programmeColumn,
   revisionRow,
   type RolloverInput,
@@ -54,6 +56,15 @@ function money(cell: ExcelJS.Cell): Decimal | undefined {
 function text(cell: ExcelJS.Cell): string {
   const value = valueOf(cell);
   return value === null || value === undefined ? '' : String(value).trim();
+}
+
+/** The workbook's settings (unit, decimals, start month), defaults when it has no settings sheet. */
+function settingsOf(workbook: ExcelJS.Workbook): PlannerSettings {
+  const sheet = workbook.getWorksheet(SETTINGS_SHEET);
+  if (!sheet) return parseSettings(undefined);
+  const rows: unknown[][] = [];
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return parseSettings(rows);
 }
 
 /** Where the Programme's figures are, for applying the plan. */
@@ -89,8 +100,11 @@ export function readRolloverInput(
   const programme = workbook.getWorksheet(PROGRAMME_SHEET) as ExcelJS.Worksheet;
   const inYear = workbook.getWorksheet(IN_YEAR_SHEET) as ExcelJS.Worksheet;
 
+  const settings = settingsOf(workbook);
+  // parseSettings keeps the start month within 1-12.
+  const startMonth = settings.fiscalYearStartMonth as Month;
   const yearCell = inYear.getCell('E3');
-  const year = parseFiscalYear(text(yearCell));
+  const year = parseFiscalYear(text(yearCell), startMonth);
   const period = valueOf(inYear.getCell('D3'));
   if (
     !year.ok ||
@@ -116,7 +130,7 @@ export function readRolloverInput(
   const headers: string[] = [];
   for (let c = firstPeriodColumn; text(programme.getCell(1, c)) !== ''; c++)
     headers.push(text(programme.getCell(1, c)));
-  const columns = readPeriodHeaders(headers);
+  const columns = readPeriodHeaders(headers, startMonth);
   if (!columns.ok)
     return { ok: false, message: `has '${PROGRAMME_SHEET}' row 1 unreadable: ${columns.message}` };
 
@@ -162,7 +176,7 @@ export function readRolloverInput(
       ref,
       name: text(programme.getCell(r, nameColumn)),
       periods,
-      outturn: seen?.outturn ?? tryFromNumber(0) ?? periods[0],
+      outturn: seen?.outturn ?? ZERO,
     };
     if (seen?.allYears) scheme.allYearsForecast = seen.allYears;
     schemes.push(scheme);
@@ -174,7 +188,8 @@ export function readRolloverInput(
         at: { year: year.value, period: period as FiscalPeriod },
         columns: columns.value,
         schemes,
-        decimals: 2,
+        decimals: settings.decimals,
+        startMonth,
       },
       layout: { firstPeriodColumn, periodCount: headers.length, rows, allRows },
     },
@@ -305,10 +320,7 @@ function refreshFinancing(
   const contents = readFinancingSheet(old);
   if (!contents.ok) return;
   const programme = workbook.getWorksheet(PROGRAMME_SHEET) as ExcelJS.Worksheet;
-  const settingsSheet = workbook.getWorksheet(SETTINGS_SHEET);
-  const settingsRows: unknown[][] = [];
-  settingsSheet?.eachRow((row) => settingsRow(settingsRows, row));
-  const settings = parseSettings(settingsSheet ? settingsRows : undefined);
+  const settings = settingsOf(workbook);
   const spendOf = (ref: string): Decimal[] => {
     const row = layout.rows.get(ref) ?? layout.allRows.get(ref);
     return contents.value.years.map((year) => {
@@ -328,11 +340,6 @@ function refreshFinancing(
   workbook.removeWorksheet(old.id);
   const sheet = addSheetPlan(workbook, planned.plan);
   (sheet as unknown as { orderNo: number }).orderNo = orderNo;
-}
-
-function settingsRow(rows: unknown[][], row: ExcelJS.Row): void {
-  const values = row.values as unknown[];
-  rows.push(values.slice(1));
 }
 
 const PROGRAMME_LOOKUP =
