@@ -110,7 +110,10 @@ export function readFinancingSheet(sheet: ExcelJS.Worksheet): Parsed<FinancingSh
   return { ok: true, value: contents };
 }
 
-/** The plan's input from what was read and each scheme's new spend by year. */
+/** The plan's input from what was read and each scheme's new spend by year. *
+ * @example
+ * planFinancingSheet(financingInputOf(read.value, spendOf, '£m', 2));
+ */
 export function financingInputOf(
   contents: FinancingSheetContents,
   spendOf: (ref: string) => FinancingSheetInput['schemes'][number]['spendByYear'],

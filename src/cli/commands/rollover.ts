@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { formatDecimal, formatFiscalYear } from '../../core';
 import { planRollover } from '../../workbook';
 import { loadWorkbook } from '../../xlsx/readWorkbook';
-import { applyRollover, readRolloverInput } from '../../xlsx/rolloverWorkbook';
+import { applyRollover, readRolloverInput } from '../../xlsx/rollover';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
 import { readCommandLine } from '../args';
 import { ROLLOVER_HELP } from '../help';

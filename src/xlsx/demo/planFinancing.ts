@@ -65,7 +65,10 @@ export function demoFundingLines(plan: DemoProgramme): FundingLine[] {
   );
 }
 
-/** The demo's fiscal years, first to last. */
+/** The demo's fiscal years, first to last. *
+ * @example
+ * demoYears(); // [2016, 2017, 2018, 2019]
+ */
 export function demoYears(): number[] {
   const years: number[] = [];
   for (let year = DEMO_SETTINGS.firstYear; year <= DEMO_SETTINGS.lastYear; year++) years.push(year);
