@@ -2,7 +2,7 @@
  * The engine's check, as the CLI calls it on each grid: core `checkGrid` with the command line's
  * options (the same check the task pane runs).
  */
-import { checkGridWithReading, type CheckOptions } from '../core';
+import { checkStackedTables, type CheckOptions } from '../core';
 import type { GridChecker } from './checkFiles';
 
 /** Options the CLI passes to the engine's check. */
@@ -22,8 +22,10 @@ export function gridChecker(options: CliCheckOptions): GridChecker {
   if (options.decimals !== undefined) checkOptions.decimals = options.decimals;
   if (options.convention !== undefined) checkOptions.convention = options.convention;
   if (options.columns !== undefined) checkOptions.columns = options.columns;
+  // Stacked tables (expenditure, `Financed by`, revenue) are checked one by one, with the user's
+  // reading saved in the workbook unless --column is given.
   return (grid, saved) =>
-    checkGridWithReading(
+    checkStackedTables(
       grid,
       saved !== undefined && options.columns === undefined
         ? { ...checkOptions, columns: saved }

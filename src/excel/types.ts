@@ -163,6 +163,9 @@ export interface RevisionInput {
   reason: string;
   reference: string;
   approvedBy?: string;
+  /** For a re-profile: the fiscal year (2016 = 2016/17) the money moves out of, and into. */
+  fromYear?: number;
+  toYear?: number;
 }
 
 export interface RevisionResult {

@@ -116,6 +116,9 @@ class DuplicateRefRule implements Rule {
   }
 }
 
+/** The header of a log's date column (`Date`, `Date approved`). */
+const DATED_ENTRY = /^\s*date\b/i;
+
 /**
  * The duplicate-ref rule: an error at every scheme row whose ref an earlier row already used.
  *
@@ -124,5 +127,8 @@ class DuplicateRefRule implements Rule {
  */
 export function duplicateRefRule(prepared: PreparedTable): Rule | undefined {
   const refColumn = prepared.columns.find((column) => column.role === 'ref');
+  // A log of dated entries (the Revisions log: Ref, Date, Kind, Amount...) names a scheme once
+  // per change: its refs repeat by design.
+  if (prepared.columns.some((column) => DATED_ENTRY.test(column.header))) return undefined;
   return refColumn ? new DuplicateRefRule(prepared, refColumn.index) : undefined;
 }
