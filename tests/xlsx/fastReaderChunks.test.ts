@@ -91,10 +91,10 @@ describe('SheetScanner in pieces', () => {
       ['no refs', 7, '', '', ''],
       ['', '', '', '', 'Scheme'],
     ]);
-    expect(whole.numberFormats[0]).toEqual(['General', 'General', 'General', '0.0', 'General']);
+    expect(whole.numberFormats?.[0]).toEqual(['General', 'General', 'General', '0.0', 'General']);
     // A formatted blank enters the grid only inside a merged area, not at its top-left (A7).
-    expect(whole.numberFormats[6]).toEqual(['General', '0.0', 'General', 'General', 'General']);
-    expect(whole.numberFormats[3]).toEqual(new Array(5).fill('General'));
+    expect(whole.numberFormats?.[6]).toEqual(['General', '0.0', 'General', 'General', 'General']);
+    expect(whole.numberFormats?.[3]).toEqual(new Array(5).fill('General'));
   });
 
   it('gives the same grid however the XML is cut into pieces', () => {
