@@ -16,6 +16,34 @@ export interface Timing {
 export interface Repetitions {
   warmups: number;
   repetitions: number;
+  /**
+   * Collect garbage (a full GC, untimed) before each timed run, so that no run pays for the
+   * garbage an earlier one left: each then pays only for its own collections.
+   */
+  collectBefore?: boolean;
+}
+
+let collector: (() => void) | undefined;
+/** V8's gc(), reached without starting node with --expose-gc. */
+function collectGarbage(): void {
+  if (!collector) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('node:v8').setFlagsFromString('--expose-gc');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    collector = require('node:vm').runInNewContext('gc') as () => void;
+  }
+  collector();
+}
+
+/**
+ * Median of the ratios of paired samples (`a[i] / b[i]`): with tasks timed alternately, each pair
+ * ran under the same load, so this ratio holds better on a shared machine than a ratio of medians.
+ *
+ * @example
+ * pairedRatio([4, 8, 6], [1, 2, 2]); // 4
+ */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, i) => value / b[i]));
 }
 
 /**
@@ -61,6 +89,7 @@ export async function timeAlternately(
   const samples: number[][] = tasks.map(() => []);
   for (let r = 0; r < reps.repetitions; r++) {
     for (let t = 0; t < tasks.length; t++) {
+      if (reps.collectBefore) collectGarbage();
       const started = performance.now();
       sink = await tasks[t]();
       samples[t].push(performance.now() - started);
