@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { areaOf, GridRows, type CellArea } from '../../src/xlsx/fastReader/gridRows';
+import { SharedStringsReader } from '../../src/xlsx/fastReader/sharedStrings';
 import { plainNumber, SheetScanner } from '../../src/xlsx/fastReader/sheetScanner';
 
 describe('plainNumber (numbers read without a string per cell)', () => {
@@ -15,8 +16,9 @@ describe('plainNumber (numbers read without a string per cell)', () => {
         fc.stringMatching(/^[0-9]{0,18}$/),
         fc.option(fc.stringMatching(/^[0-9]{0,18}$/)),
       )
-      .map(([negative, whole, fraction]) =>
-        `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`,
+      .map(
+        ([negative, whole, fraction]) =>
+          `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`,
       );
     const anything = fc.oneof(
       decimal,
@@ -39,9 +41,9 @@ describe('plainNumber (numbers read without a string per cell)', () => {
 
   it('reads the figures of a programme as parseFloat does', () => {
     for (const text of ['2.6', '-0', '0', '7514.5', '0.30000000000000004', '123456789012345', '1.'])
-      expect(Object.is(plainNumber(text, 0, text.length), parseFloat(text)) || text.length > 15).toBe(
-        true,
-      );
+      expect(
+        Object.is(plainNumber(text, 0, text.length), parseFloat(text)) || text.length > 15,
+      ).toBe(true);
   });
 });
 
@@ -99,12 +101,48 @@ describe('SheetScanner in pieces', () => {
 
   it('gives the same grid however the XML is cut into pieces', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: SHEET.length }), { maxLength: 12 }), (cuts) => {
-        expect(readInPieces(cuts)).toEqual(whole);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: SHEET.length }), { maxLength: 12 }),
+        (cuts) => {
+          expect(readInPieces(cuts)).toEqual(whole);
+        },
+      ),
       { numRuns: 2_000 },
     );
     // Every single cut, one character at a time.
     for (let cut = 0; cut <= SHEET.length; cut++) expect(readInPieces([cut])).toEqual(whole);
+  });
+});
+
+describe('SharedStringsReader: plain items read by the short way, others in full', () => {
+  it('reads plain, spaced, escaped, entity, rich and line-end items as ExcelJS does', () => {
+    const items = [
+      '<si><t>Roof replacement 12</t></si>',
+      '<si><t xml:space="preserve"> lead space </t></si>',
+      '<si><t>a_x0041_b</t></si>',
+      '<si><t>x &amp; y</t></si>',
+      '<si><t>one\r\ntwo</t></si>',
+      '<si><r><t>Tech</t></r><r><t>nology</t></r></si>',
+      '<si><t></t></si>',
+      '<si/>',
+      '<si><t>snake_case</t></si>',
+    ];
+    const expected = [
+      'Roof replacement 12',
+      ' lead space ',
+      'aAb',
+      'x & y',
+      'one\ntwo',
+      'Technology',
+      '',
+      '',
+      'snake_case',
+    ];
+    const xml = `<sst>${items.join('')}</sst>`;
+    for (const size of [1, 7, 64, xml.length]) {
+      const reader = new SharedStringsReader();
+      for (let at = 0; at < xml.length; at += size) reader.write(xml.slice(at, at + size));
+      expect(reader.end()).toEqual(expected);
+    }
   });
 });
