@@ -92,11 +92,11 @@ const BIG_REPS = Number(process.env.BENCH_GRID_REPS ?? 21);
 
 const SIZES: readonly Size[] = [
   { label: '1k', schemes: 1_000, reps: { warmups: 20, repetitions: 31 } },
-  { label: '10k', schemes: 10_000, reps: { warmups: 5, repetitions: 21, collectBefore: true } },
+  { label: '10k', schemes: 10_000, reps: { warmups: 5, repetitions: 21 } },
   {
     label: '100k',
     schemes: 100_000,
-    reps: { warmups: 3, repetitions: BIG_REPS, collectBefore: true },
+    reps: { warmups: 3, repetitions: BIG_REPS },
   },
 ];
 
@@ -212,7 +212,7 @@ export async function runGridCheckBenchmark(): Promise<BenchmarkReport> {
     out.target(`100k/10k time < 12, ${label}`, growth.toFixed(1), growth < 12);
   }
   out.note(
-    'Floor: one loop adding every numeric cell (typeof test + add). Floor and both checks are timed alternately in one run. The 5x target reads the median of the paired ratios (each check run over the floor run just before it, so both ran under the same load), BENCH_GRID_REPS runs at 100k (default 21); at 10k and 100k a full GC runs, untimed, before each timed run, so no run pays for garbage an earlier run left (each still pays for its own). "Bundled" is src/core/validation bundled by esbuild into one scope, as webpack ships it; "via tsx" is the sources as the CLI runs them, where every imported name (even a constant) is read through a getter.',
+    'Floor: one loop adding every numeric cell (typeof test + add). Floor and both checks are timed alternately in one run. The 5x target reads the median of the paired ratios (each check run over the floor run just before it, so both ran under the same load), BENCH_GRID_REPS runs at 100k (default 21). (A full GC before each timed run was tried and dropped: it made the 10k check 6x slower in one run, likely because V8 restarts with a small young generation after a full collection; not looked into further.) "Bundled" is src/core/validation bundled by esbuild into one scope, as webpack ships it; "via tsx" is the sources as the CLI runs them, where every imported name (even a constant) is read through a getter.',
   );
   return out.report;
 }

@@ -16,23 +16,6 @@ export interface Timing {
 export interface Repetitions {
   warmups: number;
   repetitions: number;
-  /**
-   * Collect garbage (a full GC, untimed) before each timed run, so that no run pays for the
-   * garbage an earlier one left: each then pays only for its own collections.
-   */
-  collectBefore?: boolean;
-}
-
-let collector: (() => void) | undefined;
-/** V8's gc(), reached without starting node with --expose-gc. */
-function collectGarbage(): void {
-  if (!collector) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('node:v8').setFlagsFromString('--expose-gc');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    collector = require('node:vm').runInNewContext('gc') as () => void;
-  }
-  collector();
 }
 
 /**
@@ -89,7 +72,6 @@ export async function timeAlternately(
   const samples: number[][] = tasks.map(() => []);
   for (let r = 0; r < reps.repetitions; r++) {
     for (let t = 0; t < tasks.length; t++) {
-      if (reps.collectBefore) collectGarbage();
       const started = performance.now();
       sink = await tasks[t]();
       samples[t].push(performance.now() - started);
