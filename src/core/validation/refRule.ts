@@ -3,8 +3,9 @@
  * to schemes by ref.
  *
  * A programme may hold a hundred thousand schemes, so refs are not put in a Map (which would make
- * garbage in proportion to the table): each ref's hash goes into an open-addressing table held
- * in typed arrays, and only refs that share a hash are compared as text.
+ * garbage in proportion to the table): each scheme's ref hash is written down in row order (one
+ * sequential write per row, where a hash table's random probes missed the cache on every row),
+ * and at the end the hashes are sorted; only refs that share a hash are compared as text.
  */
 import { toA1 } from '../grid/address';
 import { trimText } from '../grid/cells';
@@ -31,25 +32,24 @@ function hashOf(text: string): number {
   return hash | 0;
 }
 
+/** Rows (indexes of the list) fit in 21 bits: Excel has 2^20 rows. */
+const INDEX_BITS = 2 ** 21;
+
 // A class rather than closures, so the pass calls one stable method (see totalRule.ts).
 class DuplicateRefRule implements Rule {
   readonly kinds = [DETAIL];
-  private readonly mask: number;
-  // Slot i holds a ref's hash (never 0; 0 = empty) and, in `rows`, its row. A probe reads only
-  // the hashes, so the memory it touches is half of keeping both side by side (the table is too
-  // big for the fastest caches, and this runs for every scheme); the row is read on a match.
+  // Per scheme with a ref, in row order: its ref's hash and its row.
   private readonly hashes: Int32Array;
   private readonly rows: Int32Array;
-  // (row, first row with the same ref) of each repeat.
-  private readonly repeats: number[] = [];
+  private count = 0;
 
   constructor(
     private readonly prepared: PreparedTable,
     private readonly column: number,
   ) {
-    let capacity = 1024;
-    while (capacity < prepared.values.length * 2) capacity *= 2;
-    this.mask = capacity - 1;
+    // Each row is seen once at most; no sheet has more rows than INDEX_BITS (a grid that does is
+    // not from Excel, and its refs past that are not compared).
+    const capacity = Math.min(prepared.values.length, INDEX_BITS);
     this.hashes = new Int32Array(capacity);
     this.rows = new Int32Array(capacity);
   }
@@ -61,26 +61,46 @@ class DuplicateRefRule implements Rule {
 
   row(row: number, _kind: number, scan: FigureScan): void {
     const text = refText(scan.cells[this.column]);
-    if (text === undefined) return;
-    const { hashes, mask } = this;
-    const hash = hashOf(text) || 1;
-    let slot = hash & mask;
-    for (let seen = hashes[slot]; seen !== 0; seen = hashes[slot]) {
-      if (seen === hash && this.textAt(this.rows[slot]) === text) {
-        this.repeats.push(row, this.rows[slot]);
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
-    hashes[slot] = hash;
-    this.rows[slot] = row;
+    if (text === undefined || this.count === this.hashes.length) return;
+    this.hashes[this.count] = hashOf(text);
+    this.rows[this.count++] = row;
   }
 
   widen(): void {}
 
+  /** (row, first row with the same ref) of each repeat, in row order. */
+  private repeats(): number[] {
+    const count = this.count;
+    // hash x 2^21 + index: exact in a double, and sorting it groups equal hashes in row order.
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = this.hashes[i] * INDEX_BITS + i;
+    keys.sort();
+    const found: [number, number][] = [];
+    for (let start = 0; start < count;) {
+      const hash = Math.floor(keys[start] / INDEX_BITS);
+      let end = start + 1;
+      while (end < count && Math.floor(keys[end] / INDEX_BITS) === hash) end++;
+      if (end - start > 1) {
+        // Refs sharing a hash: each is a repeat of the first earlier one with the same text.
+        const firsts: { text: string | undefined; row: number }[] = [];
+        for (let k = start; k < end; k++) {
+          const row = this.rows[keys[k] - hash * INDEX_BITS];
+          const text = this.textAt(row);
+          const first = firsts.find((candidate) => candidate.text === text);
+          if (first) found.push([row, first.row]);
+          else firsts.push({ text, row });
+        }
+      }
+      start = end;
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    return found.flat();
+  }
+
   finish(context: CheckContext): void {
     const { origin } = this.prepared;
-    const { repeats, column } = this;
+    const { column } = this;
+    const repeats = this.repeats();
     for (let i = 0; i < repeats.length; i += 2) {
       const row = repeats[i];
       const text = (this.textAt(row) ?? '').slice(0, 60);
