@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { formatFiscalYear, toNumber } from '../../src/core';
-import { BatchWriter } from '../../src/excel/batchWriter';
+import { BatchWriter, setRequestBudget } from '../../src/excel/batchWriter';
 import { closeTheYear, previewRollover } from '../../src/excel/rollover';
 import { forgetChanges, undoLastChange } from '../../src/excel/undo';
 import { writeSheetPlan } from '../../src/excel/writePlan';
@@ -45,12 +45,12 @@ let cliPlan: RolloverPlan;
 let workbook: FakeWorkbook;
 
 /** The demo at P12 in the stand-in, its In-year figures as Excel would show them. */
-async function demoAtP12(): Promise<FakeWorkbook> {
+async function demoAtP12(platform: 'web' | 'desktop' = 'desktop'): Promise<FakeWorkbook> {
   const rows = await readProgrammeCsv(SAMPLE_CSV);
   if (!rows.ok) throw new Error(rows.message);
   const programme = planDemoProgramme(rows.value);
   if (!programme.ok) throw new Error(programme.message);
-  const fake = installFakeExcel(globalThis);
+  const fake = installFakeExcel(globalThis, { platform });
   await Excel.run(async (context) => {
     const writer = new BatchWriter(context, {}, 'Writing');
     for (const plan of planDemoSheets(programme.value))
@@ -209,5 +209,33 @@ describe('Close the year in the task pane', () => {
     const result = await closeTheYear({ confirm: yes });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toContain("lacks the 'In-year monitoring' sheet");
+  });
+
+  it('names the In-year cell whose actual to date is not a figure, and changes nothing', async () => {
+    const before = workbook.fullSnapshot();
+    workbook.setCells(IN_YEAR_SHEET, `G${IN_YEAR_HEADER_ROW + 1}`, [['n/a']]);
+    const changed = workbook.fullSnapshot();
+    const result = await closeTheYear({ confirm: yes });
+    expect(!result.ok && result.message).toContain(
+      `'${IN_YEAR_SHEET}'!G${IN_YEAR_HEADER_ROW + 1}: the actual to date of`,
+    );
+    expect(workbook.fullSnapshot()).toBe(changed);
+    expect(changed).not.toBe(before);
+  });
+
+  it('closes and undoes the same way in requests split to fit a small request limit (Excel on the web)', async () => {
+    workbook = await demoAtP12('web');
+    const before = workbook.fullSnapshot();
+    const old = setRequestBudget(200);
+    try {
+      const syncs = jest.spyOn(BatchWriter.prototype, 'sync');
+      const result = await closeTheYear({ confirm: yes });
+      expect(result.ok).toBe(true);
+      expect(syncs).toHaveBeenCalled(); // the Programme went in more than one request
+      expect((await undoLastChange()).ok).toBe(true);
+      expect(workbook.fullSnapshot()).toBe(before);
+    } finally {
+      setRequestBudget(old);
+    }
   });
 });
