@@ -383,10 +383,13 @@ export async function closeTheYear(run: RunOptions = {}): Promise<ActionResult<R
     const onlyBlankRow =
       log.rows.length === 1 && log.rows[0].every((v, i) => i === 4 || isBlankCell(v));
     const formats = revisionRowFormats(settings.unit, settings.decimals).slice(0, width);
-    const lines = plan.revisionLines.map((line) =>
+    // The log's first row gets its formats before its values, so its Text cells take text as
+    // typed; rows added to the table get formats after, so their text keeps the apostrophe
+    // (as recordRevision writes them).
+    const lines = plan.revisionLines.map((line, i) =>
       revisionRow(line)
         .slice(0, width)
-        .map((cell) => officeCell(cell, undefined)),
+        .map((cell, c) => officeCell(cell, onlyBlankRow && i === 0 ? formats[c] : undefined)),
     );
     const firstRow = onlyBlankRow ? log.top : log.top + log.rows.length;
     const added = onlyBlankRow ? lines.slice(1) : lines;

@@ -238,4 +238,31 @@ describe('Close the year in the task pane', () => {
       setRequestBudget(old);
     }
   });
+
+  it('writes the first line into an empty log’s blank row, text as typed, and undo gives it back', async () => {
+    // The demo's log emptied as Set up leaves it: one blank row (its Signed amount formula kept).
+    await Excel.run(async (context) => {
+      const log = context.workbook.tables.getItem('Revisions');
+      const rows = log.rows.load('count');
+      await context.sync();
+      for (let i = rows.count - 1; i >= 1; i--) log.rows.getItemAt(i).delete();
+      const blank = log.getDataBodyRange().getRow(0);
+      const formulas = blank.load('formulas');
+      await context.sync();
+      blank.formulas = [formulas.formulas[0].map((f, c) => (c === 4 ? f : ''))];
+      await context.sync();
+    });
+    forgetChanges();
+    const before = workbook.fullSnapshot();
+    const result = await closeTheYear({ confirm: yes });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.revisionsAddress.startsWith('A2:')).toBe(true);
+    const first = cliPlan.revisionLines[0];
+    expect(workbook.read('Revisions', 'A2')[0][0]).toBe(first.ref);
+    expect(workbook.read('Revisions', 'G2')[0][0]).toBe(first.reference);
+    expect(workbook.table('Revisions')?.bodyRows).toBe(cliPlan.revisionLines.length);
+    expect((await undoLastChange()).ok).toBe(true);
+    expect(workbook.fullSnapshot()).toBe(before);
+  });
 });
