@@ -429,7 +429,14 @@ export async function closeTheYear(run: RunOptions = {}): Promise<ActionResult<R
       addedSheets: [],
       addedTableRows:
         added.length > 0
-          ? [{ table: REVISIONS_TABLE, from: log.rows.length, count: added.length }]
+          ? [
+              {
+                table: REVISIONS_TABLE,
+                from: log.rows.length,
+                count: added.length,
+                values: added,
+              },
+            ]
           : [],
     };
     await allOrNothing(entry, () =>

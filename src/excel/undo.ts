@@ -30,7 +30,13 @@ export interface UndoEntry {
    * Rows the action appended to a table's body (`from` = the body's row count before): undo
    * deletes them, last first (TableRow.delete, ExcelApi 1.1), so the table is its old size again.
    */
-  addedTableRows?: { table: string; from: number; count: number }[];
+  addedTableRows?: {
+    table: string;
+    from: number;
+    count: number;
+    /** What the rows held when added: undo deletes them only while they still do. */
+    values?: readonly (readonly unknown[])[];
+  }[];
   /** Set when the change must not be undone (the append-only revision log); says what to do instead. */
   irreversible?: string;
   /** The sheet that was active before the action, shown again when its sheets are removed. */
@@ -212,10 +218,62 @@ export async function undoLastChange(): Promise<ActionResult<UndoInfo>> {
         message:
           `The change before "${next.blockedBy.label}" cannot be undone without removing it. ${next.blockedBy.irreversible ?? ''}`.trim(),
       };
+    const moved = await excelRun((context) => addedRowsMoved(context, next.entry));
+    if (moved !== undefined) return { ok: false, message: moved };
     await excelRun((context) => restoreEntry(context, next.entry));
     entries.splice(next.index, 1);
     return { ok: true, value: { label: next.entry.label } };
   });
+}
+
+/**
+ * Why the rows an entry added to a table can no longer be deleted by position (the table was
+ * sorted, or rows were inserted or edited above or in them since), or undefined when they still
+ * hold what was added. Undo deletes table rows by position, so it must not run over someone
+ * else's lines (regression: undoing Close the year after sorting the Revisions log).
+ *
+ * @example
+ * const moved = await addedRowsMoved(context, entry); if (moved) show(moved);
+ */
+async function addedRowsMoved(
+  context: Excel.RequestContext,
+  entry: UndoEntry,
+): Promise<string | undefined> {
+  const checks = (entry.addedTableRows ?? [])
+    .filter(({ values, count }) => values !== undefined && count > 0)
+    .map((added) => {
+      const table = context.workbook.tables.getItemOrNullObject(added.table);
+      table.load('name');
+      const rows = table.rows.load('count');
+      return { added, table, rows };
+    });
+  if (checks.length === 0) return undefined;
+  await context.sync();
+  const held = checks.map(({ added, table, rows }) => {
+    if (table.isNullObject || rows.count < added.from + added.count)
+      return { added, ranges: undefined };
+    const ranges = Array.from({ length: added.count }, (_, i) =>
+      table.rows.getItemAt(added.from + i).load('values'),
+    );
+    return { added, ranges };
+  });
+  await context.sync();
+  for (const { added, ranges } of held) {
+    const same =
+      ranges !== undefined &&
+      ranges.every((row, i) =>
+        (added.values?.[i] ?? []).every((cell, c) => {
+          const written = String(cell ?? '');
+          // A formula's value is Excel's to work out; text written with a quote shows without it.
+          if (written.startsWith('=')) return true;
+          const shown = written.startsWith("'") ? written.slice(1) : written;
+          return String(row.values[0]?.[c] ?? '') === shown;
+        }),
+      );
+    if (!same)
+      return `"${entry.label}" cannot be undone: the ${added.count === 1 ? 'line' : `${added.count} lines`} it added to the table '${added.table}' have been moved, changed or removed since, and undo would delete other lines. Remove those lines by hand if they should go.`;
+  }
+  return undefined;
 }
 
 /**

@@ -165,6 +165,23 @@ describe('Close the year in the task pane', () => {
     expect(workbook.fullSnapshot()).toBe(before);
   });
 
+  it('regression: undo refuses to delete log lines by position once the added lines were changed (say, the log sorted)', async () => {
+    const result = await closeTheYear({ confirm: async () => true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Someone sorts the log or types over the last added line: it is no longer the line added.
+    const [, end] = result.value.revisionsAddress.split(':');
+    const lastRow = end.replace(/^[A-Z]+/, '');
+    workbook.cell(result.value.revisionsSheet, `A${lastRow}`)!.content = 'CP-999';
+    const after = workbook.fullSnapshot();
+    const undone = await undoLastChange();
+    expect(undone.ok).toBe(false);
+    expect(!undone.ok && undone.message).toMatch(
+      /cannot be undone: the \d+ lines it added to the table 'Revisions' have been moved, changed or removed since/,
+    );
+    expect(workbook.fullSnapshot()).toBe(after);
+  });
+
   it('leaves the workbook as it was when Excel fails part-way', async () => {
     const before = workbook.fullSnapshot();
     const real = BatchWriter.prototype.finish;

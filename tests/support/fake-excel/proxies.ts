@@ -1121,7 +1121,20 @@ class TableRowProxy extends ClientObject {
     super(ctx);
   }
   protected readProperty(name: string): unknown {
-    return name === 'index' ? this.index : undefined;
+    if (name === 'index') return this.index;
+    // TableRow.values: "the raw values of the specified range", one row (ExcelApi 1.1:
+    // https://learn.microsoft.com/javascript/api/excel/excel.tablerow#excel-excel-tablerow-values-member).
+    if (name === 'values') {
+      const table = this.table;
+      if (this.index < 0 || this.index >= table.bodyRows)
+        throw new FakeOfficeError('InvalidArgument', 'TableRow.values', 'no such row in the table');
+      const row = table.top + 1 + this.index;
+      return [table.columns.map((_, c) => cellValue(table.sheet.get(row, table.left + c)))];
+    }
+    return undefined;
+  }
+  get values(): CellValue[][] {
+    return this.loadedValue('values');
   }
   delete(): void {
     this.ctx.queue();
