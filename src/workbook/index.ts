@@ -24,3 +24,4 @@ export * from './financing';
 export * from './inYearMonitoring';
 export * from './forecastLink';
 export * from './inYearGathering';
+export * from './inYearStart';
