@@ -183,8 +183,7 @@ export async function ensureInYearSheets(
   const historyRows = historySheet ? Math.max(0, historySheet.values.length - 1) : 0;
   const inYearSheet = contents.get(IN_YEAR_SHEET);
   const stated = inYearSheet ? periodOfInYearSheet(inYearSheet.values, startMonth) : undefined;
-  const current =
-    stated !== undefined && stated.year === at.year && stated.period === at.period;
+  const current = stated !== undefined && stated.year === at.year && stated.period === at.period;
 
   const start = planInYearStart({
     at,

@@ -192,8 +192,7 @@ export function planInYearStart(input: {
     };
     const given = kept.get(scheme.ref.toLowerCase());
     // Not forecast yet: the budget holder is taken to spend the year's budget.
-    const inYearForecast =
-      given?.inYearForecast ?? monitoringLineAt(base, rules).row.inYearRevised;
+    const inYearForecast = given?.inYearForecast ?? monitoringLineAt(base, rules).row.inYearRevised;
     const line: InYearLine = monitoringLineAt(
       {
         ...base,
@@ -224,4 +223,3 @@ export function planInYearStart(input: {
   const position = planPositionSheet({ at, startMonth, lines, inYear: inYear.rows, settings });
   return { at, inYear, position, lines };
 }
-

@@ -74,7 +74,9 @@ describe('starting in-year monitoring from the settings', () => {
     expect(typeof line[4]).toBe('number');
     expect(line[7]).toBe(line[4]);
     const holder = sheetNames(workbook).find((name) => name.startsWith('Forecast - ')) as string;
-    expect(workbook.read(holder, 'G4:H4')).toEqual([['In-year budget 2016/17', 'Actual to date P3']]);
+    expect(workbook.read(holder, 'G4:H4')).toEqual([
+      ['In-year budget 2016/17', 'Actual to date P3'],
+    ]);
   });
 
   it('undoes Make forecast sheets with the in-year sheets it added', async () => {
@@ -126,9 +128,7 @@ describe('starting in-year monitoring from the settings', () => {
     expect(workbook.read(IN_YEAR_SHEET, `H${at}:Q${at}`)[0]).toEqual(
       expect.arrayContaining([1.5, 'Hardware delayed']),
     );
-    const periods = workbook
-      .read(HISTORY_SHEET, `C2:C${2 * schemes + 1}`)
-      .map((row) => row[0]);
+    const periods = workbook.read(HISTORY_SHEET, `C2:C${2 * schemes + 1}`).map((row) => row[0]);
     expect(periods).toEqual([
       ...Array.from({ length: schemes }, () => 3),
       ...Array.from({ length: schemes }, () => 6),
