@@ -134,7 +134,8 @@ describe('starting in-year monitoring from the settings', () => {
       ...Array.from({ length: schemes }, () => 6),
     ]);
 
-    // Undo the P6 gathering: the In-year sheet is at P3 again, the P6 snapshots gone.
+    // Undo the P6 gathering: the In-year sheet is at P3 again, the P6 snapshots gone (regression:
+    // undo restored the blocks in the order saved, so the sheet came back half moved on to P6).
     await undoLastChange();
     expect(workbook.read(IN_YEAR_SHEET, 'A1:R30')).toEqual(snapshotBefore);
     expect(workbook.read(HISTORY_SHEET, `C${schemes + 2}`)).toEqual([['']]);
