@@ -153,7 +153,7 @@ export function ForecastsPanel({ onNext }: NextStepProps) {
         cells open. When they are filled in, gather them into the Monitoring sheet (budget,
         forecast, variance and RAG as formulas).
       </Text>
-      <Text className={styles.hint} aria-label="Period monitored">
+      <Text className={styles.hint} role="note" aria-label="Period monitored">
         {monitored
           ? `Monitoring ${monitored}: both steps add the Actuals, Monitoring history, In-year monitoring and Capital budget position sheets if they are missing, or move them on to ${monitored}; each gathering adds that period's snapshots to the history.`
           : 'To monitor the year as well (in-year budget, actual to date, slippage, history), set the year and period being monitored in Settings first.'}

@@ -19,12 +19,14 @@ export function InYearResult({ inYear }: InYearResultProps) {
   return (
     <section aria-label="In-year monitoring result">
       <Subtitle2 as="h3">In-year monitoring{inYear.period ? ` ${inYear.period}` : ''}</Subtitle2>
-      <dl className={styles.figures} aria-label="In-year gathering">
-        <dt>Schemes updated</dt>
-        <dd className={styles.figure}>{inYear.updated}</dd>
-        <dt>Snapshots added</dt>
-        <dd className={styles.figure}>{inYear.appended}</dd>
-      </dl>
+      <div role="group" aria-label="In-year gathering">
+        <dl className={styles.figures}>
+          <dt>Schemes updated</dt>
+          <dd className={styles.figure}>{inYear.updated}</dd>
+          <dt>Snapshots added</dt>
+          <dd className={styles.figure}>{inYear.appended}</dd>
+        </dl>
+      </div>
       {inYear.added.length > 0 && <Text>Sheets added: {inYear.added.join(', ')}.</Text>}
       {inYear.movedFrom && (
         <Text>Moved on from {inYear.movedFrom}: the forecasts and explanations carried over.</Text>
