@@ -22,7 +22,7 @@ export async function runFileJob(job: FileJob): Promise<unknown> {
   if (job.kind === 'check') {
     const [report] = await checkFiles(
       [job.file],
-      { sheet: job.sheet },
+      { sheet: job.sheet, columnsGiven: job.check.columns !== undefined },
       readWorkbookGrids,
       gridChecker(job.check),
     );

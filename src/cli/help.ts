@@ -10,6 +10,7 @@ Usage:
   capital-planner demo [--out FILE] [--json]
   capital-planner consolidate <master.xlsx> <return.xlsx>... --out FILE [--json]
   capital-planner import <table.xlsx> [--sheet NAME] --out FILE [--json]
+  capital-planner rollover <workbook.xlsx> --out FILE [--json]
   capital-planner <command> --help
 
 Commands:
@@ -17,6 +18,7 @@ Commands:
   demo         write a sample capital programme workbook and check it
   consolidate  gather budget holders' forecast returns into the master's Monitoring sheet
   import       bring in a programme table as councils print it and write a Programme workbook
+  rollover     close the year at its outturn (P12) and write the workbook one year on
 
 Exit status: 0 no errors found, 1 errors found, 2 a file could not be read or the command line is wrong.
 `;
@@ -37,7 +39,9 @@ Options:
   --convention C         variance is budget-minus-forecast (default) or forecast-minus-budget
   --column L=ROLE        correct the reading of column L (repeatable): a role (label, budget, original, approved,
                          revised, additions, forecast, actual, variance, amount, year, percentage, notes, skip),
-                         or the columns it is worked out from, e.g. --column G=E-D (G is E less D)
+                         or the columns it is worked out from, e.g. --column G=E-D (G is E less D).
+                         Corrections saved in the workbook from the task pane's Check are used when no
+                         --column is given (a note says so)
   -h, --help             show this help
 
 Exit status: 0 no errors found, 1 errors found, 2 a file could not be read (the others are still checked).
@@ -74,6 +78,28 @@ Options:
 
 Exit status: 0 every return copied, 1 some returns were not copied (see the report), 2 a file could
 not be read or written.
+`;
+
+/** Help for `capital-planner rollover --help`. */
+export const ROLLOVER_HELP = `Usage: capital-planner rollover <workbook.xlsx> --out FILE [--json]
+
+Closes the financial year of a workbook at its outturn (the In-year monitoring at period 12) and
+writes FILE one year on: each scheme's slippage is carried into the next year's phasing and
+recorded in the Revisions log as a carry-forward line (reason and reference); a real underspend is
+released and an overspend met in the closed year, not carried; the closed year's budget becomes
+its outturn and the next year becomes the current one (the In-year monitoring stays as the closed
+year's record). Each scheme's all-years budget changes only by what was really under- or
+overspent; the Programme, Revisions, Monitoring and Financing sheets carry the figures their
+formulas compute. A year is closed once: the log's 'Outturn 2016/17' lines say it was. The input is
+never changed.
+
+Options:
+  --out FILE             where to write the workbook one year on (must not be the input)
+  --json                 print each scheme's figures and the Revisions lines as JSON
+  -h, --help             show this help
+
+Exit status: 0 written, 1 the workbook cannot be closed yet (not at period 12, or a sheet is
+missing), 2 a file could not be read or written.
 `;
 
 /** Help for `capital-planner import --help`. */

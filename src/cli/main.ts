@@ -5,7 +5,7 @@
 import { MAIN_HELP } from './help';
 import { EXIT_OK, EXIT_UNREADABLE, processIo, usageError, type CliIo } from './io';
 
-const COMMANDS = ['check', 'demo', 'consolidate', 'import'] as const;
+const COMMANDS = ['check', 'demo', 'consolidate', 'import', 'rollover'] as const;
 
 // Each command is loaded only when it runs: ExcelJS takes most of a second to load, and `--help`
 // or a mistyped command should answer at once (issue 17: start-up within 0.3 s of `node -e 0`).
@@ -17,6 +17,8 @@ const demoCommand = () => require('./commands/demo') as typeof import('./command
 const consolidateCommand = () =>
   require('./commands/consolidate') as typeof import('./commands/consolidate');
 const importCommand = () => require('./commands/import') as typeof import('./commands/import');
+const rolloverCommand = () =>
+  require('./commands/rollover') as typeof import('./commands/rollover');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
@@ -37,6 +39,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return await consolidateCommand().runConsolidate(rest, io);
       case 'import':
         return await importCommand().runImport(rest, io);
+      case 'rollover':
+        return await rolloverCommand().runRollover(rest, io);
       case '-h':
       case '--help':
       case 'help':

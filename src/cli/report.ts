@@ -19,6 +19,8 @@ export interface FileReport {
   tables?: SheetReading[];
   /** Why the file could not be read; its findings are then empty. */
   error?: string;
+  /** What the reader should know that is not a finding (a reading saved in the workbook, used or not). */
+  notes?: string[];
 }
 
 /** A finding as the JSON report prints it: every key present, `null` when it does not apply. */
@@ -40,6 +42,7 @@ export interface JsonReport {
     /** Per sheet: the `table` object, the reading of its table. */
     sheets?: SheetReading[];
     error?: string;
+    notes?: string[];
   }[];
   summary: { errors: number; warnings: number };
 }
@@ -88,6 +91,7 @@ export function toJsonReport(reports: readonly FileReport[]): JsonReport {
       findings: report.findings.map(toJsonFinding),
       ...(report.tables !== undefined ? { sheets: report.tables } : {}),
       ...(report.error !== undefined ? { error: report.error } : {}),
+      ...(report.notes !== undefined ? { notes: report.notes } : {}),
     })),
     summary: summarise(reports),
   };
@@ -126,6 +130,7 @@ export function formatTextReport(reports: readonly FileReport[], explain = false
         for (const line of formatReading(table)) lines.push(`    ${line}`);
       }
     }
+    for (const note of report.notes ?? []) lines.push(`  Note: ${note}`);
     if (report.error !== undefined) {
       lines.push(`  Cannot read it: ${report.error}`);
     } else if (report.findings.length === 0) {

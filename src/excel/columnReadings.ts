@@ -4,7 +4,7 @@
  * applied every time that sheet is checked. Saving is one write, all-or-nothing and undoable.
  */
 import {
-  checkGridWithReading,
+  checkStackedTables,
   type CheckOptions,
   type Grid,
   type GridCheckWithReading,
@@ -196,12 +196,12 @@ export function checkWithSavedReading(
     notice = `Your saved reading of '${span.sheet}' names ${one ? 'a column' : 'columns'} (${outside.join(', ')}) outside the table or working out from one, ${address}: ${one ? 'it was' : 'they were'} left out. Pick the roles again, or Reset to forget it.`;
   }
   if (Object.keys(columns).length === 0)
-    return { checked: checkGridWithReading(grid, options), ...(notice ? { notice } : {}) };
-  const checked = checkGridWithReading(grid, { ...options, columns });
+    return { checked: checkStackedTables(grid, options), ...(notice ? { notice } : {}) };
+  const checked = checkStackedTables(grid, { ...options, columns });
   const refused = checked.findings.find((finding) => finding.rule === 'column-override');
   if (refused)
     return {
-      checked: checkGridWithReading(grid, options),
+      checked: checkStackedTables(grid, options),
       notice: `Your saved reading of the columns of '${span.sheet}' (${formatColumnReading(columns)}) was ignored: ${refused.message}. Pick the roles again, or Reset to forget it.`,
     };
   return {

@@ -7,6 +7,7 @@ export { setUpProgramme } from './setUpProgramme';
 export { previewSelection, importSelection } from './importSelection';
 export { phaseSchemes } from './phaseSchemes';
 export { recordRevision, listSchemes } from './recordRevision';
+export { closeTheYear, previewRollover } from './rollover';
 export { generateForecastSheets } from './forecastSheets';
 export { gatherForecasts } from './monitoring';
 export { checkProgramme, checkSelection, checkSheet, writeChecksReport } from './checks';

@@ -14,6 +14,7 @@ import { askBeforeReplacing, findReplaced } from './overwrite';
 import {
   REVISED_BUDGET_FORMULA,
   REVISION_COLUMNS,
+  REVISION_COLUMNS_BEFORE_YEARS,
   REVISIONS_TABLE,
   REVISION_KINDS,
   revisionRow,
@@ -73,6 +74,15 @@ export function validateRevision(input: RevisionInput): string | undefined {
     return 'An addition cannot be negative: record a reduction instead, or type the amount without the minus sign.';
   if (!isValidDate(input.date))
     return 'The date cannot be read: pick the date the change was approved, e.g. 12/01/2017.';
+  for (const year of [input.fromYear, input.toYear])
+    if (year !== undefined && (!Number.isInteger(year) || year < 1900 || year > 9998))
+      return `The year ${String(year)} is not a financial year: give its first calendar year (2016 for 2016/17).`;
+  if (
+    input.fromYear !== undefined &&
+    input.fromYear === input.toYear &&
+    input.kind === 're-profile'
+  )
+    return 'A re-profile moves money between two different years: choose a From year and a To year that differ.';
   if (!input.reason || input.reason.trim() === '')
     return 'Say why the budget changed (e.g. "New module, extra specialist support"), so the bridge can be explained.';
   return undefined;
@@ -108,7 +118,9 @@ export async function recordRevision(
           const log = ctx.workbook.tables.getItemOrNullObject(REVISIONS_TABLE);
           log.load('name');
           // Only the log's position and first row: appending needs no more, however long the log.
-          const logBody = log.getDataBodyRange().load('rowIndex, columnIndex, rowCount');
+          const logBody = log
+            .getDataBodyRange()
+            .load('rowIndex, columnIndex, rowCount, columnCount');
           const logFirst = log.getDataBodyRange().getRow(0).load('values');
           const logSheet = log.worksheet.load('name');
           const sheets = ctx.workbook.worksheets.load('items/name');
@@ -194,23 +206,36 @@ export async function recordRevision(
         reason: input.reason.trim(),
         reference: (input.reference ?? '').trim(),
         approvedBy: (input.approvedBy ?? '').trim(),
+        ...(input.kind === 're-profile' && input.fromYear !== undefined
+          ? { fromYear: input.fromYear }
+          : {}),
+        ...(input.kind === 're-profile' && input.toYear !== undefined
+          ? { toYear: input.toYear }
+          : {}),
       });
-      const formats = [revisionRowFormats(settings.unit, settings.decimals)];
+      // A log made before From year and To year takes its own columns only (still read as before).
+      const width = log.isNullObject
+        ? REVISION_COLUMNS.length
+        : Math.min(
+            Math.max(logBody.columnCount, REVISION_COLUMNS_BEFORE_YEARS),
+            REVISION_COLUMNS.length,
+          );
+      const formats = [revisionRowFormats(settings.unit, settings.decimals).slice(0, width)];
 
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const isFirstRow = log.isNullObject || sheetRow === logBody.rowIndex;
       // The first row gets its formats before its values, so its Text cells take text as typed;
       // a row added to the table gets its formats after, so its text keeps the apostrophe prefix.
-      const row = planned.map((cell, c) =>
-        officeCell(cell, isFirstRow ? formats[0][c] : undefined),
-      );
+      const row = planned
+        .slice(0, width)
+        .map((cell, c) => officeCell(cell, isFirstRow ? formats[0][c] : undefined));
       // Formats before values, so text stays text.
       if (isFirstRow) {
-        sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).numberFormat = formats;
-        sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).values = [row];
+        sheet.getRangeByIndexes(sheetRow, left, 1, width).numberFormat = formats;
+        sheet.getRangeByIndexes(sheetRow, left, 1, width).values = [row];
       } else {
         log.rows.add(undefined, [row]);
-        sheet.getRangeByIndexes(sheetRow, left, 1, REVISION_COLUMNS.length).numberFormat = formats;
+        sheet.getRangeByIndexes(sheetRow, left, 1, width).numberFormat = formats;
       }
       if (needsFormula)
         await writer.write(

@@ -163,6 +163,9 @@ export interface RevisionInput {
   reason: string;
   reference: string;
   approvedBy?: string;
+  /** For a re-profile: the fiscal year (2016 = 2016/17) the money moves out of, and into. */
+  fromYear?: number;
+  toYear?: number;
 }
 
 export interface RevisionResult {
@@ -358,4 +361,48 @@ export interface ActualsResult {
   /** The Actuals sheet was made by this action. */
   created: boolean;
   leftOut: { unknownRefs: number; repeats: number; alreadyIn: number; unreadable: number };
+}
+
+/** One cell closing the year changes, as the confirm dialog shows it. */
+export interface RolloverCellChange {
+  sheet: string;
+  /** A1 address, e.g. `M3`. */
+  cell: string;
+  /** What the cell is, e.g. `CP-001 2016/17 Q4` or `monitoringYear`. */
+  what: string;
+  now: string;
+  becomes: string;
+}
+
+/** One Revisions line closing the year adds. */
+export interface RolloverLine {
+  ref: string;
+  kind: RevisionKind;
+  amount: number;
+  /** The year money moves out of and into (carry-forward re-profiles), e.g. `2016/17`. */
+  fromYear?: string;
+  toYear?: string;
+  reason: string;
+  reference: string;
+}
+
+/** Every change "Close the year" would make, shown before it is confirmed. */
+export interface RolloverPreview {
+  /** The year being closed, e.g. `2016/17`, and the year that becomes current. */
+  closing: string;
+  next: string;
+  /** Lines appended to the Revisions log, in order. */
+  lines: RolloverLine[];
+  /** Programme cells (and settings) that change: old -> new. */
+  cells: RolloverCellChange[];
+  /** Schemes whose phasing changes. */
+  schemes: number;
+}
+
+/** What "Close the year" did. */
+export interface RolloverResult {
+  preview: RolloverPreview;
+  /** Where the new Revisions lines are, e.g. `Revisions!A12:K18`. */
+  revisionsSheet: string;
+  revisionsAddress: string;
 }

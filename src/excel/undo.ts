@@ -26,6 +26,11 @@ export interface UndoEntry {
   blocks: SavedBlock[];
   /** Sheets the action created: undo deletes them. */
   addedSheets: string[];
+  /**
+   * Rows the action appended to a table's body (`from` = the body's row count before): undo
+   * deletes them, last first (TableRow.delete, ExcelApi 1.1), so the table is its old size again.
+   */
+  addedTableRows?: { table: string; from: number; count: number }[];
   /** Set when the change must not be undone (the append-only revision log); says what to do instead. */
   irreversible?: string;
   /** The sheet that was active before the action, shown again when its sheets are removed. */
@@ -145,6 +150,17 @@ export async function restoreEntry(context: Excel.RequestContext, entry: UndoEnt
     shown.load('name');
     await context.sync();
     if (!shown.isNullObject) shown.activate();
+  }
+  for (const { table, from, count } of entry.addedTableRows ?? []) {
+    const found = context.workbook.tables.getItemOrNullObject(table);
+    found.load('name');
+    await context.sync();
+    if (found.isNullObject) continue;
+    const rows = found.rows.load('count');
+    await context.sync();
+    // A failure part-way may have added fewer rows: delete only those there.
+    for (let index = Math.min(rows.count, from + count) - 1; index >= from; index--)
+      found.rows.getItemAt(index).delete();
   }
   // Latest saved first: where an action saved a block and later saved part of it again (after
   // writing it once), the first copy, what the cells held before the action, is written last.

@@ -20,6 +20,7 @@ import { ActivityList } from './components/ActivityList/ActivityList';
 import { ActualsPanel } from './components/ActualsPanel/ActualsPanel';
 import { ChartPanel } from './components/ChartPanel/ChartPanel';
 import { CheckPanel } from './components/CheckPanel/CheckPanel';
+import { ClosePanel } from './components/ClosePanel/ClosePanel';
 import { ConfirmProvider, useConfirm } from './components/ConfirmDialog/useConfirm';
 import { ErrorBoundary } from './components/ErrorBoundary/ErrorBoundary';
 import { ForecastsPanel } from './components/ForecastsPanel/ForecastsPanel';
@@ -116,6 +117,7 @@ function PaneShell({ actions, initialTab }: { actions: PaneActions; initialTab: 
     check: <CheckPanel />,
     actuals: <ActualsPanel onNext={select} />,
     chart: <ChartPanel onNext={select} />,
+    close: <ClosePanel />,
     settings: <SettingsPanel />,
   };
 

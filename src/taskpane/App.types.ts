@@ -11,6 +11,7 @@ export type PaneTab =
   | 'actuals'
   | 'check'
   | 'chart'
+  | 'close'
   | 'settings';
 
 /** Tab labels as the finance officer reads them. */
@@ -23,6 +24,7 @@ export const TAB_LABELS: Record<PaneTab, string> = {
   actuals: 'Actuals',
   check: 'Check',
   chart: 'Chart',
+  close: 'Close year',
   settings: 'Settings',
 };
 
@@ -33,7 +35,7 @@ export type PaneGroup = 'programme' | 'monitor' | 'check' | 'settings';
 export const TAB_GROUPS: readonly { group: PaneGroup; label: string; tabs: readonly PaneTab[] }[] =
   [
     { group: 'programme', label: 'Programme', tabs: ['setup', 'import', 'phase', 'revise'] },
-    { group: 'monitor', label: 'Monitor', tabs: ['forecasts', 'actuals', 'chart'] },
+    { group: 'monitor', label: 'Monitor', tabs: ['forecasts', 'actuals', 'chart', 'close'] },
     { group: 'check', label: 'Check', tabs: ['check'] },
     { group: 'settings', label: 'Settings', tabs: ['settings'] },
   ];

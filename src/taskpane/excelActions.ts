@@ -51,6 +51,8 @@ export type ExcelAdapter = Pick<
   | 'phaseSchemes'
   | 'recordRevision'
   | 'listSchemes'
+  | 'previewRollover'
+  | 'closeTheYear'
   | 'generateForecastSheets'
   | 'gatherForecasts'
   | 'checkProgramme'
@@ -87,6 +89,14 @@ function plural(count: number, one: string, many = `${one}s`): string {
  * // 'Replace 3 filled cells on Programme?'
  */
 export function questionFor(notice: OverwriteNotice): OverwriteQuestion {
+  // Closing the year lists every cell it changes (Cell, Now, Becomes), not only filled ones.
+  if (notice.action === 'Close the year')
+    return {
+      title: `Close the year: change ${plural(notice.cellCount, 'cell')}?`,
+      message: notice.message,
+      examples: notice.examples,
+      confirmLabel: 'Close the year',
+    };
   return {
     title: `Replace ${plural(notice.cellCount, 'filled cell')} on ${notice.sheet}?`,
     // The adapter's sentence already says what is replaced and that Undo brings it back.
@@ -422,6 +432,24 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
           unphased: value.unphased.map((row) => ({ ...row, sheet: 'Programme' })),
           errors: value.errors.map((row) => ({ ...row, sheet: 'Programme' })),
         }),
+      );
+    },
+    async previewRollover(context) {
+      const result = await excel.previewRollover(runOptions(context));
+      return outcome(
+        result,
+        (value) =>
+          `Closing ${value.closing} adds ${plural(value.lines.length, 'Revisions line')} and re-phases ${plural(value.schemes, 'scheme')}.`,
+        same,
+      );
+    },
+    async closeTheYear(context) {
+      const result = await excel.closeTheYear(runOptions(context));
+      return outcome(
+        result,
+        (value) =>
+          `${value.preview.closing} closed: ${plural(value.preview.lines.length, 'line')} added to ${value.revisionsSheet} (${value.revisionsAddress}), ${plural(value.preview.schemes, 'scheme')} re-phased; ${value.preview.next} is now the year being monitored.`,
+        same,
       );
     },
     async listSchemes() {

@@ -25,6 +25,8 @@ import type {
   Rag,
   RevisionKind,
   RevisionResult,
+  RolloverPreview,
+  RolloverResult,
   VarianceConvention,
   VarianceStatus,
   WorkbookInfo,
@@ -43,6 +45,8 @@ export type {
   PeriodKind,
   Rag,
   RevisionKind,
+  RolloverPreview,
+  RolloverResult,
   VarianceConvention,
   VarianceStatus,
   WorkbookInfo,
@@ -289,6 +293,10 @@ export interface PaneActions {
     choices: ActualsChoices,
     context: ActionContext,
   ): Promise<Outcome<ActualsResult>>;
+  /** What closing the year would change (Revisions lines, Programme cells); changes nothing. */
+  previewRollover(context: ActionContext): Promise<Outcome<RolloverPreview>>;
+  /** Closes the year after the confirm dialog: all-or-nothing and undoable. */
+  closeTheYear(context: ActionContext): Promise<Outcome<RolloverResult>>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(settings: PaneSettings, context: ActionContext): Promise<Outcome>;
   /** Description of the change "Undo last change" would revert, or undefined when there is none. */

@@ -229,3 +229,26 @@ export function planColumnReadings(
     ],
   };
 }
+
+/**
+ * The block of saved readings out of the settings sheet as the command line reads it: whole-sheet
+ * values starting at `origin` (0-based; readers drop empty leading rows and columns), in the shape
+ * `savedColumnReading` takes, the header row first.
+ *
+ * @example
+ * const block = columnReadingsBlockOf(settingsGrid.values, settingsGrid.origin);
+ * savedColumnReading(block, 'Outturn').columns; // { G: 'variance' } when the pane saved one
+ */
+export function columnReadingsBlockOf(
+  values: readonly (readonly unknown[])[],
+  origin: { row: number; column: number } = { row: 0, column: 0 },
+): unknown[][] {
+  const rows = Math.max(0, Math.min(values.length + origin.row, COLUMN_READINGS_ROWS));
+  return Array.from({ length: rows }, (_, sheetRow) => {
+    const cells = values[sheetRow - origin.row] ?? [];
+    return Array.from(
+      { length: COLUMN_READINGS_WIDTH },
+      (_, i) => cells[COLUMN_READINGS_LEFT + i - origin.column] ?? '',
+    );
+  });
+}

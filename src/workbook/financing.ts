@@ -7,7 +7,7 @@
  *   typed per year; shares are split by rounded running totals, as the engine does, so a scheme
  *   financed 100% by shares is financed to the penny;
  * - Financed by: one line per source, total financing, total expenditure and the gap.
- * Below them, the revenue consequences of the Prudential borrowing line: MRP (straight-line or
+ * Below them, the revenue consequences of the Prudential borrowing line, years as columns: MRP (straight-line or
  * annuity over the asset life, from the year after the spend) and interest on the debt owed.
  */
 import {
@@ -303,11 +303,12 @@ export function planFinancingSheet(input: FinancingSheetInput): FinancingPlan {
 
   const money = numberFormatFor(input.unit, decimals);
   const moneyRow = () => years.map(() => money).concat(money);
-  plan.formats.push({
-    top: firstScheme - 1,
-    left: first,
-    formats: plan.cells.slice(firstScheme - 1, gap).map(moneyRow),
-  });
+  // Figure rows only: blank rows and headings between the blocks keep no format (as the other plans).
+  for (let r = firstScheme - 1; r < gap; r++) {
+    const cells = plan.cells[r];
+    if (cells.slice(first).some((cell) => cell !== null && cell !== undefined))
+      plan.formats.push({ top: r, left: first, formats: [moneyRow()] });
+  }
   plan.bold.push(
     range(0, 0, 1, 1),
     range(expenditureHeader - 1, 0, 1, width),
@@ -358,64 +359,119 @@ export function planFinancingSheet(input: FinancingSheetInput): FinancingPlan {
       const sourceRow = firstSource + borrowingRow;
       plan.cells.push([]);
       const termsRow = plan.cells.length + 1;
+      // The terms sit in column B, beside their labels, so no reader takes them for a year's figure.
       plan.cells.push(
         ['Financial consequences – revenue (Prudential borrowing)'],
-        ['Asset life (years)', null, null, terms.lifeYears],
-        ['MRP method (straight-line or annuity)', null, null, terms.method],
-        ['Interest rate %', null, null, n(terms.ratePercent)],
+        ['Asset life (years)', terms.lifeYears],
+        ['MRP method (straight-line or annuity)', terms.method],
+        ['Interest rate %', n(terms.ratePercent)],
       );
       const cells = {
-        life: `$D$${termsRow + 1}`,
-        method: `$D$${termsRow + 2}`,
-        rate: `$D$${termsRow + 3}`,
+        life: `$B$${termsRow + 1}`,
+        method: `$B$${termsRow + 2}`,
+        rate: `$B$${termsRow + 3}`,
       };
+      // Years as columns, as councils print "Financial Consequences – Revenue": the years after
+      // the spend, for as long as MRP is charged (its own row of year headings).
+      const revenueLetters = revenue.map((_, r) => columnLetters(first + r));
+      const lastRevenueLetter = revenueLetters[revenueLetters.length - 1];
       const header = plan.cells.length + 1;
-      plan.cells.push(['Year', 'Opening debt', null, 'MRP', 'Interest', 'Revenue cost']);
-      const firstRevenue = header + 1;
-      revenue.forEach((entry, r) => {
-        const row = firstRevenue + r;
-        const mrpParts = years
-          .map((year, i) => ({ year, letter: letters[i] }))
-          .filter(({ year }) => year < entry.year)
-          .map(({ year, letter }) =>
-            trancheMrp(`$${letter}$${sourceRow}`, entry.year - year, cells, decimals),
-          );
-        const borrowedLastYear = years.indexOf(entry.year - 1);
-        const opening =
-          r === 0
-            ? `=${borrowedLastYear >= 0 ? `$${letters[borrowedLastYear]}$${sourceRow}` : '0'}`
-            : `=B${row - 1}-D${row - 1}${borrowedLastYear >= 0 ? `+$${letters[borrowedLastYear]}$${sourceRow}` : ''}`;
-        plan.cells.push([
-          formatFiscalYear(entry.year, startMonth),
-          formula(opening, n(entry.openingDebt)),
-          null,
-          formula(mrpParts.length ? `=${mrpParts.join('+')}` : '=0', n(entry.mrp)),
-          formula(`=ROUND(B${row}*${cells.rate}/100,${decimals})`, n(entry.interest)),
-          formula(`=D${row}+E${row}`, n(entry.total)),
-        ]);
-      });
-      const lastRevenue = firstRevenue + revenue.length - 1;
       plan.cells.push([
+        'Revenue consequences',
+        null,
+        null,
+        ...revenue.map((entry) => formatFiscalYear(entry.year, startMonth)),
         'Total',
-        null,
-        null,
-        formula(`=SUM(D${firstRevenue}:D${lastRevenue})`, n(sum(revenue.map((e) => e.mrp)))),
-        formula(`=SUM(E${firstRevenue}:E${lastRevenue})`, n(sum(revenue.map((e) => e.interest)))),
-        formula(`=SUM(F${firstRevenue}:F${lastRevenue})`, n(sum(revenue.map((e) => e.total)))),
       ]);
+      const mrpRow = header + 1;
+      const interestRow = header + 2;
+      const totalRow = header + 3;
+      const debtRow = header + 4;
+      const total = (row: number, result: Decimal) =>
+        formula(`=SUM(${revenueLetters[0]}${row}:${lastRevenueLetter}${row})`, n(result));
+      const sumOf = (pick: (entry: RevenueConsequenceYear) => Decimal) => sum(revenue.map(pick));
+      plan.cells.push(
+        [
+          'Minimum revenue provision (MRP)',
+          null,
+          null,
+          ...revenue.map((entry) => {
+            const mrpParts = years
+              .map((year, i) => ({ year, letter: letters[i] }))
+              .filter(({ year }) => year < entry.year)
+              .map(({ year, letter }) =>
+                trancheMrp(`$${letter}$${sourceRow}`, entry.year - year, cells, decimals),
+              );
+            return formula(mrpParts.length ? `=${mrpParts.join('+')}` : '=0', n(entry.mrp));
+          }),
+          total(
+            mrpRow,
+            sumOf((entry) => entry.mrp),
+          ),
+        ],
+        [
+          'Interest',
+          null,
+          null,
+          ...revenue.map((entry, r) =>
+            formula(
+              `=ROUND(${revenueLetters[r]}${debtRow}*${cells.rate}/100,${decimals})`,
+              n(entry.interest),
+            ),
+          ),
+          total(
+            interestRow,
+            sumOf((entry) => entry.interest),
+          ),
+        ],
+        [
+          'Total revenue cost',
+          null,
+          null,
+          ...revenue.map((entry, r) =>
+            formula(
+              `=${revenueLetters[r]}${mrpRow}+${revenueLetters[r]}${interestRow}`,
+              n(entry.total),
+            ),
+          ),
+          total(
+            totalRow,
+            sumOf((entry) => entry.total),
+          ),
+        ],
+        [
+          'Debt outstanding at the start of the year',
+          null,
+          null,
+          ...revenue.map((entry, r) => {
+            const borrowedLastYear = years.indexOf(entry.year - 1);
+            const borrowed =
+              borrowedLastYear >= 0 ? `$${letters[borrowedLastYear]}$${sourceRow}` : '0';
+            const text =
+              r === 0
+                ? `=${borrowed}`
+                : `=${revenueLetters[r - 1]}${debtRow}-${revenueLetters[r - 1]}${mrpRow}${borrowedLastYear >= 0 ? `+${borrowed}` : ''}`;
+            return formula(text, n(entry.openingDebt));
+          }),
+        ],
+      );
+      const firstRevenue = mrpRow;
+      const revenueWidth = first + revenue.length + 1;
       plan.formats.push({
-        top: firstRevenue - 1,
-        left: 1,
-        formats: plan.cells.slice(firstRevenue - 1).map(() => [money, money, money, money, money]),
+        top: mrpRow - 1,
+        left: first,
+        formats: [mrpRow, interestRow, totalRow, debtRow].map(() =>
+          revenue.map(() => money).concat(money),
+        ),
       });
       plan.bold.push(
         range(termsRow - 1, 0, 1, 1),
-        range(header - 1, 0, 1, 6),
-        range(lastRevenue, 0, 1, 6),
+        range(header - 1, 0, 1, revenueWidth),
+        range(totalRow - 1, 0, 1, revenueWidth),
       );
-      plan.unlocked.push(range(termsRow, 3, 3, 1));
+      plan.unlocked.push(range(termsRow, 1, 3, 1));
       plan.validations.push({
-        range: range(termsRow + 1, 3, 1, 1),
+        range: range(termsRow + 1, 1, 1, 1),
         list: ['straight-line', 'annuity'],
       });
       rows.firstRevenue = firstRevenue;

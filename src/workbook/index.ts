@@ -25,3 +25,4 @@ export * from './inYearMonitoring';
 export * from './forecastLink';
 export * from './inYearGathering';
 export * from './inYearStart';
+export * from './rollover';

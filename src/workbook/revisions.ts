@@ -2,7 +2,14 @@
  * The Revisions log: one row per approved change to a scheme's budget, in an Excel table whose
  * `Signed amount` formula says what the revision does to the all-years budget.
  */
-import { numberFormatFor, type CalendarDate, type MoneyUnit, type RevisionKind } from '../core';
+import {
+  formatFiscalYear,
+  numberFormatFor,
+  type CalendarDate,
+  type FiscalYear,
+  type MoneyUnit,
+  type RevisionKind,
+} from '../core';
 import { emptySheet, formula, range, type PlanCell, type SheetPlan } from './plan';
 
 export const REVISIONS_SHEET = 'Revisions';
@@ -18,7 +25,15 @@ export const REVISION_COLUMNS = [
   'Reason',
   'Reference',
   'Approved by',
+  'From year',
+  'To year',
 ] as const;
+
+/**
+ * Columns of a log made before `From year` and `To year` were added: such a log is still read,
+ * and lines written to it stop at its last column (the reason still names the years).
+ */
+export const REVISION_COLUMNS_BEFORE_YEARS = 8;
 
 export const REVISION_KINDS: readonly RevisionKind[] = [
   'addition',
@@ -47,6 +62,9 @@ export interface RevisionLine {
   reason: string;
   reference: string;
   approvedBy?: string;
+  /** For a re-profile: the year the money moves out of, and the year it moves into. */
+  fromYear?: FiscalYear;
+  toYear?: FiscalYear;
 }
 
 /**
@@ -57,7 +75,7 @@ export interface RevisionLine {
  */
 export function revisionRowFormats(unit: MoneyUnit, decimals: number): string[] {
   const money = numberFormatFor(unit, decimals);
-  return ['@', 'yyyy-mm-dd', '@', money, money, '@', '@', '@'];
+  return ['@', 'yyyy-mm-dd', '@', money, money, '@', '@', '@', '@', '@'];
 }
 
 /**
@@ -77,6 +95,8 @@ export function revisionRow(line: RevisionLine): PlanCell[] {
     line.reason,
     line.reference,
     line.approvedBy ?? '',
+    line.fromYear === undefined ? '' : formatFiscalYear(line.fromYear),
+    line.toYear === undefined ? '' : formatFiscalYear(line.toYear),
   ];
 }
 
@@ -97,7 +117,11 @@ export function planRevisionsSheet(input: {
   const width = REVISION_COLUMNS.length;
   plan.cells.push([...REVISION_COLUMNS]);
   if (input.lines.length === 0)
-    plan.cells.push([null, null, null, null, formula(SIGNED_AMOUNT_FORMULA), null, null, null]);
+    plan.cells.push(
+      REVISION_COLUMNS.map((name) =>
+        name === 'Signed amount' ? formula(SIGNED_AMOUNT_FORMULA) : null,
+      ),
+    );
   else for (const line of input.lines) plan.cells.push(revisionRow(line));
   const rows = plan.cells.length - 1;
   const rowFormat = revisionRowFormats(input.unit, input.decimals);

@@ -46,6 +46,7 @@ describe('capital-planner demo', () => {
       'Monitoring history',
       'In-year monitoring',
       'Capital budget position',
+      'Financing',
       '_CapitalPlannerSettings',
     ]);
     const tables = (name: string) =>

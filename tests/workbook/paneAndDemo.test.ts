@@ -121,6 +121,7 @@ describe('the task pane and the demo write the same plans', () => {
       'Monitoring history',
       'In-year monitoring',
       'Capital budget position',
+      'Financing',
       '_CapitalPlannerSettings',
     ]);
     for (const sheet of Object.keys(pane))

@@ -74,7 +74,8 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
       `Wrote ${out}: Programme (${schemes.length} schemes phased over ${quarterLabels.length} quarters, ` +
         `approved £${formatDecimal(totals.approved, 1)}m, revised £${formatDecimal(totals.revised, 2)}m), ` +
         `Revisions (${revisions.length}), ${holders} budget holders' forecast sheets, ` +
-        `Monitoring (forecast £${formatDecimal(totals.forecast, 2)}m).\n` +
+        `Monitoring (forecast £${formatDecimal(totals.forecast, 2)}m), in-year monitoring, ` +
+        'Financing (funding by source and year, revenue consequences of borrowing).\n' +
         'Every figure is an ordinary Excel formula: it works without the add-in.\n\nChecking it:\n',
     );
     io.out(formatTextReport(reports));

@@ -269,7 +269,9 @@ export function findRelations(prepared: PreparedTable): ColumnRelation[] {
           if (COMPARATOR.has(roleOf(a)) || COMPARATOR.has(roleOf(b))) score += 1;
           add('variance', t, [a], [b], score, role === 'variance');
         }
-        if (asSum && a < b) {
+        // One year is never the sum of two other years (`2021/22 = 2018/19 + 2023/24` is chance).
+        const years = role === 'period' && roleOf(a) === 'period' && roleOf(b) === 'period';
+        if (asSum && a < b && !years) {
           const additions = roleOf(a) === 'additions' || roleOf(b) === 'additions';
           const revised = role === 'budget' && columns[figureColumns[t]].budgetKind === 'revised';
           add(

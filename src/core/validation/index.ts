@@ -1,6 +1,7 @@
 /** Checks of a budget table: totals, variances and phasing under the rounding rule. */
 export { checkGrid, checkGridWithReading } from './checkGrid';
 export type { GridCheck, GridCheckWithReading } from './checkGrid';
+export { checkStackedTables } from './stackedCheck';
 export type {
   ColumnReading,
   ReadingRole,

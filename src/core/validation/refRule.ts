@@ -3,8 +3,9 @@
  * to schemes by ref.
  *
  * A programme may hold a hundred thousand schemes, so refs are not put in a Map (which would make
- * garbage in proportion to the table): each ref's hash goes into an open-addressing table held
- * in typed arrays, and only refs that share a hash are compared as text.
+ * garbage in proportion to the table): each scheme's ref hash is written down in row order (one
+ * sequential write per row, where a hash table's random probes missed the cache on every row),
+ * and at the end the hashes are sorted; only refs that share a hash are compared as text.
  */
 import { toA1 } from '../grid/address';
 import { trimText } from '../grid/cells';
@@ -31,6 +32,9 @@ function hashOf(text: string): number {
   return hash | 0;
 }
 
+/** Rows (indexes of the list) fit in 21 bits: Excel has 2^20 rows. */
+const INDEX_BITS = 2 ** 21;
+
 /** Longest ref read as a line code that each block may number afresh. */
 const LINE_CODE_LENGTH = 4;
 
@@ -41,23 +45,19 @@ class DuplicateRefRule implements Rule {
   // again under another heading numbers the lines of each block (a parish budget's income A to G
   // and expenditure A to M, a cost centre's account codes), not schemes.
   private block = 0;
-  private readonly blocks: Int32Array;
-  private readonly mask: number;
-  // Slot i holds a ref's hash (never 0; 0 = empty) and, in `rows`, its row. A probe reads only
-  // the hashes, so the memory it touches is half of keeping both side by side (the table is too
-  // big for the fastest caches, and this runs for every scheme); the row is read on a match.
+  // Per scheme with a ref, in row order: its ref's hash, its row and its block.
   private readonly hashes: Int32Array;
   private readonly rows: Int32Array;
-  // (row, first row with the same ref) of each repeat.
-  private readonly repeats: number[] = [];
+  private readonly blocks: Int32Array;
+  private count = 0;
 
   constructor(
     private readonly prepared: PreparedTable,
     private readonly column: number,
   ) {
-    let capacity = 1024;
-    while (capacity < prepared.values.length * 2) capacity *= 2;
-    this.mask = capacity - 1;
+    // Each row is seen once at most; no sheet has more rows than INDEX_BITS (a grid that does is
+    // not from Excel, and its refs past that are not compared).
+    const capacity = Math.min(prepared.values.length, INDEX_BITS);
     this.hashes = new Int32Array(capacity);
     this.rows = new Int32Array(capacity);
     this.blocks = new Int32Array(capacity);
@@ -74,32 +74,53 @@ class DuplicateRefRule implements Rule {
       return;
     }
     const text = refText(scan.cells[this.column]);
-    if (text === undefined) return;
-    const { hashes, mask } = this;
-    const hash = hashOf(text) || 1;
-    let slot = hash & mask;
-    for (let seen = hashes[slot]; seen !== 0; seen = hashes[slot]) {
-      if (seen === hash && this.textAt(this.rows[slot]) === text) {
-        if (this.blocks[slot] !== this.block && text.length <= LINE_CODE_LENGTH) {
-          this.blocks[slot] = this.block;
-          this.rows[slot] = row;
-          return;
-        }
-        this.repeats.push(row, this.rows[slot]);
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
-    hashes[slot] = hash;
-    this.rows[slot] = row;
-    this.blocks[slot] = this.block;
+    if (text === undefined || this.count === this.hashes.length) return;
+    this.hashes[this.count] = hashOf(text);
+    this.blocks[this.count] = this.block;
+    this.rows[this.count++] = row;
   }
 
   widen(): void {}
 
+  /** (row, first row with the same ref) of each repeat, in row order. */
+  private repeats(): number[] {
+    const count = this.count;
+    // hash x 2^21 + index: exact in a double, and sorting it groups equal hashes in row order.
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = this.hashes[i] * INDEX_BITS + i;
+    keys.sort();
+    const found: [number, number][] = [];
+    for (let start = 0; start < count;) {
+      const hash = Math.floor(keys[start] / INDEX_BITS);
+      let end = start + 1;
+      while (end < count && Math.floor(keys[end] / INDEX_BITS) === hash) end++;
+      if (end - start > 1) {
+        // Refs sharing a hash: each is a repeat of the first earlier one with the same text.
+        const firsts: { text: string | undefined; row: number; block: number }[] = [];
+        for (let k = start; k < end; k++) {
+          const index = keys[k] - hash * INDEX_BITS;
+          const row = this.rows[index];
+          const block = this.blocks[index];
+          const text = this.textAt(row);
+          const first = firsts.find((candidate) => candidate.text === text);
+          if (!first) firsts.push({ text, row, block });
+          else if (first.block !== block && (text ?? '').length <= LINE_CODE_LENGTH) {
+            // A line code numbered afresh under a new heading: later repeats are judged in it.
+            first.block = block;
+            first.row = row;
+          } else found.push([row, first.row]);
+        }
+      }
+      start = end;
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    return found.flat();
+  }
+
   finish(context: CheckContext): void {
     const { origin } = this.prepared;
-    const { repeats, column } = this;
+    const { column } = this;
+    const repeats = this.repeats();
     for (let i = 0; i < repeats.length; i += 2) {
       const row = repeats[i];
       const text = (this.textAt(row) ?? '').slice(0, 60);
@@ -116,6 +137,9 @@ class DuplicateRefRule implements Rule {
   }
 }
 
+/** The header of a log's date column (`Date`, `Date approved`). */
+const DATED_ENTRY = /^\s*date\b/i;
+
 /**
  * The duplicate-ref rule: an error at every scheme row whose ref an earlier row already used.
  *
@@ -124,5 +148,8 @@ class DuplicateRefRule implements Rule {
  */
 export function duplicateRefRule(prepared: PreparedTable): Rule | undefined {
   const refColumn = prepared.columns.find((column) => column.role === 'ref');
+  // A log of dated entries (the Revisions log: Ref, Date, Kind, Amount...) names a scheme once
+  // per change: its refs repeat by design.
+  if (prepared.columns.some((column) => DATED_ENTRY.test(column.header))) return undefined;
   return refColumn ? new DuplicateRefRule(prepared, refColumn.index) : undefined;
 }

@@ -79,7 +79,34 @@ describe('recordRevision', () => {
       'Revisions!F3',
       'Revisions!G3',
       'Revisions!H3',
+      'Revisions!I3',
+      'Revisions!J3',
     ]);
+  });
+
+  it('records the years a re-profile moves money between in From year and To year', async () => {
+    await recordRevision(addition);
+    const moved = await recordRevision({
+      ...addition,
+      kind: 're-profile',
+      amount: 0.3,
+      reason: 'Slippage',
+      fromYear: 2016,
+      toYear: 2017,
+    });
+    expect(moved).toEqual({ ok: true, value: { row: 3, signedAmount: 0 } });
+    expect(workbook.read('Revisions', 'I1:J3')).toEqual([
+      ['From year', 'To year'],
+      ['', ''],
+      ['2016/17', '2017/18'],
+    ]);
+    const same = await recordRevision({
+      ...addition,
+      kind: 're-profile',
+      fromYear: 2016,
+      toYear: 2016,
+    });
+    expect(same.ok).toBe(false);
   });
 
   it('writes a reason that looks like a formula as text', async () => {

@@ -53,6 +53,14 @@ export function fakeActions(overrides: Partial<PaneActions> = {}): jest.Mocked<P
         created: true,
         leftOut: { unknownRefs: 0, repeats: 0, alreadyIn: 0, unreadable: 0 },
       }),
+    previewRollover: async () => ({
+      ok: false,
+      message: "This workbook lacks the 'In-year monitoring' sheet.",
+    }),
+    closeTheYear: async () => ({
+      ok: false,
+      message: "This workbook lacks the 'In-year monitoring' sheet.",
+    }),
     loadSettings: async () => DEFAULT_SETTINGS,
     saveSettings: async () => done(undefined),
     lastChange: async () => undefined,

@@ -1,5 +1,7 @@
 import {
+  columnReadingsBlockOf,
   COLUMN_READINGS_HEADER,
+  COLUMN_READINGS_LEFT,
   COLUMN_READINGS_MAX,
   COLUMN_READINGS_ROWS,
   formatColumnReading,
@@ -96,5 +98,27 @@ describe('column readings on the settings sheet', () => {
     const refused = planColumnReadings(full, 'One more', { B: 'skip' });
     expect(!refused.ok && refused.message).toMatch(/readings of 200 sheets are already remembered/);
     expect(planColumnReadings(full, 'Sheet 3', { B: 'notes' }).ok).toBe(true);
+  });
+});
+
+describe('columnReadingsBlockOf (the command line reads the block out of the whole settings sheet)', () => {
+  it('finds the block wherever the sheet values start (readers drop empty leading columns)', () => {
+    // A settings sheet holding only the readings block: the reader's values start at E1.
+    const values = [
+      ['Sheet', 'Columns read as', 'Format'],
+      ['Outturn', 'G=variance', 1],
+    ];
+    const block = columnReadingsBlockOf(values, { row: 0, column: COLUMN_READINGS_LEFT });
+    expect(savedColumnReading(block, 'outturn').columns).toEqual({ G: 'variance' });
+  });
+
+  it('reads the block beside the settings in A:C, from A1', () => {
+    const values = [
+      ['Setting', 'Value', 'Note', '', 'Sheet', 'Columns read as', 'Format'],
+      ['unit', '£m', '', '', 'Capital', 'H=E-D', 1],
+    ];
+    expect(savedColumnReading(columnReadingsBlockOf(values), 'Capital').columns).toEqual({
+      H: 'E-D',
+    });
   });
 });

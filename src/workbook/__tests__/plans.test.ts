@@ -132,6 +132,8 @@ describe('Revisions plan', () => {
       'Re-tendered',
       'DD/2017/004',
       '',
+      '',
+      '',
     ]);
   });
 });

@@ -28,6 +28,7 @@ import {
 import { addSheetPlan } from '../writePlan';
 import type { DemoProgramme } from './planDemo';
 import { DEMO_PERIOD, demoCycle, planDemoCycle } from './planCycle';
+import { planDemoFinancing } from './planFinancing';
 import { DEMO_SETTINGS, demoPlannerSettings } from './planDemo';
 
 /** Where things are (1-based, as a file reader counts), for tests and for consolidate. */
@@ -166,6 +167,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
     }).plan,
   );
   sheets.push(...planDemoCycle(plan, forecastAt));
+  sheets.push(planDemoFinancing(plan).plan);
   sheets.push(planSettingsSheet(settings));
   return sheets;
 }

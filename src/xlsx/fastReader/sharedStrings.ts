@@ -80,6 +80,29 @@ function ownCopy(text: string): string {
 }
 
 /**
+ * The text of an item that is one plain `<t>` (`<t>Roads</t>`, `<t xml:space="preserve"> a</t>`)
+ * holding no entity, escape or markup, found with a few searches and one copy; else undefined
+ * (read in full by stringItemText). Most items are plain, and a programme has one per scheme.
+ */
+function plainItem(xml: string, start: number, end: number): string | undefined {
+  if (xml.charCodeAt(start) !== 60 || xml.charCodeAt(start + 1) !== 116) return undefined;
+  const next = xml.charCodeAt(start + 2);
+  let open: number;
+  if (next === 62) open = start + 3;
+  else if (xml.startsWith(' xml:space="preserve">', start + 2)) open = start + 24;
+  else return undefined;
+  const close = end - 4;
+  if (close < open || !xml.startsWith('</t>', close)) return undefined;
+  // Character tests, not indexOf: a search for what is absent would run to the chunk's end.
+  for (let i = open; i < close; i++) {
+    const code = xml.charCodeAt(i);
+    // '<' (markup), '&' (an entity), '_' (perhaps an `_xHHHH_` escape), CR (line ends to normalise).
+    if (code === 60 || code === 38 || code === 95 || code === 13) return undefined;
+  }
+  return ownCopy(xml.slice(open, close));
+}
+
+/**
  * Collects the shared strings from chunks of sharedStrings.xml.
  *
  * @example
@@ -121,7 +144,10 @@ export class SharedStringsReader {
         const close = xml.indexOf('>', at);
         const end = xml.indexOf('</si>', close);
         if (end < 0) break;
-        this.strings.push(ownCopy(stringItemText(xml.slice(close + 1, end), true)));
+        const plain = plainItem(xml, close + 1, end);
+        this.strings.push(
+          plain !== undefined ? plain : ownCopy(stringItemText(xml.slice(close + 1, end), true)),
+        );
         at = xml.indexOf('<si', end + 5);
       } else at = xml.indexOf('<si', at + 1);
     }

@@ -194,6 +194,18 @@ export class FakeSheet {
     for (const [r, c] of moving) this.cells.delete(FakeSheet.key(r, c));
     for (const [r, c, cell] of moving) this.cells.set(FakeSheet.key(r + count, c), cell);
   }
+
+  /** Removes `count` rows at `fromRow` in columns [left, left + columns); cells below move up. */
+  shiftUp(fromRow: number, left: number, columns: number, count: number): void {
+    const moving: [number, number, FakeCell][] = [];
+    for (const [key, cell] of this.cells) {
+      const [r, c] = FakeSheet.position(key);
+      if (r >= fromRow && c >= left && c < left + columns) moving.push([r, c, cell]);
+    }
+    for (const [r, c] of moving) this.cells.delete(FakeSheet.key(r, c));
+    for (const [r, c, cell] of moving)
+      if (r >= fromRow + count) this.cells.set(FakeSheet.key(r - count, c), cell);
+  }
 }
 
 /** Everything about one cell, as plain JSON, for before/after comparisons in tests. */

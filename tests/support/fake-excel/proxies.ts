@@ -1098,6 +1098,42 @@ class TableRowCollectionProxy extends ClientObject {
         );
     });
   }
+  /**
+   * One body row by its 0-based index (TableRowCollection.getItemAt, ExcelApi 1.1:
+   * https://learn.microsoft.com/javascript/api/excel/excel.tablerowcollection#excel-excel-tablerowcollection-getitemat-member(1)).
+   */
+  getItemAt(index: number): TableRowProxy {
+    return new TableRowProxy(this.ctx, this.table, index);
+  }
+}
+
+/**
+ * A table body row. `delete()` removes it and the cells below it in the table's columns move up
+ * (TableRow.delete, ExcelApi 1.1:
+ * https://learn.microsoft.com/javascript/api/excel/excel.tablerow#excel-excel-tablerow-delete-member(1)).
+ */
+class TableRowProxy extends ClientObject {
+  constructor(
+    ctx: FakeContextCore,
+    private readonly table: FakeTable,
+    private readonly index: number,
+  ) {
+    super(ctx);
+  }
+  protected readProperty(name: string): unknown {
+    return name === 'index' ? this.index : undefined;
+  }
+  delete(): void {
+    this.ctx.queue();
+    const table = this.table;
+    this.ctx.guard(() => {
+      if (this.index < 0 || this.index >= table.bodyRows)
+        throw new FakeOfficeError('InvalidArgument', 'TableRow.delete', 'no such row in the table');
+      const row = table.top + 1 + this.index;
+      table.sheet.shiftUp(row, table.left, table.columns.length, 1);
+      table.bodyRows -= 1;
+    });
+  }
 }
 
 export class TableProxy extends ClientObject {

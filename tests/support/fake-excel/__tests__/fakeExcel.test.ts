@@ -88,4 +88,35 @@ describe('the in-memory Excel', () => {
     });
     expect(workbook.read('S', 'A4')).toEqual([['Total']]);
   });
+
+  it('shrinks a table when a body row is deleted, the cells below moving up', async () => {
+    const workbook = installFakeExcel(globalThis);
+    workbook.setCells('S', 'A1', [
+      ['Ref', 'Amount', 'Beside'],
+      ['A', 1, 'x'],
+      ['B', 2, 'y'],
+      ['below', '', 'z'],
+    ]);
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.add('S!A1:B3', true);
+      table.name = 'T';
+      table.rows.getItemAt(0).delete();
+      const body = table.getDataBodyRange().load('values, address');
+      await context.sync();
+      expect(body.values).toEqual([['B', 2]]);
+      expect(body.address).toBe('S!A2:B2');
+    });
+    // Only the table's columns move (TableRow.delete); column C stays where it was.
+    expect(workbook.read('S', 'A2:C4')).toEqual([
+      ['B', 2, 'x'],
+      ['below', '', 'y'],
+      ['', '', 'z'],
+    ]);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.tables.getItem('T').rows.getItemAt(5).delete();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
 });

@@ -1,0 +1,168 @@
+/**
+ * `capital-planner rollover`: closing the demo's year at its outturn (issue 14).
+ */
+import ExcelJS from 'exceljs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compareFormulas, recalculateInLibreOffice } from '../support/libreOffice';
+import { hashes, runCli } from './runCli';
+
+let dir: string;
+let demo: string;
+let p12: string;
+
+const resultOf = (cell: ExcelJS.Cell): unknown => {
+  const value = cell.value as unknown;
+  if (value && typeof value === 'object' && 'formula' in (value as object))
+    return (value as { result?: unknown }).result ?? 0;
+  return value;
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cp-rollover-'));
+  demo = join(dir, 'demo.xlsx');
+  await runCli(['demo', '--out', demo]);
+  // The demo is at period 8; the same workbook at the outturn (period 12).
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(demo);
+  workbook.getWorksheet('In-year monitoring')!.getCell('D3').value = 12;
+  p12 = join(dir, 'p12.xlsx');
+  await workbook.xlsx.writeFile(p12);
+}, 120000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Each scheme's Programme amounts by Ref: all years, and 2016/17's four quarters. */
+async function programme(file: string): Promise<Map<string, { all: number; first: number }>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet('Programme')!;
+  const header = sheet.getRow(1).values as unknown[];
+  const first = header.findIndex((value) => value === '2016/17 Q1');
+  const byRef = new Map<string, { all: number; first: number }>();
+  for (let r = 2; typeof sheet.getCell(r, 1).value === 'string'; r++) {
+    let all = 0;
+    let year = 0;
+    for (let c = first; c < first + 16; c++) {
+      const value = Number(resultOf(sheet.getCell(r, c)) ?? 0);
+      all += value;
+      if (c < first + 4) year += value;
+    }
+    byRef.set(sheet.getCell(r, 1).value as string, { all, first: year });
+  }
+  return byRef;
+}
+
+describe('capital-planner rollover', () => {
+  it('refuses a workbook not at the year’s last period, saying which period it is at', async () => {
+    const run = await runCli(['rollover', demo, '--out', join(dir, 'x.xlsx')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      '2016/17 period 8: a year is closed after its outturn (period 12)',
+    );
+  });
+
+  it('refuses --out equal to the input, and a workbook without the sheets it needs', async () => {
+    const same = await runCli(['rollover', demo, '--out', demo]);
+    expect(same.status).toBe(2);
+    expect(same.stderr).toContain('is the input');
+    const bare = new ExcelJS.Workbook();
+    bare.addWorksheet('Programme');
+    const file = join(dir, 'bare.xlsx');
+    await bare.xlsx.writeFile(file);
+    const run = await runCli(['rollover', file, '--out', join(dir, 'y.xlsx')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("has no 'In-year monitoring' or 'Revisions' sheet");
+  });
+
+  it('carries slippage forward, releases real under/overspends and never changes the input', async () => {
+    const out = join(dir, '2017-18.xlsx');
+    const before = await hashes([p12]);
+    const run = await runCli(['rollover', p12, '--out', out, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(await hashes([p12])).toEqual(before);
+    const report = JSON.parse(run.stdout) as {
+      closedYear: string;
+      currentYear: string;
+      schemes: {
+        ref: string;
+        underOverspend: string;
+        allYearsBefore: string;
+        allYearsAfter: string;
+      }[];
+      revisions: { ref: string; kind: string; reason: string; reference: string }[];
+    };
+    expect([report.closedYear, report.currentYear]).toEqual(['2016/17', '2017/18']);
+    for (const scheme of report.schemes)
+      expect(Number(scheme.allYearsAfter)).toBeCloseTo(
+        Number(scheme.allYearsBefore) - Number(scheme.underOverspend),
+        9,
+      );
+    expect(report.revisions).toContainEqual(
+      expect.objectContaining({
+        ref: 'CP-003',
+        kind: 're-profile',
+        reason: 'Slippage carried forward from 2016/17 to 2017/18',
+        reference: 'Outturn 2016/17',
+      }),
+    );
+
+    // The written workbook: the Programme's totals match the report, and the log has the lines.
+    const after = await programme(out);
+    const was = await programme(p12);
+    for (const scheme of report.schemes) {
+      expect(after.get(scheme.ref)!.all).toBeCloseTo(Number(scheme.allYearsAfter), 9);
+      expect(was.get(scheme.ref)!.all).toBeCloseTo(Number(scheme.allYearsBefore), 9);
+    }
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const log = workbook.getWorksheet('Revisions')!;
+    const reasons: unknown[] = [];
+    log.eachRow((row) => reasons.push(row.getCell(6).value));
+    expect(reasons).toContain('Slippage carried forward from 2016/17 to 2017/18');
+    // The closed year's budget is its outturn: the Programme's revised budgets follow the log.
+    const sheet = workbook.getWorksheet('Programme')!;
+    for (
+      let r = 2;
+      typeof sheet.getCell(r, 1).value === 'string' && sheet.getCell(r, 1).value !== 'Total';
+      r++
+    ) {
+      const ref = sheet.getCell(r, 1).value as string;
+      const scheme = report.schemes.find((entry) => entry.ref === ref);
+      if (scheme)
+        expect(resultOf(sheet.getCell(r, 8))).toBeCloseTo(Number(scheme.allYearsAfter), 9);
+    }
+  }, 60000);
+
+  it('writes a workbook that checks clean and recalculates in LibreOffice to its cached figures', async () => {
+    const out = join(dir, 'closed.xlsx');
+    expect((await runCli(['rollover', p12, '--out', out])).status).toBe(0);
+    const check = await runCli(['check', out]);
+    expect(check.stdout).toMatch(/1 file checked: 0 errors/);
+    expect(check.status).toBe(0);
+    const ours = new ExcelJS.Workbook();
+    await ours.xlsx.readFile(out);
+    const theirs = await recalculateInLibreOffice(out, join(dir, 'lo'));
+    const differences: string[] = [];
+    let formulas = 0;
+    for (const name of ours.worksheets.map((worksheet) => worksheet.name)) {
+      const compared = compareFormulas(ours, theirs, name);
+      formulas += compared.formulas;
+      differences.push(...compared.differences);
+    }
+    expect(formulas).toBeGreaterThan(150);
+    expect(differences).toEqual([]);
+  }, 180000);
+
+  it('refuses to close the same year twice', async () => {
+    const out = join(dir, 'once.xlsx');
+    await runCli(['rollover', p12, '--out', out]);
+    const again = await runCli(['rollover', out, '--out', join(dir, 'twice.xlsx')]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('2016/17 was closed already');
+  }, 60000);
+});
