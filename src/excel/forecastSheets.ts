@@ -3,11 +3,12 @@
  * sheet may be emailed on its own), locked; only the forecast and comment cells are open, with a
  * number check on the forecast; the sheet is protected so nothing else can be typed over.
  */
-import { toNumber } from '../core';
+import { toNumber, type Month } from '../core';
 import {
   IN_YEAR_SHEET,
   forecastSheetName,
   inYearForReturns,
+  monitoredPeriodOf,
   planForecastSheet,
   uniqueSheetName,
   type ForecastLine,
@@ -23,7 +24,8 @@ import {
   revisionsByRef,
 } from './readProgramme';
 import { queueSettingsRead } from './settings';
-import { allOrNothing, rememberChange } from './undo';
+import { ensureInYearSheets } from './startMonitoring';
+import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, ForecastSheetsResult, RunOptions } from './types';
 import { writeSheetPlan } from './writePlan';
 
@@ -43,14 +45,15 @@ export async function generateForecastSheets(
         context,
         currentRequestBudget(),
         ['ref', 'scheme', 'area', 'budgetHolder', 'approvedBudget', 'revisedBudget'],
-        false,
+        // The period columns too: the in-year budgets of a workbook that monitors the year.
+        true,
         (ctx) => {
           const readRevisions = queueRevisionsRead(ctx);
           const readSettings = queueSettingsRead(ctx);
           const sheets = ctx.workbook.worksheets.load('items/name');
           return () => ({ readRevisions, readSettings, sheets });
         },
-        () => 4,
+        (read) => read.readSettings().settings.fiscalYearStartMonth as Month,
       );
       const { readRevisions, readSettings, sheets } = extra;
       throwIfCancelled(run.signal);
@@ -68,10 +71,37 @@ export async function generateForecastSheets(
         };
       const { settings } = readSettings();
       const revisions = revisionsByRef(readRevisions()?.entries ?? []);
-      // A workbook that monitors the year shows each holder their in-year budget and actual to date.
-      const inYear = sheets.items.some((s) => s.name === IN_YEAR_SHEET)
-        ? await readInYear(context)
+      if (!programme.values.some((row) => cellString(row[column.ref]) !== ''))
+        return {
+          ok: false,
+          message: 'The Programme has no schemes with a Ref yet: add schemes first.',
+        };
+      const sheetNames = sheets.items.map((s) => s.name);
+      const added: string[] = [];
+      // All-or-nothing: the entry's list of added sheets grows as they are added, so a failure
+      // part-way removes exactly those, and says so.
+      const entry: UndoEntry = { label: 'Make forecast sheets', blocks: [], addedSheets: added };
+      const writer = new BatchWriter(context, run, 'Making forecast sheets');
+      // Settings that name the year and period monitored: the in-year sheets are made sure of
+      // first (added, or moved on to the period), so each return shows that year.
+      const start = monitoredPeriodOf(settings)
+        ? await allOrNothing(entry, () =>
+            ensureInYearSheets(context, writer, entry, {
+              programme,
+              currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
+              settings,
+              sheets: sheetNames,
+            }),
+          )
         : undefined;
+      if (start && 'message' in start) return { ok: false, message: start.message };
+      // A workbook that monitors the year shows each holder their in-year budget and actual to date.
+      const inYear = start
+        ? inYearForReturns(start.read.inYear.values)
+        : sheetNames.includes(IN_YEAR_SHEET)
+          ? await readInYear(context)
+          : undefined;
+      const startedSheets = added.length;
 
       const byHolder = new Map<string, ForecastLine[]>();
       programme.values.forEach((row, r) => {
@@ -90,20 +120,10 @@ export async function generateForecastSheets(
         };
         byHolder.set(holder, [...(byHolder.get(holder) ?? []), line]);
       });
-      if (byHolder.size === 0)
-        return {
-          ok: false,
-          message: 'The Programme has no schemes with a Ref yet: add schemes first.',
-        };
 
       const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const made: ForecastSheetsResult['sheets'] = [];
-      const added: string[] = [];
-      // All-or-nothing: the entry's list of added sheets grows as they are added, so a failure
-      // part-way removes exactly those, and says so.
-      const entry = { label: 'Make forecast sheets', blocks: [], addedSheets: added };
       await allOrNothing(entry, async () => {
-        const writer = new BatchWriter(context, run, 'Making forecast sheets');
         for (const [holder, lines] of byHolder) {
           let name = forecastSheetName(holder);
           // Two long names cut to the same 31 characters must not share a sheet.
@@ -130,8 +150,13 @@ export async function generateForecastSheets(
         }
         await writer.finish();
       });
-      if (added.length > 0) rememberChange(entry);
-      return { ok: true, value: { sheets: made } };
+      if (added.length > 0 || entry.blocks.length > 0) rememberChange(entry);
+      const value: ForecastSheetsResult = { sheets: made };
+      if (start) {
+        value.monitoring = { at: start.at, added: added.slice(0, startedSheets) };
+        if (start.movedFrom) value.monitoring.movedFrom = start.movedFrom;
+      }
+      return { ok: true, value };
     }),
   );
 }

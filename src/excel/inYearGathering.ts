@@ -37,12 +37,18 @@ interface UsedReads {
   position?: Excel.Range;
 }
 
-/** The sheets' contents from A1, loaded on the next sync. */
+/** A sheet's cells from A1: values (formula results) and formulas, as a loaded range has them. */
+export interface SheetGrid {
+  values: unknown[][];
+  formulas: unknown[][];
+}
+
+/** The sheets' contents from A1 (loaded ranges, or the grids of sheets just planned). */
 export interface InYearRead {
-  inYear: Excel.Range;
-  history?: Excel.Range;
+  inYear: SheetGrid;
+  history?: SheetGrid;
   actualsRows: number;
-  position?: Excel.Range;
+  position?: SheetGrid;
   sheets: readonly string[];
 }
 
@@ -116,7 +122,7 @@ export function queueInYearContents(
 /** A block as it is now, saved for undo. */
 function saved(
   sheet: string,
-  range: Excel.Range,
+  range: SheetGrid,
   top: number,
   rows: number,
   width: number,

@@ -14,6 +14,7 @@ import {
   MONITORING_COLUMNS,
   MONITORING_SHEET,
   lineFormulas,
+  monitoredPeriodOf,
   monitoringRowCount,
   planMonitoringSheet,
   type GatheredForecast,
@@ -32,6 +33,7 @@ import {
   revisionsByRef,
 } from './readProgramme';
 import { queueSettingsRead } from './settings';
+import { ensureInYearSheets, type MonitoringStart } from './startMonitoring';
 import { rememberChange, restoreEntry, type UndoEntry } from './undo';
 import type { ActionResult, MonitoringResult, RunOptions } from './types';
 import { officeGrid, writeSheetPlan, type OfficeCell } from './writePlan';
@@ -55,6 +57,8 @@ export async function gatherForecasts(
       const readRevisions = queueRevisionsRead(context);
       const readSettings = queueSettingsRead(context);
       const sheets = context.workbook.worksheets.load('items/name');
+      // Shown again when a failure or an Undo removes the sheets Gather added.
+      const active = context.workbook.worksheets.getActiveWorksheet().load('name');
       const existing = context.workbook.worksheets.getItemOrNullObject(MONITORING_SHEET);
       existing.load('name');
       const existingUsed = existing
@@ -81,7 +85,10 @@ export async function gatherForecasts(
         return { name, used, sheet };
       });
       const sheetNames = sheets.items.map((s) => s.name);
-      const inYearUsed = queueInYearUsed(context, sheetNames);
+      // Settings that name the year and period monitored: the in-year sheets are made sure of
+      // (added, or moved on to the period) when writing; otherwise an In-year sheet is gathered into as it is.
+      const monitored = monitoredPeriodOf(settings);
+      const inYearUsed = monitored ? undefined : queueInYearUsed(context, sheetNames);
       await context.sync();
       const blocks = forecastReads
         .filter(
@@ -218,9 +225,24 @@ export async function gatherForecasts(
         sheet = context.workbook.worksheets.add(MONITORING_SHEET);
         entry = { label: 'Gather forecasts', addedSheets: [MONITORING_SHEET], blocks: [] };
       }
+      entry.activeSheet = active.name;
       const writer = new BatchWriter(context, run, 'Writing the Monitoring sheet');
       let inYear: MonitoringResult['inYear'];
+      let start: MonitoringStart | undefined;
       try {
+        if (monitored) {
+          const made = await ensureInYearSheets(context, writer, entry, {
+            programme,
+            currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
+            settings,
+            sheets: sheetNames,
+          });
+          if (made && 'message' in made) {
+            await restoreEntry(context, entry).catch(() => undefined);
+            return { ok: false, message: made.message };
+          }
+          start = made;
+        }
         await writeSheetPlan(context, writer, sheet, monitoring.plan, {
           cells: writeRows,
           freeze: !old,
@@ -228,6 +250,12 @@ export async function gatherForecasts(
         if (inYearRead) {
           inYear = await gatherInYearSheets(context, writer, inYearRead, gathered, settings, entry);
           inYear.problems = [...unreadable, ...inYear.problems];
+        }
+        if (start) {
+          inYear = await gatherInYearSheets(context, writer, start.read, gathered, settings, entry);
+          inYear.problems = [...unreadable, ...inYear.problems];
+          if (start.added.length > 0) inYear.added = start.added;
+          if (start.movedFrom) inYear.movedFrom = start.movedFrom;
         }
         sheet.activate();
         await writer.finish();

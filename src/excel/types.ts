@@ -196,6 +196,15 @@ export interface ForecastSheet {
 export interface ForecastSheetsResult {
   /** One per budget holder. */
   sheets: ForecastSheet[];
+  /**
+   * When the settings name the year and period monitored: that period, the in-year sheets added
+   * for it, and the period the In-year monitoring sheet was moved on from.
+   */
+  monitoring?: {
+    at: { year: number; period: number };
+    added: string[];
+    movedFrom?: { year: number; period: number };
+  };
 }
 
 export interface MonitoringResult {
@@ -213,6 +222,10 @@ export interface MonitoringResult {
     appended: number;
     refused: string[];
     problems: string[];
+    /** Sheets added because the settings name a period the workbook did not monitor yet. */
+    added?: string[];
+    /** The period the In-year monitoring sheet was moved on from (to the settings' period). */
+    movedFrom?: { year: number; period: number };
   };
 }
 

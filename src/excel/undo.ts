@@ -168,7 +168,9 @@ export async function restoreEntry(context: Excel.RequestContext, entry: UndoEnt
     for (let index = Math.min(rows.count, from + count) - 1; index >= from; index--)
       found.rows.getItemAt(index).delete();
   }
-  for (const block of entry.blocks) {
+  // Latest saved first: where an action saved a block and later saved part of it again (after
+  // writing it once), the first copy, what the cells held before the action, is written last.
+  for (const block of [...entry.blocks].reverse()) {
     if (entry.addedSheets.includes(block.sheet)) continue;
     const sheet = context.workbook.worksheets.getItem(block.sheet);
     const contents = block.formulas.map((row, r) =>

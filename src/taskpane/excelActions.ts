@@ -11,7 +11,15 @@ import type {
   Progress,
   RunOptions,
 } from '../excel/types';
-import { abs, formatDecimal, fromNumber, sum, toNumber } from '../core';
+import {
+  abs,
+  formatDecimal,
+  formatFiscalYear,
+  fromNumber,
+  sum,
+  toNumber,
+  type Month,
+} from '../core';
 import type {
   ActionContext,
   ActualsPreview,
@@ -19,6 +27,8 @@ import type {
   CheckReport,
   CheckScope,
   ForecastSheet,
+  InYearProblem,
+  InYearSummary,
   MonitoringSummary,
   OffTargetScheme,
   OverwriteQuestion,
@@ -171,7 +181,11 @@ export function revisionSentence(
  * @example
  * summariseMonitoring({ sheet: 'Monitoring', schemes: [], areas: [], total: { name: 'Total', budget: 0, forecast: null, variance: null, status: 'No forecast' } }).schemes; // 0
  */
-export function summariseMonitoring(result: MonitoringResult, limit = 10): MonitoringSummary {
+export function summariseMonitoring(
+  result: MonitoringResult,
+  limit = 10,
+  startMonth = 4,
+): MonitoringSummary {
   const byStatus: Record<VarianceStatus, number> = {
     'On target': 0,
     Underspend: 0,
@@ -210,7 +224,67 @@ export function summariseMonitoring(result: MonitoringResult, limit = 10): Monit
     missingForecast: result.schemes.length - forecast.length,
     programmeBudget: result.total.budget,
     offTarget,
+    ...(result.inYear ? { inYear: summariseInYearGathering(result.inYear, startMonth) } : {}),
   };
+}
+
+/**
+ * A problem's sheet and cell, when its words name one: `'Sheet'!I5`, or `'Sheet' row 5` (its
+ * first cell), as the gathering words them.
+ *
+ * @example
+ * problemWithCell("the in-year forecast for CP-001 ('Forecast - Head of ICT'!I5) is not a figure");
+ * // { text: ..., sheet: 'Forecast - Head of ICT', cell: 'I5' }
+ */
+export function problemWithCell(text: string): InYearProblem {
+  const cell = /'((?:[^']|'')+)'!\$?([A-Z]{1,3})\$?(\d+)/.exec(text);
+  if (cell) return { text, sheet: cell[1].replace(/''/g, "'"), cell: `${cell[2]}${cell[3]}` };
+  const row = /'((?:[^']|'')+)' row (\d+)/.exec(text);
+  if (row) return { text, sheet: row[1].replace(/''/g, "'"), cell: `A${row[2]}` };
+  return { text };
+}
+
+const periodText = (at: { year: number; period: number }, startMonth: number) =>
+  `${formatFiscalYear(at.year, startMonth as Month)} P${at.period}`;
+
+/**
+ * What Gather did to the in-year sheets, for the pane: the period in words, counts, and each
+ * problem with its cell.
+ *
+ * @example
+ * summariseInYearGathering({ at: { year: 2016, period: 3 }, updated: 9, appended: 9, refused: [], problems: [] }, 4).period; // '2016/17 P3'
+ */
+export function summariseInYearGathering(
+  inYear: NonNullable<MonitoringResult['inYear']>,
+  startMonth = 4,
+): InYearSummary {
+  return {
+    ...(inYear.at ? { period: periodText(inYear.at, startMonth) } : {}),
+    updated: inYear.updated,
+    appended: inYear.appended,
+    refused: inYear.refused,
+    problems: inYear.problems.map(problemWithCell),
+    added: inYear.added ?? [],
+    ...(inYear.movedFrom ? { movedFrom: periodText(inYear.movedFrom, startMonth) } : {}),
+  };
+}
+
+/**
+ * The in-year part of Gather's sentence.
+ *
+ * @example
+ * inYearSentence({ period: '2016/17 P3', updated: 9, appended: 9, refused: [], problems: [], added: [] });
+ * // ' In-year monitoring 2016/17 P3: 9 schemes updated, 9 snapshots added to Monitoring history.'
+ */
+export function inYearSentence(inYear: InYearSummary): string {
+  const at = inYear.period ? ` ${inYear.period}` : '';
+  const refused =
+    inYear.appended === 0 && inYear.refused.length > 0
+      ? `no snapshot added: ${inYear.refused[0]}`
+      : `${plural(inYear.appended, 'snapshot')} added to Monitoring history`;
+  const problems =
+    inYear.problems.length > 0 ? `; ${plural(inYear.problems.length, 'problem')} listed below` : '';
+  return ` In-year monitoring${at}: ${plural(inYear.updated, 'scheme')} updated, ${refused}${problems}.`;
 }
 
 /**
@@ -295,6 +369,8 @@ async function checkOutcome(
  */
 export function createExcelActions(excel: ExcelAdapter): PaneActions {
   let unit: PaneSettings['unit'] = DEFAULT_SETTINGS.unit;
+  // The month the financial year starts, for naming periods (kept with the settings).
+  let startMonth = DEFAULT_SETTINGS.fiscalYearStartMonth;
   return {
     async setUpProgramme(request, context) {
       const result = await excel.setUpProgramme(
@@ -395,7 +471,18 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       const result = await excel.generateForecastSheets(runOptions(context));
       return outcome(
         result,
-        (value) => forecastSheetsSentence(value.sheets),
+        (value) => {
+          const started = value.monitoring;
+          if (!started) return forecastSheetsSentence(value.sheets);
+          const at = periodText(started.at, startMonth);
+          const how =
+            started.added.length > 0
+              ? ` Monitoring ${at}: ${started.added.join(', ')} added.`
+              : started.movedFrom
+                ? ` In-year monitoring moved on from ${periodText(started.movedFrom, startMonth)} to ${at}.`
+                : ` Monitoring ${at}.`;
+          return `${forecastSheetsSentence(value.sheets)}${how}`;
+        },
         (value) => value.sheets,
       );
     },
@@ -404,10 +491,10 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       return outcome(
         result,
         (value) => {
-          const summary = summariseMonitoring(value);
-          return `${value.sheet} sheet written: ${plural(summary.schemes, 'scheme')}, ${summary.byStatus.Overspend} over and ${summary.byStatus.Underspend} under budget, ${summary.byStatus['No forecast']} without a forecast.`;
+          const summary = summariseMonitoring(value, 10, startMonth);
+          return `${value.sheet} sheet written: ${plural(summary.schemes, 'scheme')}, ${summary.byStatus.Overspend} over and ${summary.byStatus.Underspend} under budget, ${summary.byStatus['No forecast']} without a forecast.${summary.inYear ? inYearSentence(summary.inYear) : ''}`;
         },
-        (value) => summariseMonitoring(value),
+        (value) => summariseMonitoring(value, 10, startMonth),
       );
     },
     async check(scope, context) {
@@ -504,11 +591,15 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       const result = await excel.readSettings();
       const settings = result.ok ? result.value : DEFAULT_SETTINGS;
       unit = settings.unit;
+      startMonth = settings.fiscalYearStartMonth;
       return settings;
     },
     async saveSettings(settings) {
       const result = await excel.saveSettings(settings);
-      if (result.ok) unit = result.value.unit;
+      if (result.ok) {
+        unit = result.value.unit;
+        startMonth = result.value.fiscalYearStartMonth;
+      }
       return outcome(
         result,
         () => 'Settings saved in this workbook.',

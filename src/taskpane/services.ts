@@ -193,6 +193,31 @@ export interface MonitoringSummary {
   programmeBudget: number;
   /** Schemes over or under by more than the thresholds, worst first. */
   offTarget: OffTargetScheme[];
+  /** When the workbook monitors the year: what the gathering did to the in-year sheets. */
+  inYear?: InYearSummary;
+}
+
+/** A problem in words, with the cell it is about when it names one. */
+export interface InYearProblem {
+  text: string;
+  sheet?: string;
+  cell?: string;
+}
+
+/** What Gather did to the In-year monitoring and Monitoring history sheets. */
+export interface InYearSummary {
+  /** The period gathered at, e.g. `2016/17 P3` (unknown when the sheet could not be read). */
+  period?: string;
+  /** Schemes whose in-year line took a returned figure. */
+  updated: number;
+  /** Snapshots added to the Monitoring history, and why others were refused. */
+  appended: number;
+  refused: string[];
+  problems: InYearProblem[];
+  /** Sheets added for the period (a workbook that did not monitor it yet). */
+  added: string[];
+  /** The period the In-year monitoring sheet was moved on from, e.g. `2016/17 P3`. */
+  movedFrom?: string;
 }
 
 /** Result of a check. */

@@ -24,4 +24,5 @@ export * from './financing';
 export * from './inYearMonitoring';
 export * from './forecastLink';
 export * from './inYearGathering';
+export * from './inYearStart';
 export * from './rollover';

@@ -4,7 +4,9 @@ import { useRunner } from '../../hooks/useActionRunner';
 import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
 import type { ForecastSheet, MonitoringSummary, Rag, VarianceStatus } from '../../services';
+import { formatFiscalYear, type Month } from '../../../core';
 import { CellLink } from '../CellLink/CellLink';
+import { InYearResult } from '../InYearResult/InYearResult';
 import { NoProgramme } from '../NoProgramme/NoProgramme';
 import type { NextStepProps } from '../NoProgramme/NoProgramme.types';
 import type { MonitoringSummaryViewProps } from './ForecastsPanel.types';
@@ -82,6 +84,7 @@ export function MonitoringSummaryView({ summary, unit, decimals }: MonitoringSum
         <dt>Variance</dt>
         <dd className={styles.figure}>{showFigure(summary.totalVariance, unit, decimals)}</dd>
       </dl>
+      {summary.inYear && <InYearResult inYear={summary.inYear} />}
       {summary.offTarget.length > 0 && (
         <>
           <Subtitle2 as="h3">Off target</Subtitle2>
@@ -137,6 +140,11 @@ export function ForecastsPanel({ onNext }: NextStepProps) {
     return <NoProgramme purpose="collect forecasts from budget holders" onNext={onNext} />;
   // Once forecast sheets exist, gathering them is the next step.
   const sheetsMade = (sheets !== undefined && sheets.length > 0) || (info?.forecastSheets ?? 0) > 0;
+  // The year and period monitored, when the settings name them.
+  const monitored =
+    typeof settings.monitoringYear === 'number' && typeof settings.monitoringPeriod === 'number'
+      ? `${formatFiscalYear(settings.monitoringYear, settings.fiscalYearStartMonth as Month)} P${settings.monitoringPeriod}`
+      : undefined;
 
   return (
     <section className={styles.root} aria-label="Collect forecasts">
@@ -145,6 +153,18 @@ export function ForecastsPanel({ onNext }: NextStepProps) {
         cells open. When they are filled in, gather them into the Monitoring sheet (budget,
         forecast, variance and RAG as formulas).
       </Text>
+      <Text className={styles.hint} role="note" aria-label="Period monitored">
+        {monitored
+          ? `Monitoring ${monitored}: both steps add the Actuals, Monitoring history, In-year monitoring and Capital budget position sheets if they are missing, or move them on to ${monitored}; each gathering adds that period's snapshots to the history.`
+          : 'To monitor the year as well (in-year budget, actual to date, slippage, history), set the year and period being monitored in Settings first.'}
+      </Text>
+      {!monitored && onNext && (
+        <div className={styles.buttons}>
+          <Button size="small" onClick={() => onNext('settings')}>
+            Set the period monitored
+          </Button>
+        </div>
+      )}
       <div className={styles.buttons}>
         <Button
           appearance={sheetsMade ? 'secondary' : 'primary'}
@@ -189,6 +209,13 @@ export function ForecastsPanel({ onNext }: NextStepProps) {
             unit={settings.unit}
             decimals={settings.decimals}
           />
+        )}
+        {summary?.inYear && onNext && (
+          <div className={styles.buttons}>
+            <Button onClick={() => onNext('check')}>Next: check the workbook</Button>
+            <Button onClick={() => onNext('chart')}>Chart the trend</Button>
+            <Button onClick={() => onNext('actuals')}>Bring in more actuals</Button>
+          </div>
         )}
       </div>
     </section>

@@ -1,0 +1,274 @@
+/**
+ * Makes sure a workbook monitors the year and period its settings name: adds the `Actuals`,
+ * `Monitoring history`, `In-year monitoring` and `Capital budget position` sheets it lacks, and
+ * moves an In-year monitoring sheet that states another period on to this one (forecasts,
+ * explanations and links to returns carry over). Runs inside Make forecast sheets and Gather, in
+ * their batch and their undo entry: every sheet added is listed and every block rewritten is saved
+ * before the first write, so a failure or an Undo puts the workbook back as it was. Two syncs,
+ * whatever the number of rows. The layouts are the workbook plans (src/workbook/inYearStart.ts).
+ */
+import {
+  formatMonitoringPeriod,
+  subtract,
+  sum,
+  tryFromNumber,
+  type Decimal,
+  type MonitoringPeriod,
+  type Month,
+  type PhasedColumnAmount,
+} from '../core';
+import {
+  ACTUALS_COLUMNS,
+  ACTUALS_SHEET,
+  HISTORY_SHEET,
+  IN_YEAR_COLUMNS,
+  IN_YEAR_SHEET,
+  POSITION_SHEET,
+  isDateCell,
+  isFormulaCell,
+  monitoredPeriodOf,
+  periodOfInYearSheet,
+  planActualsSheet,
+  planHistorySheet,
+  planInYearStart,
+  readActualsLines,
+  readHistory,
+  type PlannerSettings,
+  type SheetPlan,
+  type StartingScheme,
+} from '../workbook';
+import type { BatchWriter } from './batchWriter';
+import type { InYearRead, SheetGrid } from './inYearGathering';
+import { cellString, type ProgrammeSnapshot } from './readProgramme';
+import type { UndoEntry } from './undo';
+import { officeGrid, writeSheetPlan, type OfficeCell } from './writePlan';
+
+/** What making sure of the in-year sheets did. */
+export interface MonitoringStart {
+  at: MonitoringPeriod;
+  /** Sheets added, in the order added. */
+  added: string[];
+  /** The period the In-year monitoring sheet stated before it was moved on to `at`. */
+  movedFrom?: MonitoringPeriod;
+  /** The in-year sheets as they are now, for the gathering. */
+  read: InYearRead;
+}
+
+/** What the Programme gives each scheme, read by the caller. */
+export interface StartInput {
+  programme: ProgrammeSnapshot;
+  /** A row's current (revised) all-years budget. */
+  currentBudget: (row: number) => Decimal | undefined;
+  settings: PlannerSettings;
+  /** The workbook's sheet names. */
+  sheets: readonly string[];
+}
+
+const CYCLE_SHEETS = [ACTUALS_SHEET, HISTORY_SHEET, IN_YEAR_SHEET, POSITION_SHEET] as const;
+
+/** A plan's cells as Excel would read them back: values (formula results) and formulas. */
+function gridOf(plan: SheetPlan): SheetGrid {
+  const formulas = officeGrid(plan);
+  const values = formulas.map((row, r) =>
+    row.map((office, c) => {
+      const cell = plan.cells[r]?.[c];
+      if (isFormulaCell(cell)) return cell.result ?? '';
+      if (isDateCell(cell)) return office;
+      return cell ?? '';
+    }),
+  );
+  return { values, formulas };
+}
+
+/** The Programme's schemes with their approved phasing (numbers in its period columns). */
+function schemesOf(input: StartInput): StartingScheme[] {
+  const { programme } = input;
+  const { column } = programme;
+  const schemes: StartingScheme[] = [];
+  programme.values.forEach((row, r) => {
+    const ref = cellString(row[column.ref]).trim();
+    if (ref === '') return;
+    const approvedPhasing: PhasedColumnAmount[] = [];
+    for (const { index, period } of programme.periods) {
+      const value = row[index];
+      const amount = typeof value === 'number' ? tryFromNumber(value) : undefined;
+      if (amount) approvedPhasing.push({ column: period, amount });
+    }
+    const scheme: StartingScheme = {
+      ref,
+      name: column.scheme >= 0 ? cellString(row[column.scheme]) : ref,
+      area: (column.area >= 0 ? cellString(row[column.area]) : '') || 'No area',
+      approvedPhasing,
+    };
+    // Budget not (yet) phased, or added by a revision: in the all-years budget, in no year's.
+    const current = input.currentBudget(r);
+    if (current) {
+      const unphased = subtract(current, sum(approvedPhasing.map((p) => p.amount)));
+      if (unphased.units !== 0) scheme.unphasedBudget = unphased;
+    }
+    schemes.push(scheme);
+  });
+  return schemes;
+}
+
+/**
+ * Makes sure the in-year sheets exist at the period the settings name (see the module comment).
+ * Returns `undefined` when the settings name no year and period (nothing is done), a message when
+ * the workbook's sheets cannot be read as the add-in lays them out.
+ *
+ * @example
+ * const start = await ensureInYearSheets(context, writer, entry, { programme, currentBudget, settings, sheets });
+ * if (start && 'message' in start) return { ok: false, message: start.message };
+ */
+export async function ensureInYearSheets(
+  context: Excel.RequestContext,
+  writer: BatchWriter,
+  entry: UndoEntry,
+  input: StartInput,
+): Promise<MonitoringStart | { message: string } | undefined> {
+  const { settings } = input;
+  const at = monitoredPeriodOf(settings);
+  if (!at) return undefined;
+  const startMonth = settings.fiscalYearStartMonth as Month;
+  const label = formatMonitoringPeriod(at, startMonth);
+  if (input.programme.periods.length === 0)
+    return {
+      message: `The Programme has no period columns to take the ${label} budgets from: set it up with years or quarters and phase the schemes first.`,
+    };
+  const book = context.workbook.worksheets;
+  const has = (name: string) => input.sheets.includes(name);
+
+  // Read 1: how far each sheet there goes. Read 2: its contents from A1.
+  const used = new Map<string, Excel.Range>();
+  for (const name of CYCLE_SHEETS)
+    if (has(name))
+      used.set(
+        name,
+        book
+          .getItem(name)
+          .getUsedRangeOrNullObject(true)
+          .load('rowIndex, rowCount, columnIndex, columnCount'),
+      );
+  if (used.size > 0) await context.sync();
+  const contents = new Map<string, Excel.Range>();
+  for (const [name, range] of used) {
+    const rows = range.isNullObject ? 1 : range.rowIndex + range.rowCount;
+    const columns = Math.max(
+      name === IN_YEAR_SHEET ? IN_YEAR_COLUMNS.length : name === POSITION_SHEET ? 11 : 8,
+      range.isNullObject ? 1 : range.columnIndex + range.columnCount,
+    );
+    contents.set(
+      name,
+      book
+        .getItem(name)
+        .getRangeByIndexes(0, 0, rows, columns)
+        .load('values, formulas, numberFormat'),
+    );
+  }
+  if (contents.size > 0) await context.sync();
+
+  const actuals = contents.get(ACTUALS_SHEET);
+  if (
+    actuals &&
+    actuals.values.length > 1 &&
+    ACTUALS_COLUMNS.some((header, c) => cellString(actuals.values[0]?.[c]) !== header)
+  )
+    return {
+      message: `The ${ACTUALS_SHEET} sheet does not start with the columns ${ACTUALS_COLUMNS.join(', ')} in A1: rename that sheet (or move what it holds) so the in-year figures can be worked out.`,
+    };
+  const ledger = actuals ? readActualsLines(actuals.values, startMonth) : [];
+  const actualsRows = actuals ? Math.max(0, actuals.values.length - 1) : 0;
+  const historySheet = contents.get(HISTORY_SHEET);
+  const history = historySheet ? readHistory(historySheet.values, startMonth) : [];
+  const historyRows = historySheet ? Math.max(0, historySheet.values.length - 1) : 0;
+  const inYearSheet = contents.get(IN_YEAR_SHEET);
+  const stated = inYearSheet ? periodOfInYearSheet(inYearSheet.values, startMonth) : undefined;
+  const current = stated !== undefined && stated.year === at.year && stated.period === at.period;
+
+  const start = planInYearStart({
+    at,
+    schemes: schemesOf(input),
+    ledger,
+    actualsRows,
+    history,
+    historyRows,
+    settings,
+    ...(inYearSheet ? { kept: inYearSheet } : {}),
+  });
+
+  const added: string[] = [];
+  const add = (plan: SheetPlan): Excel.Worksheet => {
+    const sheet = book.add(plan.name);
+    // Listed before its first write: a failure part-way removes it.
+    entry.addedSheets.push(plan.name);
+    added.push(plan.name);
+    return sheet;
+  };
+  // A sheet written again: what it holds is saved first (values, formulas, formats).
+  const rewrite = async (plan: SheetPlan, old: Excel.Range) => {
+    const grid = officeGrid(plan);
+    const rows = Math.max(grid.length, old.values.length);
+    const width = Math.max(grid[0]?.length ?? 0, old.values[0]?.length ?? 0);
+    const pad = <T>(source: readonly (readonly T[])[], blank: T) =>
+      Array.from({ length: rows }, (_, r) =>
+        Array.from({ length: width }, (_, c) => source[r]?.[c] ?? blank),
+      );
+    entry.blocks.push({
+      sheet: plan.name,
+      top: 0,
+      left: 0,
+      values: pad(old.values, ''),
+      formulas: pad(old.formulas, ''),
+      numberFormat: pad(old.numberFormat, 'General'),
+    });
+    const sheet = book.getItem(plan.name);
+    const whole = sheet.getRangeByIndexes(0, 0, rows, width);
+    whole.conditionalFormats.clearAll();
+    whole.numberFormat = pad<string>([], 'General');
+    await writeSheetPlan(context, writer, sheet, plan, {
+      cells: pad<OfficeCell>(grid, ''),
+      freeze: false,
+    });
+  };
+
+  if (!has(ACTUALS_SHEET)) {
+    const plan = planActualsSheet([], settings, startMonth);
+    await writeSheetPlan(context, writer, add(plan), plan);
+  }
+  if (!has(HISTORY_SHEET)) {
+    const plan = planHistorySheet([], settings, startMonth);
+    await writeSheetPlan(context, writer, add(plan), plan);
+  }
+  let inYearGrid: SheetGrid | undefined = inYearSheet;
+  if (!inYearSheet) {
+    await writeSheetPlan(context, writer, add(start.inYear.plan), start.inYear.plan);
+    inYearGrid = gridOf(start.inYear.plan);
+  } else if (!current) {
+    await rewrite(start.inYear.plan, inYearSheet);
+    inYearGrid = gridOf(start.inYear.plan);
+  }
+  const positionSheet = contents.get(POSITION_SHEET);
+  let positionGrid: SheetGrid | undefined = positionSheet;
+  if (!positionSheet) {
+    await writeSheetPlan(context, writer, add(start.position), start.position);
+    positionGrid = gridOf(start.position);
+  } else if (!current) {
+    await rewrite(start.position, positionSheet);
+    positionGrid = gridOf(start.position);
+  }
+
+  const historyGrid: SheetGrid = historySheet ?? gridOf(planHistorySheet([], settings, startMonth));
+  const result: MonitoringStart = {
+    at,
+    added,
+    read: {
+      inYear: inYearGrid as SheetGrid,
+      history: historyGrid,
+      actualsRows,
+      ...(positionGrid ? { position: positionGrid } : {}),
+      sheets: [...input.sheets, ...added],
+    },
+  };
+  if (stated && !current) result.movedFrom = stated;
+  return result;
+}
