@@ -137,7 +137,10 @@ describe('the demo at the outturn (2016/17 P12), for closing the year', () => {
     }
     // Slippage and real underspend kept apart: CP-005 slips 0.3, CP-001 saves 0.12.
     const rowOf = (ref: string) =>
-      monitoringLineAt(outturn.schemes.find((s) => s.ref === ref)!, outturn.settings).row;
+      monitoringLineAt(
+        outturn.schemes.find((s) => s.ref === ref)!,
+        outturn.settings,
+      ).row;
     expect(formatDecimal(rowOf('CP-005').slippage)).toBe('0.30');
     expect(formatDecimal(rowOf('CP-001').allYearsVariance)).toBe('0.12');
   });

@@ -205,7 +205,13 @@ export function demoCycle(
   const ledger: LedgerLine[] = [];
   const post = (ref: string, period: number, amount: Decimal, description: string) => {
     if (period <= at.period)
-      ledger.push({ ref, year: at.year, period: period as LedgerLine['period'], amount, description });
+      ledger.push({
+        ref,
+        year: at.year,
+        period: period as LedgerLine['period'],
+        amount,
+        description,
+      });
   };
   const p8 = { year: at.year, period: 8 } as MonitoringPeriod;
   plan.schemes.forEach((scheme, s) => {
