@@ -103,7 +103,9 @@ writes FILE one year on: each scheme's slippage is carried into the next year's 
 recorded in the Revisions log as a carry-forward line (reason and reference); a real underspend is
 released and an overspend met in the closed year, not carried; the closed year's budget becomes
 its outturn and the next year becomes the current one (the In-year monitoring stays as the closed
-year's record). Each scheme's all-years budget changes only by what was really under- or
+year's record). A scheme's Phasing and Profile are rewritten where the old ones would no longer
+give its amounts (e.g. '2016/17 Q1 - 2017/18 Q1' weighted '49, 49, 49, 49, 20'), so the add-in's
+Phase keeps the carried spend. Each scheme's all-years budget changes only by what was really under- or
 overspent; the Programme, Revisions, Monitoring and Financing sheets carry the figures their
 formulas compute. A year is closed once: the log's 'Outturn 2016/17' lines say it was. The input is
 never changed.

@@ -25,3 +25,4 @@ export * from './inYearMonitoring';
 export * from './forecastLink';
 export * from './inYearGathering';
 export * from './rollover';
+export * from './rolloverPhasing';

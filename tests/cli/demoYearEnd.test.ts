@@ -183,5 +183,10 @@ describe('capital-planner demo --rolled-over', () => {
       0.4,
     ]);
     expect(resultOf(programme.getCell(4, header.indexOf('Revised budget')))).toBe(4.32);
+    // Its Phasing and Profile give those amounts, so the pane's Phase keeps the carried 0.4.
+    expect([
+      programme.getCell(4, header.indexOf('Phasing')).value,
+      programme.getCell(4, header.indexOf('Profile')).value,
+    ]).toEqual(['2016/17 Q1 - 2017/18 Q1', '49, 49, 49, 49, 20']);
   });
 });
