@@ -2,7 +2,7 @@
  * What `rollover` (and `demo --rolled-over`) print after closing a year: each scheme's outturn,
  * slippage carried and under/(over)spend not carried, as text or JSON.
  */
-import { formatDecimal, formatFiscalYear } from '../core';
+import { formatDecimal, formatFiscalYear, type Decimal } from '../core';
 import type { RolloverPlan } from '../workbook';
 
 /**
@@ -41,14 +41,23 @@ export function rolloverText(plan: RolloverPlan, out: string): string {
   const { result, revisionLines } = plan;
   const closed = formatFiscalYear(result.closedYear);
   const current = formatFiscalYear(result.currentYear);
-  const lines = result.schemes
-    .filter((scheme) => scheme.revisions.length > 0)
-    .map(
-      (scheme) =>
-        `  ${scheme.ref}: outturn ${formatDecimal(scheme.outturn)} of ${formatDecimal(scheme.closingBudget)}; ` +
-        `slippage carried ${formatDecimal(scheme.slippage)}; under/(over)spend not carried ${formatDecimal(scheme.underOverspend)}; ` +
-        `all years ${formatDecimal(scheme.allYearsBefore)} -> ${formatDecimal(scheme.allYearsAfter)}\n`,
-    );
+  const changed = result.schemes.filter((scheme) => scheme.revisions.length > 0);
+  // Every figure to the same places, as a table prints them (2.60 of 2.48, not 2.6 of 2.48).
+  const places = Math.max(
+    0,
+    ...changed.flatMap((scheme) =>
+      [scheme.outturn, scheme.closingBudget, scheme.allYearsBefore, scheme.allYearsAfter].map(
+        (figure) => figure.scale,
+      ),
+    ),
+  );
+  const f = (figure: Decimal) => formatDecimal(figure, places);
+  const lines = changed.map(
+    (scheme) =>
+      `  ${scheme.ref}: outturn ${f(scheme.outturn)} of ${f(scheme.closingBudget)}; ` +
+      `slippage carried ${f(scheme.slippage)}; under/(over)spend not carried ${f(scheme.underOverspend)}; ` +
+      `all years ${f(scheme.allYearsBefore)} -> ${f(scheme.allYearsAfter)}\n`,
+  );
   return (
     `Closed ${closed} and wrote ${out} with ${current} current: ${revisionLines.length} lines added to the Revisions log.\n` +
     lines.join('') +

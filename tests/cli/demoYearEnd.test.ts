@@ -126,6 +126,10 @@ describe('capital-planner demo --rolled-over', () => {
       `Closed 2016/17 and wrote ${DEFAULT_ROLLED_OVER_FILE} with 2017/18 current: 5 lines added to the Revisions log.`,
     );
     expect(rolledOver.stdout).toContain('CP-003: outturn 3.92 of 4.32; slippage carried 0.40');
+    // Every figure to the same places, as a table prints them.
+    expect(rolledOver.stdout).toContain(
+      'CP-001: outturn 2.48 of 2.60; slippage carried 0.00; under/(over)spend not carried 0.12; all years 2.60 -> 2.48',
+    );
     expect(rolledOver.stdout).toMatch(/1 file checked: 0 errors, 1 warning\n$/);
   });
 
