@@ -7,7 +7,7 @@ export const MAIN_HELP = `capital-planner: check council capital programme workb
 
 Usage:
   capital-planner check <file.xlsx>... [--json] [--sheet NAME] [--decimals N] [--convention C]
-  capital-planner demo [--out FILE] [--json]
+  capital-planner demo [--year-end | --rolled-over] [--out FILE] [--json]
   capital-planner consolidate <master.xlsx> <return.xlsx>... --out FILE [--json]
   capital-planner import <table.xlsx> [--sheet NAME] --out FILE [--json]
   capital-planner rollover <workbook.xlsx> --out FILE [--json]
@@ -49,16 +49,31 @@ Input files are only read, never changed.
 `;
 
 /** Help for `capital-planner demo --help`. */
-export const DEMO_HELP = `Usage: capital-planner demo [--out FILE] [--json]
+export const DEMO_HELP = `Usage: capital-planner demo [--year-end | --rolled-over] [--out FILE] [--json]
 
 Writes a sample capital programme workbook laid out as the Excel add-in's task pane builds one:
 the 2016 ICT investment programme as a Programme table phased by quarter, two budget revisions,
-a forecast sheet per budget holder and a Monitoring sheet with variances, flags and check
-formulas. Every figure is an ordinary Excel formula that works without the add-in. Then it
-checks the workbook and prints the summary.
+a forecast sheet per budget holder, a Monitoring sheet with variances, flags and check formulas,
+the in-year monitoring (actuals from a ledger, the holders' returns with explanations, the
+history of earlier returns, the Capital budget position table) and the Financing sheet. Every
+figure is an ordinary Excel formula that works without the add-in. Then it checks the workbook
+and prints the summary.
+
+By default the year is in progress: 2016/17 at period 8 (November), returns gathered at P3 and P6
+before. --year-end writes the same programme at the outturn (period 12, March 2017): the whole
+year's actuals are in, each scheme's in-year forecast is what it really spent, its variance is
+split into slippage (carried into 2017/18) and a real under- or overspend, and the history holds
+P3, P6 and P8. That is the workbook 'rollover' closes. --rolled-over writes the demo one year on:
+the year-end demo with 2016/17 closed exactly as 'rollover' closes it (2017/18 current, the
+slippage phased into 2017/18 and logged as carry-forward lines in Revisions).
 
 Options:
-  --out FILE             where to write the workbook (default: capital-programme-demo.xlsx; replaced if it exists)
+  --year-end             the demo at the 2016/17 outturn (period 12), ready for 'rollover'
+  --rolled-over          the demo one year on: the year-end demo with 2016/17 closed
+  --out FILE             where to write the workbook, replaced if it exists (default:
+                         capital-programme-demo.xlsx; with --year-end
+                         capital-programme-demo-outturn-2016-17.xlsx; with --rolled-over
+                         capital-programme-demo-2017-18.xlsx)
   --json                 print the check as JSON (as check --json does)
   -h, --help             show this help
 `;
@@ -88,7 +103,9 @@ writes FILE one year on: each scheme's slippage is carried into the next year's 
 recorded in the Revisions log as a carry-forward line (reason and reference); a real underspend is
 released and an overspend met in the closed year, not carried; the closed year's budget becomes
 its outturn and the next year becomes the current one (the In-year monitoring stays as the closed
-year's record). Each scheme's all-years budget changes only by what was really under- or
+year's record). A scheme's Phasing and Profile are rewritten where the old ones would no longer
+give its amounts (e.g. '2016/17 Q1 - 2017/18 Q1' weighted '49, 49, 49, 49, 20'), so the add-in's
+Phase keeps the carried spend. Each scheme's all-years budget changes only by what was really under- or
 overspent; the Programme, Revisions, Monitoring and Financing sheets carry the figures their
 formulas compute. A year is closed once: the log's 'Outturn 2016/17' lines say it was. The input is
 never changed.

@@ -26,3 +26,4 @@ export * from './forecastLink';
 export * from './inYearGathering';
 export * from './inYearStart';
 export * from './rollover';
+export * from './rolloverPhasing';

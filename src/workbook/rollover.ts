@@ -24,6 +24,7 @@ import {
   type Rollover,
 } from '../core';
 import type { RevisionLine } from './revisions';
+import { rephrased, type PhasingWords } from './rolloverPhasing';
 
 /** The last monthly period of a financial year (P12 = March): the outturn. */
 export const OUTTURN_PERIOD = 12;
@@ -38,6 +39,8 @@ export interface RolloverScheme {
   outturn: Decimal;
   /** The all-years forecast of the final return; left out: no real under/overspend. */
   allYearsForecast?: Decimal;
+  /** The scheme's Phasing phrase and Profile; given, they are rewritten when they no longer give its amounts. */
+  words?: PhasingWords;
 }
 
 /** What the plan is made from. */
@@ -58,8 +61,11 @@ export interface RolloverPlan {
   result: Rollover;
   /** Lines to append to the Revisions log, scheme by scheme. */
   revisionLines: RevisionLine[];
-  /** Each scheme's new Programme amounts, one per period column. */
-  periods: { ref: string; amounts: Decimal[] }[];
+  /**
+   * Each scheme's new Programme amounts, one per period column, and its new Phasing phrase and
+   * Profile when the old ones would no longer give them (the pane's Phase writes amounts from them).
+   */
+  periods: { ref: string; amounts: Decimal[]; words?: PhasingWords }[];
   /** The monitoring period that becomes current: the next year's first. */
   next: MonitoringPeriod;
 }
@@ -83,7 +89,8 @@ function spread(
  * slippage moves into the next year (a re-profile line), a real under/overspend is released or met
  * in the closed year (a reduction or addition), and the Programme's columns of each year are
  * re-spread to the year's new total in proportion to their old amounts (the closed year to its
- * outturn; carried spend into the next year's columns), penny-exact.
+ * outturn; carried spend into the next year's columns), penny-exact. A scheme whose Phasing phrase
+ * and Profile (`words`) no longer give its new amounts gets ones that do (see `rephrased`).
  *
  * @example
  * const plan = planRollover({ at: { year: 2016, period: 12 }, columns, schemes, decimals: 2 });
@@ -138,7 +145,9 @@ export function planRollover(input: RolloverInput): Parsed<RolloverPlan> {
       );
       at.forEach((i, k) => (amounts[i] = parts[k]));
     }
-    return { ref: rolled.ref, amounts };
+    const present = input.schemes[s].words;
+    const words = present && rephrased(amounts, columns, present, decimals, startMonth);
+    return words ? { ref: rolled.ref, amounts, words } : { ref: rolled.ref, amounts };
   });
   const revisionLines: RevisionLine[] = result.revisions.flatMap((revision) => {
     const line: RevisionLine = {

@@ -1,5 +1,7 @@
 /**
- * `capital-planner rollover`: closing the demo's year at its outturn (issue 14).
+ * `capital-planner rollover`: closing the demo's year at its outturn (issue 14), on the real
+ * year-end demo (`demo --year-end`, 2016/17 P12 with the year's actuals), and refusing the
+ * in-year demo (P8).
  */
 import ExcelJS from 'exceljs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -22,13 +24,13 @@ const resultOf = (cell: ExcelJS.Cell): unknown => {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cp-rollover-'));
   demo = join(dir, 'demo.xlsx');
-  await runCli(['demo', '--out', demo]);
-  // The demo is at period 8; the same workbook at the outturn (period 12).
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(demo);
-  workbook.getWorksheet('In-year monitoring')!.getCell('D3').value = 12;
   p12 = join(dir, 'p12.xlsx');
-  await workbook.xlsx.writeFile(p12);
+  // The in-year demo (period 8), and the demo at the outturn (period 12).
+  const [inYear, outturn] = await Promise.all([
+    runCli(['demo', '--out', demo]),
+    runCli(['demo', '--year-end', '--out', p12]),
+  ]);
+  expect([inYear.status, outturn.status]).toEqual([0, 0]);
 }, 120000);
 
 afterAll(async () => {
@@ -90,11 +92,20 @@ describe('capital-planner rollover', () => {
       currentYear: string;
       schemes: {
         ref: string;
+        outturn: string;
         underOverspend: string;
         allYearsBefore: string;
         allYearsAfter: string;
       }[];
-      revisions: { ref: string; kind: string; reason: string; reference: string }[];
+      revisions: {
+        ref: string;
+        kind: string;
+        amount: number;
+        reason: string;
+        reference: string;
+        fromYear?: number;
+        toYear?: number;
+      }[];
     };
     expect([report.closedYear, report.currentYear]).toEqual(['2016/17', '2017/18']);
     for (const scheme of report.schemes)
@@ -102,14 +113,33 @@ describe('capital-planner rollover', () => {
         Number(scheme.allYearsBefore) - Number(scheme.underOverspend),
         9,
       );
-    expect(report.revisions).toContainEqual(
+    // Each scheme's slippage at the outturn is one carry-forward line, 2016/17 into 2017/18.
+    const carried = report.revisions.filter((line) => line.kind === 're-profile');
+    expect(carried).toEqual([
       expect.objectContaining({
         ref: 'CP-003',
-        kind: 're-profile',
+        amount: 0.4,
+        fromYear: 2016,
+        toYear: 2017,
         reason: 'Slippage carried forward from 2016/17 to 2017/18',
         reference: 'Outturn 2016/17',
       }),
+      expect.objectContaining({ ref: 'CP-005', amount: 0.3, fromYear: 2016, toYear: 2017 }),
+    ]);
+    // Real under/overspends are not carried: CP-001 saved 0.12, CP-002 overspent 0.15, CP-004 saved 0.05.
+    const real = Object.fromEntries(
+      report.schemes.map((scheme) => [scheme.ref, Number(scheme.underOverspend)]),
     );
+    expect(real).toEqual({
+      'CP-001': 0.12,
+      'CP-002': -0.15,
+      'CP-003': 0,
+      'CP-004': 0.05,
+      'CP-005': 0,
+      'CP-006': 0,
+      'CP-007': 0,
+      'CP-008': 0,
+    });
 
     // The written workbook: the Programme's totals match the report, and the log has the lines.
     const after = await programme(out);
@@ -117,6 +147,8 @@ describe('capital-planner rollover', () => {
     for (const scheme of report.schemes) {
       expect(after.get(scheme.ref)!.all).toBeCloseTo(Number(scheme.allYearsAfter), 9);
       expect(was.get(scheme.ref)!.all).toBeCloseTo(Number(scheme.allYearsBefore), 9);
+      // The closed year's budget is what was really spent in it.
+      expect(after.get(scheme.ref)!.first).toBeCloseTo(Number(scheme.outturn), 9);
     }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);

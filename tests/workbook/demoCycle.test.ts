@@ -7,7 +7,9 @@ import { SAMPLE_CSV } from '../../src/cli/commands/demo';
 import { planDemoProgramme, type DemoProgramme } from '../../src/xlsx/demo/planDemo';
 import {
   DEMO_EARLIER_PERIODS,
+  DEMO_OUTTURN,
   demoCycle,
+  demoEarlierPeriods,
   inYearShareOf,
   type DemoCycle,
 } from '../../src/xlsx/demo/planCycle';
@@ -88,5 +90,63 @@ describe('the demo gathered returns at two periods before P8', () => {
       if (row.explanationRequired) expect([row.ref, row.explanation]).not.toEqual([row.ref, '']);
       expect(movement?.since).toEqual({ year: 2016, period: 6 });
     }
+  });
+});
+
+describe('the demo at the outturn (2016/17 P12), for closing the year', () => {
+  let outturn: DemoCycle;
+  beforeAll(() => {
+    outturn = demoCycle(plan, DEMO_OUTTURN)!;
+  });
+
+  it('makes each scheme’s actual for the year its in-year forecast, as an outturn report does', () => {
+    expect(outturn.at).toEqual({ year: 2016, period: 12 });
+    for (const scheme of outturn.schemes)
+      expect([scheme.ref, compare(scheme.actualToDate, scheme.inYearForecast)]).toEqual([
+        scheme.ref,
+        0,
+      ]);
+    // CP-003 spent its 4.32 less the 0.4 that slipped into 2017/18; CP-001 its 2.6 less the 0.12 saved.
+    expect(formatDecimal(outturn.returns.get('CP-003')!.actualToDate)).toBe('3.92');
+    expect(formatDecimal(outturn.returns.get('CP-001')!.actualToDate)).toBe('2.48');
+  });
+
+  it('keeps the ledger to P8 as the in-year demo has it, and posts the rest of the year after P8', () => {
+    const toP8 = outturn.ledger.filter((line) => line.period <= 8);
+    expect(toP8).toEqual(cycle.ledger);
+    const later = outturn.ledger.filter((line) => line.period > 8);
+    expect(later.length).toBeGreaterThan(0);
+    expect(new Set(later.map((line) => line.period))).toEqual(new Set([10, 12]));
+  });
+
+  it('holds the gatherings at P3, P6 and P8 in the history, the earlier ones as the in-year demo has them', () => {
+    expect(demoEarlierPeriods(DEMO_OUTTURN).map((at) => at.period)).toEqual([3, 6, 8]);
+    for (const period of [3, 6, 8])
+      expect(outturn.history.filter((s) => s.at.period === period)).toHaveLength(
+        plan.schemes.length,
+      );
+    expect(outturn.history.slice(0, cycle.history.length)).toEqual(cycle.history);
+  });
+
+  it('explains every outturn variance over the thresholds, moving each forecast since P8', () => {
+    for (const scheme of outturn.schemes) {
+      const { row, movement } = monitoringLineAt(scheme, outturn.settings, outturn.history);
+      if (row.explanationRequired) expect([row.ref, row.explanation]).not.toEqual([row.ref, '']);
+      expect(movement?.since).toEqual({ year: 2016, period: 8 });
+      expect([row.ref, compare(row.inYearForecast, ZERO) >= 0]).toEqual([row.ref, true]);
+    }
+    // Slippage and real underspend kept apart: CP-005 slips 0.3, CP-001 saves 0.12.
+    const rowOf = (ref: string) =>
+      monitoringLineAt(
+        outturn.schemes.find((s) => s.ref === ref)!,
+        outturn.settings,
+      ).row;
+    expect(formatDecimal(rowOf('CP-005').slippage)).toBe('0.30');
+    expect(formatDecimal(rowOf('CP-001').allYearsVariance)).toBe('0.12');
+  });
+
+  it('writes no demo at a period it gathered nothing at', () => {
+    expect(demoCycle(plan, { year: 2016, period: 7 })).toBeUndefined();
+    expect(demoCycle(plan, { year: 2017, period: 12 })).toBeUndefined();
   });
 });

@@ -4,13 +4,12 @@
  */
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatDecimal, formatFiscalYear } from '../../core';
-import { planRollover } from '../../workbook';
 import { loadWorkbook } from '../../xlsx/readWorkbook';
-import { applyRollover, readRolloverInput } from '../../xlsx/rollover';
+import { closeYear } from '../../xlsx/rollover';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
 import { readCommandLine } from '../args';
 import { ROLLOVER_HELP } from '../help';
+import { rolloverJson, rolloverText } from '../rolloverReport';
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -65,62 +64,20 @@ export async function runRollover(args: readonly string[], io: CliIo): Promise<n
     io.err(`${fileMessage(file, loaded.message)}\n`);
     return EXIT_UNREADABLE;
   }
-  const read = readRolloverInput(loaded.value);
-  if (!read.ok) {
-    io.err(`Cannot close the year of '${file}': it ${read.message}\n`);
+  const closed = closeYear(loaded.value);
+  if (!closed.ok) {
+    io.err(`Cannot close the year of '${file}': ${closed.message}\n`);
     return EXIT_FINDINGS;
   }
-  const plan = planRollover(read.value.input);
-  if (!plan.ok) {
-    io.err(`Cannot close the year of '${file}': ${plan.message}\n`);
-    return EXIT_FINDINGS;
-  }
-  applyRollover(loaded.value, plan.value, read.value.input, read.value.layout);
   const written = await writeWorkbookAtomically(loaded.value, values.out);
   if (!written.ok) {
     io.err(`Cannot write '${values.out}': ${written.message}\n`);
     return EXIT_UNREADABLE;
   }
-  const { result, revisionLines } = plan.value;
-  const closed = formatFiscalYear(result.closedYear);
-  const current = formatFiscalYear(result.currentYear);
-  if (values.json) {
-    io.out(
-      `${JSON.stringify(
-        {
-          file,
-          out: values.out,
-          closedYear: closed,
-          currentYear: current,
-          schemes: result.schemes.map((scheme) => ({
-            ref: scheme.ref,
-            closingBudget: formatDecimal(scheme.closingBudget),
-            outturn: formatDecimal(scheme.outturn),
-            slippage: formatDecimal(scheme.slippage),
-            underOverspend: formatDecimal(scheme.underOverspend),
-            allYearsBefore: formatDecimal(scheme.allYearsBefore),
-            allYearsAfter: formatDecimal(scheme.allYearsAfter),
-          })),
-          revisions: revisionLines,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    return EXIT_OK;
-  }
-  const lines = result.schemes
-    .filter((scheme) => scheme.revisions.length > 0)
-    .map(
-      (scheme) =>
-        `  ${scheme.ref}: outturn ${formatDecimal(scheme.outturn)} of ${formatDecimal(scheme.closingBudget)}; ` +
-        `slippage carried ${formatDecimal(scheme.slippage)}; under/(over)spend not carried ${formatDecimal(scheme.underOverspend)}; ` +
-        `all years ${formatDecimal(scheme.allYearsBefore)} -> ${formatDecimal(scheme.allYearsAfter)}\n`,
-    );
   io.out(
-    `Closed ${closed} and wrote ${values.out} with ${current} current: ${revisionLines.length} lines added to the Revisions log.\n` +
-      lines.join('') +
-      `The In-year monitoring, returns and history stay as the record of ${closed}; set up ${current}'s monitoring with the add-in's Monitor.\n`,
+    values.json
+      ? `${JSON.stringify(rolloverJson(closed.value, file, values.out), null, 2)}\n`
+      : rolloverText(closed.value, values.out),
   );
   return EXIT_OK;
 }

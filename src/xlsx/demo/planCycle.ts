@@ -1,9 +1,12 @@
 /**
- * The demo's in-year monitoring cycle at 2016/17 period 8: actuals brought in from a ledger, the
- * budget holders' returns (in-year and all-years forecasts with explanations) gathered at P3, P6
- * and now P8, the two earlier gatherings in the history, the In-year monitoring sheet (its
- * forecasts and explanations linked to the holders' forecast sheets) and the `Capital budget
- * position` committee table. The figures come from the engine; the layouts are the workbook plans.
+ * The demo's in-year monitoring cycle for 2016/17: actuals brought in from a ledger, the budget
+ * holders' returns (in-year and all-years forecasts with explanations) gathered at P3, P6, P8 and
+ * the outturn (P12), the gatherings before the period shown in the history, the In-year
+ * monitoring sheet (its forecasts and explanations linked to the holders' forecast sheets) and the
+ * `Capital budget position` committee table. The period is a parameter: P8 (in-year, the default)
+ * or P12 (the outturn: the year's actuals are final and each in-year forecast is the actual spend,
+ * as councils' outturn reports show it). The figures come from the engine; the layouts are the
+ * workbook plans.
  */
 import {
   ZERO,
@@ -32,6 +35,7 @@ import {
   planHistorySheet,
   planInYearSheet,
   planPositionSheet,
+  OUTTURN_PERIOD,
   quoted,
   thresholdsOf,
   type InYearLine,
@@ -39,17 +43,49 @@ import {
 } from '../../workbook';
 import { demoPlannerSettings, type DemoProgramme } from './planDemo';
 
-/** The period the demo reports at, and the two gathered before it. */
+/** The periods at which the demo's budget holders send returns: quarterly-ish, then the outturn. */
+export const DEMO_GATHERINGS = [3, 6, 8, 12] as const;
+
+/** A period the demo can be written at: one of its gatherings. */
+export type DemoPeriodNumber = (typeof DEMO_GATHERINGS)[number];
+
+/** The period the demo reports at by default (in-year, as at the end of November). */
 export const DEMO_PERIOD: MonitoringPeriod = { year: 2016, period: 8 };
-export const DEMO_EARLIER_PERIODS: readonly MonitoringPeriod[] = [
-  { year: 2016, period: 3 },
-  { year: 2016, period: 6 },
-];
+
+/** The outturn: the demo at the end of 2016/17, ready for closing the year. */
+export const DEMO_OUTTURN: MonitoringPeriod = { year: 2016, period: 12 };
 
 /**
- * Spend moved into 2017/18 by scheme (£m), as known at P8. Only schemes with a budget in 2016/17
- * can slip out of it (regression: CP-006, phased 2017-20, was given £0.3m of slippage and an
- * in-year forecast of -1.5).
+ * The gatherings before `at`, oldest first: what the history holds at that period.
+ *
+ * @example
+ * demoEarlierPeriods(DEMO_OUTTURN).map((p) => p.period); // [3, 6, 8]
+ */
+export function demoEarlierPeriods(at: MonitoringPeriod = DEMO_PERIOD): MonitoringPeriod[] {
+  return DEMO_GATHERINGS.filter((period) => period < at.period).map((period) => ({
+    year: at.year,
+    period,
+  })) as MonitoringPeriod[];
+}
+
+/** The two gatherings before the default period (P3 and P6). */
+export const DEMO_EARLIER_PERIODS: readonly MonitoringPeriod[] = demoEarlierPeriods(DEMO_PERIOD);
+
+/**
+ * Whether the demo can be written at `at`: 2016/17 at one of its gatherings.
+ *
+ * @example
+ * isDemoPeriod({ year: 2016, period: 12 }); // true
+ * isDemoPeriod({ year: 2016, period: 7 }); // false
+ */
+export function isDemoPeriod(at: MonitoringPeriod): boolean {
+  return at.year === DEMO_PERIOD.year && (DEMO_GATHERINGS as readonly number[]).includes(at.period);
+}
+
+/**
+ * Spend moved into 2017/18 by scheme (£m), as known at P8 and confirmed at the outturn. Only
+ * schemes with a budget in 2016/17 can slip out of it (regression: CP-006, phased 2017-20, was
+ * given £0.3m of slippage and an in-year forecast of -1.5).
  */
 const SLIPPAGE: Record<string, Decimal> = {
   'CP-003': fromNumber(0.4),
@@ -57,18 +93,32 @@ const SLIPPAGE: Record<string, Decimal> = {
 };
 
 /**
- * How much of the P8 forecast change (and slippage) the holders knew at each gathering: their
- * forecasts firm up over the year.
+ * How much of the final forecast change (and slippage) the holders knew at each gathering: their
+ * forecasts firm up over the year, and by P8 they know it all.
  */
-const KNOWN_BY: Record<number, [number, number]> = { 3: [1, 2], 6: [3, 4], 8: [1, 1] };
+const KNOWN_BY: Record<DemoPeriodNumber, [number, number]> = {
+  3: [1, 2],
+  6: [3, 4],
+  8: [1, 1],
+  12: [1, 1],
+};
 
-/** What budget holders wrote for their variances. */
+/** What budget holders wrote for their variances during the year. */
 const EXPLANATIONS: Record<string, string> = {
   'CP-001': 'PSN compliance achieved for less than estimated: saving released',
   'CP-002': 'Extra licences for the new service desk: overspend met from contingency',
   'CP-003': 'Hardware delivery delayed to April: £0.4m slips into 2017/18',
   'CP-004': 'Training delivered in-house: small saving',
   'CP-005': 'Disaster recovery site delayed to April: £0.3m slips into 2017/18',
+};
+
+/** What they wrote at the outturn, when the year's spend is known. */
+const OUTTURN_EXPLANATIONS: Record<string, string> = {
+  'CP-001': 'PSN compliance achieved for less than estimated: £0.12m saving released',
+  'CP-002': 'Extra licences for the new service desk: £0.15m overspend met from contingency',
+  'CP-003': 'Hardware delivered in April 2017: £0.4m carried forward to 2017/18',
+  'CP-004': 'Training delivered in-house: £0.05m saving',
+  'CP-005': 'Disaster recovery site work starts April 2017: £0.3m carried forward to 2017/18',
 };
 
 /** A budget holder's return for one scheme at a period, as typed on their forecast sheet. */
@@ -89,7 +139,7 @@ export interface DemoCycle {
   schemes: SchemeAtPeriod[];
   /** This period's returns by Ref. */
   returns: Map<string, DemoReturn>;
-  /** The snapshots of the two earlier gatherings. */
+  /** The snapshots of the gatherings before this period (P3 and P6; at the outturn also P8). */
   history: MonitoringSnapshot[];
   settings: InYearSettings;
 }
@@ -109,61 +159,89 @@ export function inYearShareOf(change: Decimal, inYear: Decimal, allYears: Decima
 }
 
 /**
- * Works out the demo's cycle: ledger lines, each holder's return at P3, P6 and P8, and the
- * history of the first two gatherings.
+ * Works out the demo's cycle at `at` (P8 by default, or the outturn at P12): ledger lines up to
+ * the period, each holder's return at each gathering, and the history of the gatherings before
+ * `at`. At the outturn the ledger holds the whole year's spend and each scheme's actual equals its
+ * in-year forecast: the postings of P10 and P12 bring the spend to date at P8 up to the outturn
+ * the holder forecast. Undefined for a period the demo has no gathering at.
  *
  * @example
  * demoCycle(plan)?.returns.get('CP-006')?.inYearForecast; // 0 (nothing phased in 2016/17)
+ * demoCycle(plan, DEMO_OUTTURN)?.returns.get('CP-003')?.actualToDate; // 3.92 (4.32 less 0.4 slipped)
  */
-export function demoCycle(plan: DemoProgramme): DemoCycle | undefined {
+export function demoCycle(
+  plan: DemoProgramme,
+  at: MonitoringPeriod = DEMO_PERIOD,
+): DemoCycle | undefined {
+  if (!isDemoPeriod(at)) return undefined;
   const settings = demoPlannerSettings();
   const columns = readPeriodHeaders(plan.quarterLabels);
   if (!columns.ok) return undefined;
-  const at = DEMO_PERIOD;
   const inYearSettings = (when: MonitoringPeriod): InYearSettings => ({
     at: when,
     thresholds: thresholdsOf(settings),
     rag: { amberPercent: settings.amberPercent, redPercent: settings.redPercent },
   });
-  const ledger: LedgerLine[] = [];
   const phasings = plan.schemes.map((scheme) =>
     columns.value.map((column, i): PhasedColumnAmount => ({ column, amount: scheme.phasing[i] })),
   );
-  // Spend to date: 90% of the budget profiled to P8, posted in P2, P5 and P7.
-  plan.schemes.forEach((scheme, s) => {
-    const profiled = monitoringLineAt(
-      { ref: scheme.ref, approvedPhasing: phasings[s], actualToDate: ZERO, inYearForecast: ZERO },
-      { at },
-    ).row.profiledToDate;
-    const spent = scaleByRatio(profiled, decimal(9), decimal(10), 2);
-    if (spent.units === 0) return;
-    allocate(spent, [2, 3, 4], 2).forEach((amount, k) =>
-      ledger.push({
-        ref: scheme.ref,
-        year: at.year,
-        period: ([2, 5, 7] as const)[k],
-        amount,
-        description: `Invoice ${scheme.ref}-${k + 1}`,
-      }),
-    );
-  });
-  const returnAt = (when: MonitoringPeriod, s: number): DemoReturn => {
+  // What a holder forecast at a gathering, before the ledger is known.
+  const forecastAt = (when: MonitoringPeriod, s: number) => {
     const scheme = plan.schemes[s];
-    const [known, of] = KNOWN_BY[when.period];
+    const [known, of] = KNOWN_BY[when.period as DemoPeriodNumber];
     const part = (amount: Decimal) => scaleByRatio(amount, decimal(known), decimal(of), 2);
     const inYearBudget = amountInYear(yearBudgetsOf(phasings[s]), when.year);
     const change = part(subtract(scheme.forecast, scheme.revised));
     const slipped = inYearBudget.units === 0 ? ZERO : part(SLIPPAGE[scheme.ref] ?? ZERO);
     return {
-      ref: scheme.ref,
       inYearBudget,
-      actualToDate: actualToDate(ledger, scheme.ref, when),
       inYearForecast: subtract(
         add(inYearBudget, inYearShareOf(change, inYearBudget, scheme.revised)),
         slipped,
       ),
       allYearsForecast: add(scheme.revised, change),
-      explanation: EXPLANATIONS[scheme.ref] ?? '',
+    };
+  };
+  const ledger: LedgerLine[] = [];
+  const post = (ref: string, period: number, amount: Decimal, description: string) => {
+    if (period <= at.period)
+      ledger.push({
+        ref,
+        year: at.year,
+        period: period as LedgerLine['period'],
+        amount,
+        description,
+      });
+  };
+  const p8 = { year: at.year, period: 8 } as MonitoringPeriod;
+  plan.schemes.forEach((scheme, s) => {
+    // Spend in the year to P8: 90% of the budget profiled to P8, posted in P2, P5 and P7.
+    const profiled = monitoringLineAt(
+      { ref: scheme.ref, approvedPhasing: phasings[s], actualToDate: ZERO, inYearForecast: ZERO },
+      { at: p8 },
+    ).row.profiledToDate;
+    const spent = scaleByRatio(profiled, decimal(9), decimal(10), 2);
+    if (spent.units !== 0)
+      allocate(spent, [2, 3, 4], 2).forEach((amount, k) =>
+        post(scheme.ref, [2, 5, 7][k], amount, `Invoice ${scheme.ref}-${k + 1}`),
+      );
+    // The rest of the year's spend, to the outturn the holder forecast: an invoice in P10 and
+    // the year-end accruals in P12 (a credit if the year came in under what was spent by P8).
+    const outturn = forecastAt({ year: at.year, period: OUTTURN_PERIOD } as MonitoringPeriod, s);
+    const rest = allocate(subtract(outturn.inYearForecast, spent), [1, 1], 2);
+    if (rest[0].units !== 0) post(scheme.ref, 10, rest[0], `Invoice ${scheme.ref}-4`);
+    if (rest[1].units !== 0)
+      post(scheme.ref, OUTTURN_PERIOD, rest[1], `Year-end accrual ${scheme.ref}`);
+  });
+  const explanationsAt = (when: MonitoringPeriod) =>
+    when.period === OUTTURN_PERIOD ? OUTTURN_EXPLANATIONS : EXPLANATIONS;
+  const returnAt = (when: MonitoringPeriod, s: number): DemoReturn => {
+    const scheme = plan.schemes[s];
+    return {
+      ref: scheme.ref,
+      ...forecastAt(when, s),
+      actualToDate: actualToDate(ledger, scheme.ref, when),
+      explanation: explanationsAt(when)[scheme.ref] ?? '',
     };
   };
   const schemeAt = (when: MonitoringPeriod, s: number): SchemeAtPeriod => {
@@ -184,7 +262,7 @@ export function demoCycle(plan: DemoProgramme): DemoCycle | undefined {
     return line;
   };
   const history: MonitoringSnapshot[] = [];
-  for (const earlier of DEMO_EARLIER_PERIODS)
+  for (const earlier of demoEarlierPeriods(at))
     plan.schemes.forEach((_, s) => {
       const { row } = monitoringLineAt(schemeAt(earlier, s), inYearSettings(earlier), history);
       // A holder explains a variance that needs it; the history keeps what they wrote then.
@@ -209,18 +287,23 @@ export function demoCycle(plan: DemoProgramme): DemoCycle | undefined {
 export type ReturnCells = ReadonlyMap<string, { sheet: string; row: number }>;
 
 /**
- * The demo's cycle sheets: Actuals, Monitoring history, In-year monitoring, Capital budget
- * position. With `returnCells`, the In-year monitoring sheet's forecasts and explanations are
+ * The demo's cycle sheets at `at` (P8 by default; P12 for the outturn): Actuals, Monitoring
+ * history, In-year monitoring, Capital budget position. With `returnCells`, the In-year monitoring sheet's forecasts and explanations are
  * links to the budget holders' forecast sheets, as gathered.
  *
  * @example
  * planDemoCycle(plan).map((sheet) => sheet.name); // ['Actuals', 'Monitoring history', 'In-year monitoring', 'Capital budget position']
  */
-export function planDemoCycle(plan: DemoProgramme, returnCells?: ReturnCells): SheetPlan[] {
-  const cycle = demoCycle(plan);
+export function planDemoCycle(
+  plan: DemoProgramme,
+  returnCells?: ReturnCells,
+  at: MonitoringPeriod = DEMO_PERIOD,
+): SheetPlan[] {
+  const cycle = demoCycle(plan, at);
   if (!cycle) return [];
   const settings = demoPlannerSettings();
-  const { at, history, ledger } = cycle;
+  const { history, ledger } = cycle;
+  const earlier = demoEarlierPeriods(at);
   const inYearLines: InYearLine[] = cycle.schemes.map((scheme) => {
     const line: InYearLine = monitoringLineAt(scheme, cycle.settings, history);
     const cell = returnCells?.get(scheme.ref);
@@ -238,7 +321,7 @@ export function planDemoCycle(plan: DemoProgramme, returnCells?: ReturnCells): S
     settings,
     actualsRows: ledger.length,
     historyRows: history.length,
-    previous: DEMO_EARLIER_PERIODS[DEMO_EARLIER_PERIODS.length - 1],
+    previous: earlier[earlier.length - 1],
   });
   return [
     planActualsSheet(ledger, settings),

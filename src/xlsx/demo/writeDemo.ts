@@ -6,12 +6,19 @@
  * any spreadsheet program without the add-in, and carries its result worked out by the engine.
  */
 import ExcelJS from 'exceljs';
-import { formatFiscalYear, revisionChange, toNumber, type Decimal } from '../../core';
+import {
+  formatFiscalYear,
+  revisionChange,
+  toNumber,
+  type Decimal,
+  type MonitoringPeriod,
+} from '../../core';
 import {
   FORECAST_HEADER_ROW,
   MONITORING_COLUMNS,
   MONITORING_HEADER_ROW,
   MONITORING_SHEET,
+  OUTTURN_PERIOD,
   PROGRAMME_COLUMNS,
   PROGRAMME_SHEET,
   REVISIONS_SHEET,
@@ -52,12 +59,28 @@ export const DEMO_LAYOUT = {
 const number = (value: Decimal): number => toNumber(value);
 
 /**
- * The demo's sheet plans, in the order they are written.
+ * The title of the demo's Monitoring sheet at a period.
+ *
+ * @example
+ * monitoringTitle({ year: 2016, period: 12 }, '£m'); // 'Capital monitoring 2016/17, Period 12 (outturn) (£m)'
+ */
+export function monitoringTitle(at: MonitoringPeriod, unit: string): string {
+  const outturn = at.period === OUTTURN_PERIOD ? ' (outturn)' : '';
+  return `Capital monitoring ${formatFiscalYear(at.year)}, Period ${at.period}${outturn} (${unit})`;
+}
+
+/**
+ * The demo's sheet plans at `at` (2016/17 P8 by default; P12 for the outturn), in the order they
+ * are written.
  *
  * @example
  * planDemoSheets(plan).map((sheet) => sheet.name); // ['Programme', 'Revisions', 'Forecast - Head of ICT', ...]
+ * planDemoSheets(plan, DEMO_OUTTURN); // the same sheets at the outturn, with the year's actuals
  */
-export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
+export function planDemoSheets(
+  plan: DemoProgramme,
+  at: MonitoringPeriod = DEMO_PERIOD,
+): SheetPlan[] {
   const settings = demoPlannerSettings();
   const sheets: SheetPlan[] = [];
   sheets.push(
@@ -110,7 +133,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
     }),
   );
   // Each holder's return at the period: their in-year budget and actual to date, and what they typed.
-  const cycle = demoCycle(plan);
+  const cycle = demoCycle(plan, at);
   const returnOf = (ref: string) => {
     const given = cycle?.returns.get(ref);
     return given
@@ -123,7 +146,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
         }
       : {};
   };
-  const year = formatFiscalYear(DEMO_PERIOD.year);
+  const year = formatFiscalYear(at.year);
   const forecastAt = new Map<string, { sheet: string; row: number }>();
   for (const holder of new Set(plan.schemes.map((scheme) => scheme.budgetHolder))) {
     const sheet = forecastSheetName(holder);
@@ -138,7 +161,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
         unit: settings.unit,
         decimals: settings.decimals,
         year,
-        period: `P${DEMO_PERIOD.period}`,
+        period: `P${at.period}`,
         lines: schemes.map((scheme) => ({
           ref: scheme.ref,
           scheme: scheme.scheme,
@@ -152,7 +175,7 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
   }
   sheets.push(
     planMonitoringSheet({
-      title: `Capital monitoring 2016/17, Period 8 (${settings.unit})`,
+      title: monitoringTitle(at, settings.unit),
       settings,
       byArea: false,
       schemes: plan.schemes.map((scheme) => ({
@@ -166,26 +189,41 @@ export function planDemoSheets(plan: DemoProgramme): SheetPlan[] {
       })),
     }).plan,
   );
-  sheets.push(...planDemoCycle(plan, forecastAt));
+  sheets.push(...planDemoCycle(plan, forecastAt, at));
   sheets.push(planDemoFinancing(plan).plan);
   sheets.push(planSettingsSheet(settings));
   return sheets;
 }
 
 /**
- * Builds the demo workbook from the demo's sheet plans.
+ * The last day of a period's month (April start): when the demo's workbook was made.
+ *
+ * @example
+ * endOfPeriod({ year: 2016, period: 8 }); // 30 November 2016
+ */
+export function endOfPeriod(at: MonitoringPeriod): Date {
+  // Month index from January 2016: April is 3, P8 is November (10), P12 March 2017 (14).
+  return new Date(Date.UTC(at.year, 3 + at.period, 0));
+}
+
+/**
+ * Builds the demo workbook from the demo's sheet plans at `at` (2016/17 P8 by default).
  *
  * @example
  * const plan = planDemoProgramme(rows);
  * if (plan.ok) await buildDemoWorkbook(plan.value).xlsx.writeFile('demo.xlsx');
+ * if (plan.ok) await buildDemoWorkbook(plan.value, DEMO_OUTTURN).xlsx.writeFile('outturn.xlsx');
  */
-export function buildDemoWorkbook(plan: DemoProgramme): ExcelJS.Workbook {
+export function buildDemoWorkbook(
+  plan: DemoProgramme,
+  at: MonitoringPeriod = DEMO_PERIOD,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Capital Planner';
-  workbook.created = new Date(Date.UTC(2016, 10, 30));
+  workbook.created = endOfPeriod(at);
   // Excel recalculates everything on open, whatever it thinks of the cached results.
   workbook.calcProperties = { fullCalcOnLoad: true };
-  for (const sheet of planDemoSheets(plan)) addSheetPlan(workbook, sheet);
+  for (const sheet of planDemoSheets(plan, at)) addSheetPlan(workbook, sheet);
   return workbook;
 }
 

@@ -10,6 +10,7 @@ import {
   REVISIONS_TABLE,
   REVISION_COLUMNS,
   REVISION_COLUMNS_BEFORE_YEARS,
+  programmeColumn,
   revisionRow,
   type RolloverInput,
   type RolloverPlan,
@@ -58,7 +59,8 @@ function appendRevisions(workbook: ExcelJS.Workbook, plan: RolloverPlan): void {
 }
 
 /**
- * Applies a rollover plan to a loaded workbook: the Programme's new amounts, the lines appended to
+ * Applies a rollover plan to a loaded workbook: the Programme's new amounts (and Phasing phrase
+ * and Profile where the old ones would no longer give them), the lines appended to
  * the Revisions log (its table extended over them), and every formula that reads them worked out
  * again (the Programme's revised budgets, totals and phasing check; the Financing sheet planned
  * again over the new phasing), so the cached figures are the ones Excel or LibreOffice compute.
@@ -74,9 +76,13 @@ export function applyRollover(
   layout: ProgrammeLayout,
 ): void {
   const programme = workbook.getWorksheet(PROGRAMME_SHEET) as ExcelJS.Worksheet;
-  for (const { ref, amounts } of plan.periods) {
+  for (const { ref, amounts, words } of plan.periods) {
     const row = layout.rows.get(ref);
     if (row === undefined) continue;
+    if (words) {
+      programme.getCell(row, programmeColumn('phasing') + 1).value = words.phasing;
+      programme.getCell(row, programmeColumn('profile') + 1).value = words.profile;
+    }
     amounts.forEach((amount, i) => {
       programme.getCell(row, layout.firstPeriodColumn + i).value =
         amount.units === 0 ? null : toNumber(amount);

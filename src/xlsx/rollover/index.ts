@@ -2,3 +2,4 @@
 export { readRolloverInput } from './readRollover';
 export type { ProgrammeLayout } from './readRollover';
 export { applyRollover } from './applyRollover';
+export { closeYear } from './closeYear';

@@ -108,6 +108,8 @@ export function readRolloverInput(
 
   const refColumn = programmeColumn('ref') + 1;
   const nameColumn = programmeColumn('scheme') + 1;
+  const phasingColumn = programmeColumn('phasing') + 1;
+  const profileColumn = programmeColumn('profile') + 1;
   const rows = new Map<string, number>();
   const allRows = new Map<string, number>();
   const schemes: RolloverInput['schemes'][number][] = [];
@@ -138,6 +140,10 @@ export function readRolloverInput(
       outturn: seen?.outturn ?? ZERO,
     };
     if (seen?.allYears) scheme.allYearsForecast = seen.allYears;
+    // The Phasing phrase and Profile, rewritten if closing the year leaves them wrong.
+    const phrase = text(programme.getCell(r, phasingColumn));
+    if (phrase !== '')
+      scheme.words = { phasing: phrase, profile: text(programme.getCell(r, profileColumn)) };
     schemes.push(scheme);
   }
   return {
