@@ -91,7 +91,7 @@ async function readAndPlan(run: RunOptions): Promise<Parsed<RolloverReading>> {
     const { programme, extra } = await readProgrammeColumns(
       context,
       currentRequestBudget(),
-      ['ref', 'scheme'],
+      ['ref', 'scheme', 'phasing', 'profile'],
       true,
       (ctx) => {
         const readSettings = queueSettingsRead(ctx);
@@ -185,6 +185,14 @@ async function readAndPlan(run: RunOptions): Promise<Parsed<RolloverReading>> {
         outturn: seen?.outturn ?? ZERO,
       };
       if (seen?.allYears) scheme.allYearsForecast = seen.allYears;
+      // The Phasing phrase and Profile, rewritten if closing the year leaves them wrong (else
+      // Phase would spread the budget back over the closed year), as the command line does.
+      const phrase = column.phasing >= 0 ? cellString(row[column.phasing]).trim() : '';
+      if (phrase !== '')
+        scheme.words = {
+          phasing: phrase,
+          profile: column.profile >= 0 ? cellString(row[column.profile]) : '',
+        };
       schemes.push(scheme);
     }
     const input: RolloverInput = {
@@ -209,9 +217,14 @@ function nextProgramme(reading: RolloverReading): unknown[][] {
   const next = programme.formulas.map((row, r) =>
     row.map((formula, c) => restorableContent(formula, programme.values[r][c])),
   );
-  for (const { ref, amounts } of plan.periods) {
+  for (const { ref, amounts, words } of plan.periods) {
     const r = rows.get(ref);
     if (r === undefined) continue;
+    if (words) {
+      const { phasing, profile } = programme.column;
+      if (phasing >= 0) next[r][phasing] = words.phasing;
+      if (profile >= 0) next[r][profile] = words.profile;
+    }
     programme.periods.forEach(({ index }, k) => {
       const amount = amounts[k];
       const old = moneyOf(programme.values[r][index]) ?? ZERO;
@@ -220,6 +233,17 @@ function nextProgramme(reading: RolloverReading): unknown[][] {
     });
   }
   return next;
+}
+
+/** The Programme columns closing the year writes: the periods, and Phasing and Profile when reworded. */
+function writtenColumns(reading: RolloverReading): number[] {
+  const { programme, plan } = reading;
+  const reworded = plan.periods.some(({ words }) => words !== undefined);
+  const { phasing, profile } = programme.column;
+  return [
+    ...programme.periods.map((p) => p.index),
+    ...(reworded ? [phasing, profile].filter((index) => index >= 0) : []),
+  ].sort((a, b) => a - b);
 }
 
 /** The settings rows (0-based on the settings sheet) of the monitoring year and period. */
@@ -248,7 +272,7 @@ function previewOf(reading: RolloverReading, next: unknown[][]): RolloverPreview
   const cells: RolloverCellChange[] = [];
   const changed = new Set<string>();
   for (const [ref, r] of reading.rows)
-    for (const { index } of programme.periods) {
+    for (const index of writtenColumns(reading)) {
       const before = restorableContent(programme.formulas[r][index], programme.values[r][index]);
       if (next[r][index] === before) continue;
       changed.add(ref);
@@ -364,7 +388,7 @@ export async function closeTheYear(run: RunOptions = {}): Promise<ActionResult<R
       };
     throwIfCancelled(run.signal);
 
-    const runs = adjacentRuns(programme.periods.map((p) => p.index));
+    const runs = adjacentRuns(writtenColumns(reading));
     const pick = (grid: readonly (readonly unknown[])[], first: number, count: number) =>
       grid.map((row) => row.slice(first, first + count));
     const blocks: SavedBlock[] = runs.map((span) => ({

@@ -146,6 +146,23 @@ describe('Close the year in the task pane', () => {
         cells: amounts.map((amount) => (amount.units === 0 ? '' : toNumber(amount))),
       });
     }
+    // Phasing and Profile reworded where the old words no longer give the amounts, as the CLI
+    // does (regression: Phase would spread a carried-forward budget back over the closed year).
+    const phasingColumn = header.indexOf('Phasing');
+    const profileColumn = header.indexOf('Profile');
+    const reworded = cliPlan.periods.filter(({ words }) => words !== undefined);
+    expect(reworded.length).toBeGreaterThan(0);
+    for (const { ref, words } of reworded) {
+      const row = workbook.read(
+        'Programme',
+        `A${refs.indexOf(ref) + 2}:AZ${refs.indexOf(ref) + 2}`,
+      )[0];
+      expect({ ref, phasing: row[phasingColumn], profile: row[profileColumn] }).toEqual({
+        ref,
+        phasing: words!.phasing,
+        profile: words!.profile,
+      });
+    }
     // The new lines are in the log, where the result says.
     const [start, end] = result.value.revisionsAddress.split(':');
     const lines = workbook.read(result.value.revisionsSheet, `${start}:${end}`);
