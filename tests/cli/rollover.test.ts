@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareFormulas, recalculateInLibreOffice } from '../support/libreOffice';
+import { SETTINGS_SHEET, parseSettings } from '../../src/workbook';
 import { hashes, runCli } from './runCli';
 
 let dir: string;
@@ -168,6 +169,13 @@ describe('capital-planner rollover', () => {
       if (scheme)
         expect(resultOf(sheet.getCell(r, 8))).toBeCloseTo(Number(scheme.allYearsAfter), 9);
     }
+    // The next year is the one being monitored, from its first period (as the pane's Close the year).
+    const settings: unknown[][] = [];
+    workbook
+      .getWorksheet(SETTINGS_SHEET)!
+      .eachRow((row) => settings.push((row.values as unknown[]).slice(1)));
+    const monitored = parseSettings(settings);
+    expect([monitored.monitoringYear, monitored.monitoringPeriod]).toEqual([2017, 1]);
   }, 60000);
 
   it('writes a workbook that checks clean and recalculates in LibreOffice to its cached figures', async () => {

@@ -10,14 +10,39 @@ import {
   REVISIONS_TABLE,
   REVISION_COLUMNS,
   REVISION_COLUMNS_BEFORE_YEARS,
+  SETTINGS_LAYOUT,
+  SETTINGS_SHEET,
+  planSettingsSheet,
   programmeColumn,
   revisionRow,
   type RolloverInput,
   type RolloverPlan,
 } from '../../workbook';
-import { FORMULA_TYPE, signedAmount, text } from './cells';
+import { fileCell } from '../writePlan';
+import { FORMULA_TYPE, settingsOf, signedAmount, text } from './cells';
 import type { ProgrammeLayout } from './readRollover';
 import { refreshFinancing, refreshProgramme, refreshReaders } from './refreshFigures';
+
+/**
+ * The next year becomes the one being monitored (its first period) on the settings sheet, as the
+ * pane's Close the year does; a workbook without a settings sheet has nothing to move on.
+ */
+function monitorNextYear(workbook: ExcelJS.Workbook, plan: RolloverPlan): void {
+  const sheet = workbook.getWorksheet(SETTINGS_SHEET);
+  if (!sheet) return;
+  const planned = planSettingsSheet({
+    ...settingsOf(workbook),
+    monitoringYear: plan.next.year,
+    monitoringPeriod: plan.next.period,
+  });
+  for (const key of ['monitoringYear', 'monitoringPeriod'] as const) {
+    // Row 0 of the plan is the header; each setting's row is its place in the layout, plus one.
+    const row = SETTINGS_LAYOUT.findIndex((entry) => entry.key === key) + 1;
+    planned.cells[row].forEach((cell, c) => {
+      sheet.getCell(row + 1, c + 1).value = fileCell(cell);
+    });
+  }
+}
 
 /** Appends the plan's lines to the Revisions table, extending the table over them. */
 function appendRevisions(workbook: ExcelJS.Workbook, plan: RolloverPlan): void {
@@ -92,5 +117,6 @@ export function applyRollover(
   refreshProgramme(workbook, layout, input.decimals);
   refreshFinancing(workbook, input, layout);
   refreshReaders(workbook);
+  monitorNextYear(workbook, plan);
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
 }
