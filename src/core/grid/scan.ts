@@ -138,8 +138,10 @@ export function scanTable(
 }
 
 /**
- * The hot loop, on its own so that optimised code for it never meets code it has not seen run
- * (which would throw it back to the interpreter on every check). Returns the figures' magnitude.
+ * The pass over the rows. The loop is a plain call per row: the row's work is a method that V8
+ * optimises as an ordinary hot function on the first check. (As one long loop it was optimised
+ * only by on-stack replacement, and a deopt there could leave it running unoptimised, boxing every
+ * figure in a new heap number, for the rest of the process.) Returns the figures' magnitude.
  */
 function readRows(
   prepared: PreparedTable,
@@ -148,52 +150,131 @@ function readRows(
   formatRows: readonly (readonly (string | undefined)[])[] | undefined,
   fixedScale: number | undefined,
 ): number {
-  const { values, figureColumns, columns } = prepared;
-  const figureCount = figureColumns.length;
+  const reader = new RowReader(prepared, scan, sinks, formatRows, fixedScale);
+  const rows = prepared.values.length;
+  for (let r = prepared.firstDataRow; r < rows; r++) reader.read(r);
+  return reader.magnitude;
+}
+
+/** What the pass keeps from row to row; one per scan, so each row's work is one method call. */
+class RowReader {
+  private readonly values: readonly (readonly unknown[])[];
+  private readonly figureColumns: readonly number[];
+  private readonly figureCount: number;
+  private readonly columns: PreparedTable['columns'];
   // Each column's number format is looked for on its first few figures (a first figure may be
   // General while the rest say 0.0), then no more: the hot loop does not parse formats.
-  const formatTries = new Int32Array(figureCount).fill(formatRows ? FORMAT_TRIES : 0);
-  let pending = formatRows ? figureCount : 0;
-  const units = scan.units;
-  const sums = scan.runningSums;
-  const counts = scan.runningCounts;
-  const shown = scan.shown;
+  private readonly formatTries: Int32Array;
+  private pending: number;
+  private readonly units: Float64Array;
+  private readonly sums: Float64Array;
+  private readonly counts: Int32Array;
+  private readonly shown: Int32Array;
+  private readonly kinds: Uint8Array;
   // The sinks that want each row kind, indexed by kind code.
-  const sinksByKind = ROW_KINDS.map((_, kind) => sinks.filter((sink) => sink.kinds.includes(kind)));
+  private readonly sinksByKind: readonly (readonly RowSink[])[];
+  private readonly groupColumn: number;
+  private readonly groupSinks: readonly RowSink[];
+  private readonly totalProbe: RowSink | undefined;
+  private readonly labelSearch: readonly number[];
+  private readonly labelColumn: number;
+  private lastGroup: unknown = undefined;
+  private power: number;
+  /** Sum of the size of every figure read, in row order. */
+  magnitude = 0;
 
-  const groupColumn = prepared.groupColumn ?? -1;
-  const groupSinks = sinks.filter((sink) => sink.groupStart !== undefined);
-  const totalProbe =
-    prepared.labelColumn === undefined
-      ? undefined
-      : sinks.find((sink) => sink.unlabelledTotal !== undefined);
-  const labelSearch = prepared.labelSearch;
-  const labelColumn = prepared.labelColumn ?? 0;
-  let lastGroup: unknown = undefined;
-  // Locals for the hot loop (no closure captures them, so they stay in registers).
-  let power = scan.power;
-  let magnitude = 0;
-  const kinds = scan.kinds;
-  units.fill(NaN);
+  constructor(
+    private readonly prepared: PreparedTable,
+    private readonly scan: FigureScan,
+    private readonly sinks: readonly RowSink[],
+    private readonly formatRows: readonly (readonly (string | undefined)[])[] | undefined,
+    private readonly fixedScale: number | undefined,
+  ) {
+    this.values = prepared.values as readonly (readonly unknown[])[];
+    this.figureColumns = prepared.figureColumns;
+    this.figureCount = prepared.figureColumns.length;
+    this.columns = prepared.columns;
+    this.formatTries = new Int32Array(this.figureCount).fill(formatRows ? FORMAT_TRIES : 0);
+    this.pending = formatRows ? this.figureCount : 0;
+    this.units = scan.units;
+    this.sums = scan.runningSums;
+    this.counts = scan.runningCounts;
+    this.shown = scan.shown;
+    this.kinds = scan.kinds;
+    this.sinksByKind = ROW_KINDS.map((_, kind) =>
+      sinks.filter((sink) => sink.kinds.includes(kind)),
+    );
+    this.groupColumn = prepared.groupColumn ?? -1;
+    this.groupSinks = sinks.filter((sink) => sink.groupStart !== undefined);
+    this.totalProbe =
+      prepared.labelColumn === undefined
+        ? undefined
+        : sinks.find((sink) => sink.unlabelledTotal !== undefined);
+    this.labelSearch = prepared.labelSearch;
+    this.labelColumn = prepared.labelColumn ?? 0;
+    this.power = scan.power;
+    this.units.fill(NaN);
+  }
 
-  for (let r = prepared.firstDataRow; r < values.length; r++) {
+  /** Reads grid row `r` and hands it to the sinks that want its kind. */
+  read(r: number): void {
+    const { scan, units, shown, sums, counts } = this;
     // Units are NaN except the previous row's figures: reset just those. Most cells of a wide
     // programme are empty, and an empty cell then costs no write at all.
     for (let i = 0; i < scan.shownCount; i++) units[shown[i]] = NaN;
-    let shownCount = 0;
-    const row = values[r];
+    const row = this.values[r];
     if (!Array.isArray(row)) {
       // Not a row at all (hostile input): nothing shown.
-      kinds[r] = BLANK;
+      this.kinds[r] = BLANK;
       scan.cells = NO_CELLS;
       scan.shownCount = 0;
-      const wanting = sinksByKind[BLANK];
+      const wanting = this.sinksByKind[BLANK];
       for (let s = 0; s < wanting.length; s++) wanting[s].row(r, BLANK, scan);
-      continue;
+      return;
     }
     scan.cells = row;
+    let total = isTotalRow(this.prepared, row);
+    const content = this.figures(row, r);
+    const shownCount = scan.shownCount;
+    if (
+      !total &&
+      content &&
+      this.totalProbe !== undefined &&
+      (unlabelled(row, this.labelSearch) || namesAResult(row[this.labelColumn]))
+    )
+      total = this.totalProbe.unlabelledTotal?.(r, scan) === true;
+    if (this.groupColumn >= 0 && !total && content) {
+      const name = row[this.groupColumn];
+      if (typeof name === 'string' && name.trim() !== '' && name !== this.lastGroup) {
+        this.lastGroup = name;
+        const groupSinks = this.groupSinks;
+        for (let s = 0; s < groupSinks.length; s++) groupSinks[s].groupStart?.(r, scan);
+      }
+    }
+    if (total) {
+      // Totals are rare: add every figure above, then take a total's own figures back out.
+      for (let i = 0; i < shownCount; i++) {
+        sums[shown[i]] -= units[shown[i]];
+        counts[shown[i]]--;
+      }
+    }
+    // Totals and rows with figures are known without a call (most rows are the latter).
+    const kind = total ? TOTAL : content ? DETAIL : kindOfRow(this.prepared, row, total, content);
+    this.kinds[r] = kind;
+    const wanting = this.sinksByKind[kind];
+    for (let s = 0; s < wanting.length; s++) wanting[s].row(r, kind, scan);
+  }
+
+  /**
+   * Reads the figures of grid row `r` into the scan's units (and `shown`, `shownCount`), adding
+   * them to the running sums. True when a figure column shows anything.
+   */
+  private figures(row: readonly unknown[], r: number): boolean {
+    const { scan, figureColumns, figureCount, units, shown, sums, counts, fixedScale } = this;
+    let shownCount = 0;
     let content = false;
-    let total = isTotalRow(prepared, row);
+    let power = this.power;
+    let magnitude = this.magnitude;
     for (let f = 0; f < figureCount; f++) {
       const c = figureColumns[f];
       const value = row[c];
@@ -204,7 +285,7 @@ function readRows(
         let miss = y - u;
         if (miss * miss > y * y * NOISE) {
           if (fixedScale === undefined) {
-            power = widen(scan, sinks, placesOf(value, scan.scale), f);
+            power = widen(scan, this.sinks, placesOf(value, scan.scale), f);
             y = value * power;
             u = Math.round(y);
             miss = y - u;
@@ -217,20 +298,14 @@ function readRows(
         counts[f]++;
         magnitude += value < 0 ? -value : value;
         content = true;
-        if (pending !== 0 && formatTries[f] !== 0) {
-          const formatRow = formatRows?.[r];
-          const found = decimalsFromFormat(Array.isArray(formatRow) ? formatRow[c] : undefined);
-          if (found !== undefined) scan.formatDecimals[f] = found;
-          formatTries[f] = found === undefined ? formatTries[f] - 1 : 0;
-          if (formatTries[f] === 0) pending--;
-        }
+        if (this.pending !== 0 && this.formatTries[f] !== 0) this.tryFormat(r, c, f);
       } else if (value !== '' && value !== null && value !== undefined) {
-        const read = readOddFigure(value, r, c, columns[c].unit, scan);
+        const read = readOddFigure(value, r, c, this.columns[c].unit, scan);
         if (read !== undefined) {
           content = true;
           if (typeof read === 'object') {
             if (read.scale > scan.scale && fixedScale === undefined)
-              power = widen(scan, sinks, read.scale, f);
+              power = widen(scan, this.sinks, read.scale, f);
             units[f] = atScan(read.units, read.scale, scan);
             shown[shownCount++] = f;
             sums[f] += units[f];
@@ -240,35 +315,20 @@ function readRows(
         }
       }
     }
+    this.power = power;
+    this.magnitude = magnitude;
     scan.shownCount = shownCount;
-    if (
-      !total &&
-      content &&
-      totalProbe !== undefined &&
-      (unlabelled(row, labelSearch) || namesAResult(row[labelColumn]))
-    )
-      total = totalProbe.unlabelledTotal?.(r, scan) === true;
-    if (groupColumn >= 0 && !total && content) {
-      const name = row[groupColumn];
-      if (typeof name === 'string' && name.trim() !== '' && name !== lastGroup) {
-        lastGroup = name;
-        for (let s = 0; s < groupSinks.length; s++) groupSinks[s].groupStart?.(r, scan);
-      }
-    }
-    if (total) {
-      // Totals are rare: add every figure above, then take a total's own figures back out.
-      for (let i = 0; i < shownCount; i++) {
-        sums[shown[i]] -= units[shown[i]];
-        counts[shown[i]]--;
-      }
-    }
-    // Totals and rows with figures are known without a call (most rows are the latter).
-    const kind = total ? TOTAL : content ? DETAIL : kindOfRow(prepared, row, total, content);
-    kinds[r] = kind;
-    const wanting = sinksByKind[kind];
-    for (let s = 0; s < wanting.length; s++) wanting[s].row(r, kind, scan);
+    return content;
   }
-  return magnitude;
+
+  /** Looks for the number format of figure column `f` at grid row `r` (column `c`). */
+  private tryFormat(r: number, c: number, f: number): void {
+    const formatRow = this.formatRows?.[r];
+    const found = decimalsFromFormat(Array.isArray(formatRow) ? formatRow[c] : undefined);
+    if (found !== undefined) this.scan.formatDecimals[f] = found;
+    this.formatTries[f] = found === undefined ? this.formatTries[f] - 1 : 0;
+    if (this.formatTries[f] === 0) this.pending--;
+  }
 }
 
 // Labels of rows that may add up the rows above without saying Total: `Current budget`,

@@ -53,15 +53,17 @@ export function checkDifferences(context: CheckContext): DifferenceTally[] {
   const columns = prepared.figureColumns;
   // A surplus row follows the totals it compares, or ends the table: only rows near a total or
   // at the end are read (a programme of 100k schemes has no reason to test every label).
-  const candidates = new Set<number>();
+  // Rows up to here (exclusive) after the last total seen are candidates, and the last three rows:
+  // one walk in row order, with no set of row numbers to build and sort.
   const end = prepared.values.length;
-  for (let r = Math.max(prepared.firstDataRow, end - 3); r < end; r++) candidates.add(r);
+  const lastThree = Math.max(prepared.firstDataRow, end - 3);
+  let nearUntil = -1;
   for (let r = prepared.firstDataRow; r < end; r++) {
-    if (scan.kinds[r] !== 5 /* TOTAL */) continue;
-    for (let next = r + 1; next <= r + NEAR_A_TOTAL && next < end; next++) candidates.add(next);
-  }
-  for (const r of [...candidates].sort((x, y) => x - y)) {
-    if (scan.kinds[r] !== 4 /* DETAIL */ || !DIFFERENCE_LABEL.test(label(context, r))) continue;
+    const kind = scan.kinds[r];
+    const candidate = r < nearUntil || r >= lastThree;
+    if (kind === 5 /* TOTAL */) nearUntil = r + 1 + NEAR_A_TOTAL;
+    if (!candidate) continue;
+    if (kind !== 4 /* DETAIL */ || !DIFFERENCE_LABEL.test(label(context, r))) continue;
     const own = columns.map((c) => figure(context, r, c));
     const shown = own.filter((x) => x === x).length;
     if (shown === 0) continue;

@@ -5,7 +5,8 @@
  * A programme may hold a hundred thousand schemes, so refs are not put in a Map (which would make
  * garbage in proportion to the table): each scheme's ref hash is written down in row order (one
  * sequential write per row, where a hash table's random probes missed the cache on every row),
- * and at the end the hashes are sorted; only refs that share a hash are compared as text.
+ * and at the end the rows are grouped by hash (a radix sort); only refs that share a hash are
+ * compared as text.
  */
 import { toA1 } from '../grid/address';
 import { trimText } from '../grid/cells';
@@ -34,6 +35,42 @@ function hashOf(text: string): number {
 
 /** Rows (indexes of the list) fit in 21 bits: Excel has 2^20 rows. */
 const INDEX_BITS = 2 ** 21;
+
+/** Bits of the hash each pass of {@link groupByHash} sorts on (3 passes cover 32 bits). */
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+
+/**
+ * The indexes 0..count-1 ordered by `hashes[index]` (as unsigned numbers), each hash's indexes
+ * in ascending order: a least-significant-digit radix sort, stable at every pass.
+ *
+ * @example
+ * groupByHash(Int32Array.of(7, 3, 7), 3); // Int32Array [1, 0, 2]
+ */
+function groupByHash(hashes: Int32Array, count: number): Int32Array {
+  let from = new Int32Array(count);
+  for (let i = 0; i < count; i++) from[i] = i;
+  let to = new Int32Array(count);
+  const starts = new Int32Array(DIGITS);
+  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+    starts.fill(0);
+    for (let i = 0; i < count; i++) starts[(hashes[i] >>> shift) & (DIGITS - 1)]++;
+    let sum = 0;
+    for (let d = 0; d < DIGITS; d++) {
+      const size = starts[d];
+      starts[d] = sum;
+      sum += size;
+    }
+    for (let i = 0; i < count; i++) {
+      const index = from[i];
+      to[starts[(hashes[index] >>> shift) & (DIGITS - 1)]++] = index;
+    }
+    const done = to;
+    to = from;
+    from = done;
+  }
+  return from;
+}
 
 /** Longest ref read as a line code that each block may number afresh. */
 const LINE_CODE_LENGTH = 4;
@@ -85,20 +122,21 @@ class DuplicateRefRule implements Rule {
   /** (row, first row with the same ref) of each repeat, in row order. */
   private repeats(): number[] {
     const count = this.count;
-    // hash x 2^21 + index: exact in a double, and sorting it groups equal hashes in row order.
-    const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) keys[i] = this.hashes[i] * INDEX_BITS + i;
-    keys.sort();
+    const hashes = this.hashes;
+    // Indexes grouped by hash, in row order within each hash: a stable radix sort (three passes of
+    // 11 bits over the hash), cheaper than sorting 100k keys by comparison. Which hash comes first
+    // does not matter: the repeats are put in row order at the end.
+    const order = groupByHash(hashes, count);
     const found: [number, number][] = [];
     for (let start = 0; start < count;) {
-      const hash = Math.floor(keys[start] / INDEX_BITS);
+      const hash = hashes[order[start]];
       let end = start + 1;
-      while (end < count && Math.floor(keys[end] / INDEX_BITS) === hash) end++;
+      while (end < count && hashes[order[end]] === hash) end++;
       if (end - start > 1) {
         // Refs sharing a hash: each is a repeat of the first earlier one with the same text.
         const firsts: { text: string | undefined; row: number; block: number }[] = [];
         for (let k = start; k < end; k++) {
-          const index = keys[k] - hash * INDEX_BITS;
+          const index = order[k];
           const row = this.rows[index];
           const block = this.blocks[index];
           const text = this.textAt(row);
