@@ -49,6 +49,7 @@ describe('Actuals', () => {
       'tab-forecasts',
       'tab-actuals',
       'tab-chart',
+      'tab-close',
     ]);
   });
 
