@@ -31,6 +31,7 @@ import {
   planActualsSheet,
   planHistorySheet,
   planInYearStart,
+  reprofilesByRef,
   readActualsLines,
   readHistory,
   type PlannerSettings,
@@ -62,6 +63,11 @@ export interface StartInput {
   settings: PlannerSettings;
   /** The workbook's sheet names. */
   sheets: readonly string[];
+  /**
+   * The Revisions log's data rows (as `queueRevisionsRead` gives them): its re-profile lines move
+   * the in-year revised budget between the years they name. Absent: no log.
+   */
+  revisionRows?: readonly (readonly unknown[])[];
 }
 
 const CYCLE_SHEETS = [ACTUALS_SHEET, HISTORY_SHEET, IN_YEAR_SHEET, POSITION_SHEET] as const;
@@ -85,6 +91,10 @@ function schemesOf(input: StartInput): StartingScheme[] {
   const { programme } = input;
   const { column } = programme;
   const schemes: StartingScheme[] = [];
+  const reprofiles = reprofilesByRef(
+    input.revisionRows ?? [],
+    input.settings.fiscalYearStartMonth as Month,
+  );
   programme.values.forEach((row, r) => {
     const ref = cellString(row[column.ref]).trim();
     if (ref === '') return;
@@ -106,6 +116,10 @@ function schemesOf(input: StartInput): StartingScheme[] {
       const unphased = subtract(current, sum(approvedPhasing.map((p) => p.amount)));
       if (unphased.units !== 0) scheme.unphasedBudget = unphased;
     }
+    // Re-profiles add nothing to the all-years budget (their Signed amount is 0), so the unphased
+    // budget above is unchanged; they move the revised budget between their From and To years.
+    const moved = reprofiles.get(ref.toLowerCase());
+    if (moved) scheme.revisions = moved;
     schemes.push(scheme);
   });
   return schemes;
