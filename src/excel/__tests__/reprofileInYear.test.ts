@@ -80,7 +80,13 @@ describe('a re-profile moves the in-year revised budget (issue 13)', () => {
     await monitorAtP3();
   });
 
-  async function reprofile(extra: { fromYear?: number; toYear?: number } = {}) {
+  async function reprofile(
+    extra: {
+      fromYear?: number;
+      toYear?: number;
+      date?: { year: number; month: number; day: number };
+    } = {},
+  ) {
     const recorded = await recordRevision({
       ref: 'CP-001',
       date: { year: 2016, month: 5, day: 10 },
@@ -125,5 +131,12 @@ describe('a re-profile moves the in-year revised budget (issue 13)', () => {
     const row = inYearRow(workbook, 'CP-001');
     close(row[column('In-year revised budget')], approved.inYear);
     close(row[column('All-years budget')], approved.allYears);
+  });
+
+  it('leaves out a re-profile approved after the period (P3 ends 30 June 2016)', async () => {
+    await reprofile({ fromYear: 2016, toYear: 2017, date: { year: 2016, month: 8, day: 10 } });
+    expect((await generateForecastSheets()).ok).toBe(true);
+    const row = inYearRow(workbook, 'CP-001');
+    close(row[column('In-year revised budget')], approved.inYear);
   });
 });
