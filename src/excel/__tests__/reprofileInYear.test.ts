@@ -11,7 +11,7 @@ import { phaseSchemes } from '../phaseSchemes';
 import { recordRevision } from '../recordRevision';
 import { readSettings, saveSettings } from '../settings';
 import { setUpProgramme } from '../setUpProgramme';
-import { forgetChanges } from '../undo';
+import { forgetChanges, undoLastChange } from '../undo';
 
 const column = (name: (typeof IN_YEAR_COLUMNS)[number]) => IN_YEAR_COLUMNS.indexOf(name);
 
@@ -138,5 +138,19 @@ describe('a re-profile moves the in-year revised budget (issue 13)', () => {
     expect((await generateForecastSheets()).ok).toBe(true);
     const row = inYearRow(workbook, 'CP-001');
     close(row[column('In-year revised budget')], approved.inYear);
+  });
+
+  it('moves the budget of an In-year sheet already made at the period when gathering there', async () => {
+    expect((await generateForecastSheets()).ok).toBe(true);
+    close(inYearRow(workbook, 'CP-001')[column('In-year revised budget')], approved.inYear);
+    await reprofile({ fromYear: 2016, toYear: 2017 });
+    const gathered = await gatherForecasts();
+    expect(gathered.ok).toBe(true);
+    const row = inYearRow(workbook, 'CP-001');
+    close(row[column('In-year revised budget')], approved.inYear - 0.4);
+    close(row[column('All-years budget')], approved.allYears);
+    // Undo puts the budget back as the sheet showed it.
+    await undoLastChange();
+    close(inYearRow(workbook, 'CP-001')[column('In-year revised budget')], approved.inYear);
   });
 });
