@@ -70,7 +70,8 @@ export async function generateForecastSheets(
             "The Programme table has no 'Budget holder' column: add one and name a holder for each scheme.",
         };
       const { settings } = readSettings();
-      const revisions = revisionsByRef(readRevisions()?.entries ?? []);
+      const revisionLog = readRevisions();
+      const revisions = revisionsByRef(revisionLog?.entries ?? []);
       if (!programme.values.some((row) => cellString(row[column.ref]) !== ''))
         return {
           ok: false,
@@ -89,6 +90,7 @@ export async function generateForecastSheets(
             ensureInYearSheets(context, writer, entry, {
               programme,
               currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
+              ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
               settings,
               sheets: sheetNames,
             }),

@@ -73,7 +73,8 @@ export async function gatherForecasts(
           message: 'There is no Programme table: set one up and make forecast sheets first.',
         };
       const { settings } = readSettings();
-      const revisions = revisionsByRef(readRevisions()?.entries ?? []);
+      const revisionLog = readRevisions();
+      const revisions = revisionsByRef(revisionLog?.entries ?? []);
 
       // Second read: the forecast sheets (now that their names are known) and the old Monitoring cells.
       const forecastSheets = sheets.items
@@ -234,6 +235,7 @@ export async function gatherForecasts(
           const made = await ensureInYearSheets(context, writer, entry, {
             programme,
             currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
+            ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
             settings,
             sheets: sheetNames,
           });

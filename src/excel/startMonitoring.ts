@@ -11,6 +11,7 @@ import {
   formatMonitoringPeriod,
   subtract,
   sum,
+  toNumber,
   tryFromNumber,
   type Decimal,
   type MonitoringPeriod,
@@ -22,6 +23,7 @@ import {
   ACTUALS_SHEET,
   HISTORY_SHEET,
   IN_YEAR_COLUMNS,
+  IN_YEAR_HEADER_ROW,
   IN_YEAR_SHEET,
   POSITION_SHEET,
   isDateCell,
@@ -31,8 +33,10 @@ import {
   planActualsSheet,
   planHistorySheet,
   planInYearStart,
+  reprofilesByRef,
   readActualsLines,
   readHistory,
+  type InYearLine,
   type PlannerSettings,
   type SheetPlan,
   type StartingScheme,
@@ -62,6 +66,11 @@ export interface StartInput {
   settings: PlannerSettings;
   /** The workbook's sheet names. */
   sheets: readonly string[];
+  /**
+   * The Revisions log's data rows (as `queueRevisionsRead` gives them): its re-profile lines move
+   * the in-year revised budget between the years they name. Absent: no log.
+   */
+  revisionRows?: readonly (readonly unknown[])[];
 }
 
 const CYCLE_SHEETS = [ACTUALS_SHEET, HISTORY_SHEET, IN_YEAR_SHEET, POSITION_SHEET] as const;
@@ -85,6 +94,10 @@ function schemesOf(input: StartInput): StartingScheme[] {
   const { programme } = input;
   const { column } = programme;
   const schemes: StartingScheme[] = [];
+  const reprofiles = reprofilesByRef(
+    input.revisionRows ?? [],
+    input.settings.fiscalYearStartMonth as Month,
+  );
   programme.values.forEach((row, r) => {
     const ref = cellString(row[column.ref]).trim();
     if (ref === '') return;
@@ -106,9 +119,56 @@ function schemesOf(input: StartInput): StartingScheme[] {
       const unphased = subtract(current, sum(approvedPhasing.map((p) => p.amount)));
       if (unphased.units !== 0) scheme.unphasedBudget = unphased;
     }
+    // Re-profiles add nothing to the all-years budget (their Signed amount is 0), so the unphased
+    // budget above is unchanged; they move the revised budget between their From and To years.
+    const moved = reprofiles.get(ref.toLowerCase());
+    if (moved) scheme.revisions = moved;
     schemes.push(scheme);
   });
   return schemes;
+}
+
+const REVISED = IN_YEAR_COLUMNS.indexOf('In-year revised budget');
+
+/**
+ * At the period the In-year sheet already shows, its In-year revised budgets follow the Revisions
+ * log as it stands now (a re-profile recorded since the sheet was made moves them). Only figures
+ * that differ are written (the variance, slippage and flag beside them are formulas over them),
+ * each saved first for Undo; a cell someone made a formula is left alone. Returns the sheet as it
+ * reads after the writes, for the gathering that follows.
+ */
+function followRevisedBudgets(
+  sheet: Excel.Worksheet,
+  entry: UndoEntry,
+  grid: SheetGrid,
+  lines: readonly InYearLine[],
+): SheetGrid {
+  const planned = new Map(
+    lines.map((line) => [line.row.ref.toLowerCase(), line.row.inYearRevised]),
+  );
+  const values = grid.values.map((row) => row.slice());
+  const formulas = grid.formulas.map((row) => row.slice());
+  for (let r = IN_YEAR_HEADER_ROW; r < values.length; r++) {
+    const ref = cellString(values[r]?.[0]).trim();
+    if (ref === '') break;
+    const budget = planned.get(ref.toLowerCase());
+    const shown = values[r][REVISED];
+    const formula = formulas[r]?.[REVISED];
+    if (budget === undefined || (typeof formula === 'string' && formula.startsWith('='))) continue;
+    const figure = toNumber(budget);
+    if (typeof shown === 'number' && shown === figure) continue;
+    entry.blocks.push({
+      sheet: IN_YEAR_SHEET,
+      top: r,
+      left: REVISED,
+      values: [[shown ?? '']],
+      formulas: [[formula ?? shown ?? '']],
+    });
+    sheet.getRangeByIndexes(r, REVISED, 1, 1).values = [[figure]];
+    values[r][REVISED] = figure;
+    if (formulas[r]) formulas[r][REVISED] = figure;
+  }
+  return { values, formulas };
 }
 
 /**
@@ -246,6 +306,8 @@ export async function ensureInYearSheets(
   } else if (!current) {
     await rewrite(start.inYear.plan, inYearSheet);
     inYearGrid = gridOf(start.inYear.plan);
+  } else {
+    inYearGrid = followRevisedBudgets(book.getItem(IN_YEAR_SHEET), entry, inYearSheet, start.lines);
   }
   const positionSheet = contents.get(POSITION_SHEET);
   let positionGrid: SheetGrid | undefined = positionSheet;

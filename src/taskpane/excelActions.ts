@@ -154,10 +154,13 @@ export function forecastSheetsSentence(sheets: readonly ForecastSheet[]): string
  *
  * @example
  * revisionSentence({ kind: 'reduction', amount: decimal(-250, 3), ref: 'CP-003' }, '£m'); // 'Reduction of 0.250 (£m) for CP-003'
+ * revisionSentence({ kind: 're-profile', amount: decimal(4, 1), ref: 'CP-003', fromYear: 2026, toYear: 2027 }, '£m');
+ * // 'Re-profile of 0.4 (£m) within CP-003 from 2026/27 to 2027/28'
  */
 export function revisionSentence(
-  revision: Pick<RevisionInput, 'kind' | 'amount' | 'ref'>,
+  revision: Pick<RevisionInput, 'kind' | 'amount' | 'ref' | 'fromYear' | 'toYear'>,
   unit: string,
+  startMonth: Month = DEFAULT_SETTINGS.fiscalYearStartMonth as Month,
 ): string {
   const size = `${formatDecimal(abs(revision.amount))} (${unit})`;
   switch (revision.kind) {
@@ -170,7 +173,9 @@ export function revisionSentence(
         ? `Virement of ${size} out of ${revision.ref}`
         : `Virement of ${size} into ${revision.ref}`;
     case 're-profile':
-      return `Re-profile of ${size} within ${revision.ref}`;
+      return revision.fromYear !== undefined && revision.toYear !== undefined
+        ? `Re-profile of ${size} within ${revision.ref} from ${formatFiscalYear(revision.fromYear, startMonth)} to ${formatFiscalYear(revision.toYear, startMonth)}`
+        : `Re-profile of ${size} within ${revision.ref}`;
   }
 }
 
@@ -463,7 +468,8 @@ export function createExcelActions(excel: ExcelAdapter): PaneActions {
       );
       return outcome(
         result,
-        (value) => `${revisionSentence(revision, unit)} recorded on row ${value.row} of Revisions.`,
+        (value) =>
+          `${revisionSentence(revision, unit, startMonth as Month)} recorded on row ${value.row} of Revisions.`,
         same,
       );
     },

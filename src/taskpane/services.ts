@@ -157,6 +157,9 @@ export interface RevisionInput {
   reason: string;
   reference: string;
   approvedBy: string;
+  /** For a re-profile: the financial year the money moves out of (2026 = 2026/27) and into. */
+  fromYear?: number;
+  toYear?: number;
 }
 
 /** Result of recording a revision: its row on the Revisions sheet and the amount as signed. */

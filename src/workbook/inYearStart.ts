@@ -34,10 +34,13 @@ import { thresholdsOf } from './monitoring';
 import type { SheetPlan } from './plan';
 import type { PlannerSettings } from './settings';
 
-/** A scheme as the Programme gives it: its approved phasing and its current all-years budget. */
+/**
+ * A scheme as the Programme gives it: its approved phasing, its current all-years budget and its
+ * re-profile lines of the Revisions log (see `reprofilesByRef`), which move its in-year budget.
+ */
 export type StartingScheme = Pick<
   SchemeAtPeriod,
-  'ref' | 'name' | 'area' | 'approvedPhasing' | 'unphasedBudget'
+  'ref' | 'name' | 'area' | 'approvedPhasing' | 'unphasedBudget' | 'revisions'
 >;
 
 /**

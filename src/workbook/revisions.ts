@@ -5,9 +5,17 @@
 import {
   formatFiscalYear,
   numberFormatFor,
+  parseFiscalYear,
+  readDate,
+  reprofileYears,
+  tryFromNumber,
+  ZERO,
+  type BudgetRevision,
   type CalendarDate,
+  type DateSystem,
   type FiscalYear,
   type MoneyUnit,
+  type Month,
   type RevisionKind,
 } from '../core';
 import { emptySheet, formula, range, type PlanCell, type SheetPlan } from './plan';
@@ -146,4 +154,66 @@ export function planRevisionsSheet(input: {
     { column: 6, characters: 30 },
   );
   return plan;
+}
+
+/** A re-profile line of the log as the in-year budget engine takes it (it adds 0 to all years). */
+export type LoggedReprofile = Pick<BudgetRevision, 'kind' | 'amount' | 'date' | 'yearAmounts'>;
+
+const AT = {
+  ref: REVISION_COLUMNS.indexOf('Ref'),
+  date: REVISION_COLUMNS.indexOf('Date'),
+  kind: REVISION_COLUMNS.indexOf('Kind'),
+  amount: REVISION_COLUMNS.indexOf('Amount'),
+  fromYear: REVISION_COLUMNS.indexOf('From year'),
+  toYear: REVISION_COLUMNS.indexOf('To year'),
+};
+
+function yearOf(cell: unknown, startMonth: Month): FiscalYear | undefined {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? cell : undefined;
+  if (typeof cell !== 'string' || cell.trim() === '') return undefined;
+  const year = parseFiscalYear(cell.trim(), startMonth);
+  return year.ok ? year.value : undefined;
+}
+
+/**
+ * The re-profile lines of the Revisions log (its data rows, in the log's column order), by Ref in
+ * lower case, each moving its Amount out of its `From year` into its `To year`: what moves the
+ * in-year revised budget. One reader for the pane and the command line. A line without both
+ * years (a log made before those columns, or years left blank), with the same year twice, or with
+ * an amount or date that cannot be read is left out: it still moves nothing in the all-years
+ * budget, and the in-year budget stays as the phased columns give it.
+ *
+ * @example
+ * reprofilesByRef([['CP-001', 42522, 're-profile', 0.4, 0, 'Slipped', 'Cab', '', '2016/17', '2017/18']], 4)
+ *   .get('cp-001'); // [{ kind: 're-profile', amount: 0, date: 2016-06-01, yearAmounts: [2016: -0.4, 2017: +0.4] }]
+ */
+export function reprofilesByRef(
+  rows: readonly (readonly unknown[])[],
+  startMonth: Month,
+  dateSystem: DateSystem = 1900,
+): Map<string, LoggedReprofile[]> {
+  const byRef = new Map<string, LoggedReprofile[]>();
+  for (const row of rows) {
+    const refCell = row[AT.ref];
+    const ref = typeof refCell === 'string' ? refCell.trim() : String(refCell ?? '').trim();
+    const kind = row[AT.kind];
+    if (ref === '' || typeof kind !== 'string' || kind.trim().toLowerCase() !== 're-profile')
+      continue;
+    const fromYear = yearOf(row[AT.fromYear], startMonth);
+    const toYear = yearOf(row[AT.toYear], startMonth);
+    const amountCell = row[AT.amount];
+    const amount = typeof amountCell === 'number' ? tryFromNumber(amountCell) : undefined;
+    const date = readDate(row[AT.date], dateSystem);
+    if (fromYear === undefined || toYear === undefined || fromYear === toYear) continue;
+    if (!amount || amount.units === 0 || !date.ok) continue;
+    const key = ref.toLowerCase();
+    const line: LoggedReprofile = {
+      kind: 're-profile',
+      amount: ZERO,
+      date: date.value,
+      yearAmounts: reprofileYears(amount, fromYear, toYear),
+    };
+    byRef.set(key, [...(byRef.get(key) ?? []), line]);
+  }
+  return byRef;
 }

@@ -160,6 +160,15 @@ describe('the pane over the Excel adapter', () => {
     },
   );
 
+  it('words a re-profile with the years it moves money between (issue 13)', () => {
+    expect(
+      revisionSentence(
+        { kind: 're-profile', amount: decimal(4, 1), ref: 'CP-003', fromYear: 2026, toYear: 2027 },
+        '£m',
+      ),
+    ).toBe('Re-profile of 0.4 (£m) within CP-003 from 2026/27 to 2027/28');
+  });
+
   it.each([
     ['programme', 'checkProgramme'],
     ['selection', 'checkSelection'],

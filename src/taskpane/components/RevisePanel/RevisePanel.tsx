@@ -4,6 +4,7 @@ import { useRunner } from '../../hooks/useActionRunner';
 import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { NoProgramme } from '../NoProgramme/NoProgramme';
 import { usePaneActions, usePaneSettings } from '../../paneContext';
+import { formatFiscalYear, type Month } from '../../../core';
 import type { RevisionKind, SchemeChoice } from '../../services';
 import {
   REVISION_KIND_LABELS,
@@ -22,6 +23,12 @@ const AMOUNT_HINTS: Record<RevisionKind, string> = {
   virement: 'Negative moves money out of this scheme',
   're-profile': 'Moved between years; the all-years total stays',
 };
+
+/** The financial years of the Programme's period columns, earliest first (none when unknown). */
+function programmeYears(firstYear?: number, lastYear?: number): number[] {
+  if (firstYear === undefined || lastYear === undefined || lastYear < firstYear) return [];
+  return Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
+}
 
 function schemeText(scheme: SchemeChoice): string {
   return scheme.ref ? `${scheme.ref} · ${scheme.scheme}` : scheme.scheme;
@@ -50,7 +57,15 @@ export function RevisePanel({ active = true, onNext }: RevisePanelProps) {
     reason: '',
     reference: '',
     approvedBy: '',
+    fromYear: '',
+    toYear: '',
   }));
+  const years = useMemo(
+    () => programmeYears(info?.firstYear, info?.lastYear),
+    [info?.firstYear, info?.lastYear],
+  );
+  const startMonth = settings.fiscalYearStartMonth as Month;
+  const yearLabel = (year: string) => (year ? formatFiscalYear(Number(year), startMonth) : '');
   const [errors, setErrors] = useState<RevisionFormErrors>({});
   const update = (change: Partial<RevisionFormValues>) =>
     setValues((current) => ({ ...current, ...change }));
@@ -85,7 +100,7 @@ export function RevisePanel({ active = true, onNext }: RevisePanelProps) {
   }, [schemes, schemeQuery]);
 
   const submit = async () => {
-    const checked = validateRevision(values, schemes ?? [], settings.unit);
+    const checked = validateRevision(values, schemes ?? [], settings.unit, years, startMonth);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -199,6 +214,44 @@ export function RevisePanel({ active = true, onNext }: RevisePanelProps) {
           onChange={(_e, data) => update({ amount: data.value })}
         />
       </Field>
+      {values.kind === 're-profile' &&
+        (years.length > 0 ? (
+          <div className={styles.pair}>
+            <Field label="From year" required {...fieldState('fromYear')}>
+              <Dropdown
+                placeholder="Year money leaves"
+                value={yearLabel(values.fromYear)}
+                selectedOptions={values.fromYear ? [values.fromYear] : []}
+                onOptionSelect={(_e, data) => update({ fromYear: data.optionValue ?? '' })}
+              >
+                {years.map((year) => (
+                  <Option key={year} value={String(year)}>
+                    {formatFiscalYear(year, startMonth)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Field label="To year" required {...fieldState('toYear')}>
+              <Dropdown
+                placeholder="Year money moves into"
+                value={yearLabel(values.toYear)}
+                selectedOptions={values.toYear ? [values.toYear] : []}
+                onOptionSelect={(_e, data) => update({ toYear: data.optionValue ?? '' })}
+              >
+                {years.map((year) => (
+                  <Option key={year} value={String(year)}>
+                    {formatFiscalYear(year, startMonth)}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </div>
+        ) : (
+          <Text className={styles.hint}>
+            The Programme has no period columns, so this re-profile is recorded without years and
+            moves no in-year budget: phase the programme first to say which years it moves between.
+          </Text>
+        ))}
       <Field label="Reason" required {...fieldState('reason')}>
         <Input value={values.reason} onChange={(_e, data) => update({ reason: data.value })} />
       </Field>

@@ -12,10 +12,15 @@ export interface RevisionFormValues {
   reason: string;
   reference: string;
   approvedBy: string;
+  /** For a re-profile: the first calendar year of the year money moves out of ('' until chosen). */
+  fromYear: string;
+  /** For a re-profile: the year money moves into ('' until chosen). */
+  toYear: string;
 }
 
 /** Fields the form can complain about. */
-export type RevisionField = 'ref' | 'date' | 'amount' | 'reason' | 'reference' | 'approvedBy';
+export type RevisionField =
+  'ref' | 'date' | 'amount' | 'fromYear' | 'toYear' | 'reason' | 'reference' | 'approvedBy';
 
 /** A message per wrong field. */
 export type RevisionFormErrors = Partial<Record<RevisionField, string>>;

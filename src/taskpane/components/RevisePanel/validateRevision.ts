@@ -1,4 +1,4 @@
-import { isValidDate } from '../../../core';
+import { formatFiscalYear, isValidDate, type Month } from '../../../core';
 import { compare, ZERO } from '../../../core';
 import { parseMoney } from '../../../core';
 import type { PaneUnit, RevisionInput, SchemeChoice } from '../../services';
@@ -9,7 +9,9 @@ export const MAX_TEXT = 500;
 
 /**
  * Checks the revision form and reads the amount exactly with the engine's money parser: either a
- * revision ready to record, or a message per wrong field saying how to write it.
+ * revision ready to record, or a message per wrong field saying how to write it. A re-profile
+ * names the year its money moves out of and the year it moves into, chosen from `years` (the
+ * Programme's period columns); when the Programme has none, it is recorded without years.
  *
  * @example
  * validateRevision(
@@ -21,6 +23,8 @@ export function validateRevision(
   values: RevisionFormValues,
   schemes: readonly SchemeChoice[],
   unit: PaneUnit,
+  years: readonly number[] = [],
+  startMonth?: Month,
 ): { ok: true; revision: RevisionInput } | { ok: false; errors: RevisionFormErrors } {
   const errors: RevisionFormErrors = {};
   if (!values.ref || !schemes.some((scheme) => scheme.ref === values.ref)) {
@@ -49,7 +53,16 @@ export function validateRevision(
     else if (values.kind === 'addition' && sign < 0)
       errors.amount =
         'An addition is a positive amount: to take money off the scheme choose Reduction.';
+    else if (values.kind === 're-profile' && years.length > 0 && sign < 0)
+      errors.amount =
+        'Enter the amount moved as a positive figure: to move money the other way, swap the From and To years.';
   }
+
+  const moves =
+    values.kind === 're-profile' && years.length > 0
+      ? reprofileYears(values, years, startMonth)
+      : undefined;
+  if (moves?.errors) Object.assign(errors, moves.errors);
 
   const reason = values.reason.trim();
   if (!reason) errors.reason = 'Say why the budget changed, e.g. "Go-live support".';
@@ -74,8 +87,41 @@ export function validateRevision(
       reason,
       reference,
       approvedBy: values.approvedBy.trim(),
+      ...(moves?.fromYear !== undefined && moves.toYear !== undefined
+        ? { fromYear: moves.fromYear, toYear: moves.toYear }
+        : {}),
     },
   };
+}
+
+/** The From and To years of a re-profile as chosen, or a message per wrong one. */
+function reprofileYears(
+  values: Pick<RevisionFormValues, 'fromYear' | 'toYear'>,
+  years: readonly number[],
+  startMonth: Month | undefined,
+): { fromYear?: number; toYear?: number; errors?: RevisionFormErrors } {
+  const label = (year: number) => formatFiscalYear(year, startMonth);
+  const span = `${label(years[0])} to ${label(years[years.length - 1])}`;
+  const read = (text: string) => {
+    const year = Number(text);
+    return text.trim() !== '' && years.includes(year) ? year : undefined;
+  };
+  const fromYear = read(values.fromYear);
+  const toYear = read(values.toYear);
+  const errors: RevisionFormErrors = {};
+  if (fromYear === undefined)
+    errors.fromYear =
+      values.fromYear.trim() === ''
+        ? 'Choose the year the money moves out of.'
+        : `Choose a year of the Programme's period columns (${span}).`;
+  if (toYear === undefined)
+    errors.toYear =
+      values.toYear.trim() === ''
+        ? 'Choose the year the money moves into.'
+        : `Choose a year of the Programme's period columns (${span}).`;
+  else if (toYear === fromYear)
+    errors.toYear = `A re-profile moves money between two different years: choose a To year other than ${label(toYear)}.`;
+  return Object.keys(errors).length > 0 ? { errors } : { fromYear, toYear };
 }
 
 /**

@@ -20,6 +20,8 @@ const filled: RevisionFormValues = {
   reason: 'New module',
   reference: 'Cabinet 14 Jan 2025, item 7',
   approvedBy: 'S151 officer',
+  fromYear: '',
+  toYear: '',
 };
 
 function type(label: RegExp, value: string) {
@@ -80,6 +82,96 @@ describe('Revise', () => {
     expect(screen.getByText(/Say why the budget changed/)).toBeTruthy();
     expect(screen.getByText(/Give the approval reference/)).toBeTruthy();
     expect(actions.recordRevision).not.toHaveBeenCalled();
+  });
+
+  async function pick(field: RegExp, option: string) {
+    fireEvent.click(screen.getByRole('combobox', { name: field }));
+    fireEvent.click(await screen.findByRole('option', { name: option }));
+  }
+
+  async function startReprofile() {
+    const actions = fakeActions({
+      listSchemes: async () => ({ ok: true, value: schemes, summary: '' }),
+    });
+    await renderApp(actions, 'revise');
+    await chooseScheme('case', /CMS-01/);
+    expect(screen.queryByRole('combobox', { name: /From year/ })).toBeNull();
+    await pick(/Kind/, 'Re-profile between years');
+    type(/Date approved/, '2026-07-01');
+    type(/Amount/, '0.4');
+    type(/Reason/, 'Works slipped a year');
+    type(/Reference/, 'Cabinet 1 Jul 2026');
+    return actions;
+  }
+
+  it('records a re-profile with the From and To years chosen from the programme (issue 13)', async () => {
+    const actions = await startReprofile();
+    // The Programme's period columns run 2026/27 to 2028/29 (fakeActions' describeWorkbook).
+    fireEvent.click(screen.getByRole('combobox', { name: /From year/ }));
+    const offered = (await screen.findAllByRole('option')).map((option) => option.textContent);
+    expect(offered).toEqual(['2026/27', '2027/28', '2028/29']);
+    fireEvent.click(screen.getByRole('option', { name: '2026/27' }));
+    await pick(/To year/, '2027/28');
+    fireEvent.click(screen.getByRole('button', { name: 'Record revision' }));
+    await screen.findByText('Done.');
+    const [revision] = actions.recordRevision.mock.calls[0];
+    expect(revision).toMatchObject({
+      ref: 'CMS-01',
+      kind: 're-profile',
+      fromYear: 2026,
+      toYear: 2027,
+    });
+    expect(revision.amount).toEqual(decimal(4, 1));
+  });
+
+  it('asks for both years of a re-profile, and for two different ones, recording nothing', async () => {
+    const actions = await startReprofile();
+    fireEvent.click(screen.getByRole('button', { name: 'Record revision' }));
+    expect(await screen.findByText('Choose the year the money moves out of.')).toBeTruthy();
+    expect(screen.getByText('Choose the year the money moves into.')).toBeTruthy();
+    await pick(/From year/, '2027/28');
+    await pick(/To year/, '2027/28');
+    fireEvent.click(screen.getByRole('button', { name: 'Record revision' }));
+    expect(
+      await screen.findByText(
+        'A re-profile moves money between two different years: choose a To year other than 2027/28.',
+      ),
+    ).toBeTruthy();
+    expect(actions.recordRevision).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [
+      'a year outside the programme',
+      { fromYear: '2030', toYear: '2026' },
+      { fromYear: /2026\/27 to 2028\/29/ },
+    ],
+    [
+      'a negative amount moved',
+      { fromYear: '2026', toYear: '2027', amount: '-0.4' },
+      { amount: /swap the From and To years/ },
+    ],
+  ])('refuses a re-profile with %s', (_case, change, expected) => {
+    const checked = validateRevision(
+      { ...filled, kind: 're-profile', ...change },
+      schemes,
+      '£m',
+      [2026, 2027, 2028],
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    for (const [field, message] of Object.entries(expected))
+      expect(checked.errors[field as keyof typeof checked.errors]).toMatch(message);
+  });
+
+  it('records no years for another kind of change, whatever the year fields hold', () => {
+    const checked = validateRevision(
+      { ...filled, fromYear: '2026', toYear: '2027' },
+      schemes,
+      '£m',
+      [2026, 2027, 2028],
+    );
+    expect(checked.ok && checked.revision).not.toHaveProperty('fromYear');
   });
 
   it('says to set up a programme first when there are no schemes', async () => {
