@@ -1,6 +1,8 @@
 /**
  * Where the command writes: injected so tests can run a command in-process and capture output.
  */
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 /** Output streams of one run of the command. */
 export interface CliIo {
@@ -47,4 +49,16 @@ export function fileMessage(file: string, problem: string): string {
 export function usageError(io: CliIo, message: string): number {
   io.err(`capital-planner: ${message} (see capital-planner --help)\n`);
   return EXIT_UNREADABLE;
+}
+
+/**
+ * Whether two paths name the same file, even through a different spelling or a link, so a
+ * command never writes its output over its input.
+ *
+ * @example
+ * await samePath('master.xlsx', './master.xlsx'); // true
+ */
+export async function samePath(a: string, b: string): Promise<boolean> {
+  const real = async (path: string) => realpath(path).catch(() => resolve(path));
+  return (await real(a)) === (await real(b));
 }

@@ -9,12 +9,10 @@ import {
   compare,
   formatFiscalYear,
   isTotalLabel,
-  parseFiscalYear,
   toNumber,
   tryFromNumber,
   ZERO,
   type Decimal,
-  type FiscalPeriod,
   type Month,
   type Parsed,
 } from '../core';
@@ -33,6 +31,8 @@ import {
   type PlannerSettings,
   type RolloverInput,
   type RolloverPlan,
+  closingReference,
+  statedPeriodOfInYearSheet,
 } from '../workbook';
 import { toA1 } from './a1';
 import { runAction, throwIfCancelled } from './action';
@@ -122,25 +122,15 @@ async function readAndPlan(run: RunOptions): Promise<Parsed<RolloverReading>> {
       used.values[row - used.rowIndex]?.[column - used.columnIndex] ?? '';
     const startMonth = settings.fiscalYearStartMonth as Month;
 
-    const year = parseFiscalYear(cellString(at(2, 4)).trim(), startMonth);
-    const period = at(2, 3);
-    if (
-      !year.ok ||
-      typeof period !== 'number' ||
-      !Number.isInteger(period) ||
-      period < 1 ||
-      period > 12
-    )
-      return {
-        ok: false,
-        message: `'${IN_YEAR_SHEET}'!D3:E3 should give the period and year being monitored (e.g. 12 and 2016/17): ${year.ok ? `D3 holds '${shown(period)}'` : year.message}.`,
-      };
-    const closing = `Outturn ${formatFiscalYear(year.value, startMonth)}`;
+    const monitored = statedPeriodOfInYearSheet(at(2, 3), cellString(at(2, 4)), startMonth);
+    if (!monitored.ok) return { ok: false, message: `${monitored.message}.` };
+    const { year } = monitored.value;
+    const closing = closingReference(year, startMonth);
     const closedAt = log.rows.findIndex((row) => cellString(row[6]).trim() === closing);
     if (closedAt >= 0)
       return {
         ok: false,
-        message: `${formatFiscalYear(year.value, startMonth)} was closed already: the Revisions log has its '${closing}' lines (${log.sheet}!${toA1(log.top + closedAt, log.left)}). Undo the close, or move the In-year monitoring on to the next year.`,
+        message: `${formatFiscalYear(year, startMonth)} was closed already: the Revisions log has its '${closing}' lines (${log.sheet}!${toA1(log.top + closedAt, log.left)}). Undo the close, or move the In-year monitoring on to the next year.`,
       };
 
     const outturns = new Map<string, { outturn: Decimal; allYears?: Decimal }>();
@@ -196,7 +186,7 @@ async function readAndPlan(run: RunOptions): Promise<Parsed<RolloverReading>> {
       schemes.push(scheme);
     }
     const input: RolloverInput = {
-      at: { year: year.value, period: period as FiscalPeriod },
+      at: monitored.value,
       columns: programme.periods.map((p) => p.period),
       schemes,
       decimals: settings.decimals,

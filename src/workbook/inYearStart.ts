@@ -19,6 +19,7 @@ import {
   type MonitoringPeriod,
   type MonitoringSnapshot,
   type Month,
+  type Parsed,
   type SchemeAtPeriod,
 } from '../core';
 import {
@@ -58,6 +59,37 @@ export function monitoredPeriodOf(settings: PlannerSettings): MonitoringPeriod |
 }
 
 /**
+ * The period and year the In-year monitoring sheet says it is at (its cells D3 and E3, as both
+ * the pane and the command line read them), or a message naming the cells.
+ *
+ * @example
+ * statedPeriodOfInYearSheet(12, '2016/17', 4); // { ok: true, value: { year: 2016, period: 12 } }
+ * statedPeriodOfInYearSheet('P12', '2016/17', 4).ok; // false: D3 holds 'P12'
+ */
+export function statedPeriodOfInYearSheet(
+  periodCell: unknown,
+  yearText: string,
+  startMonth: Month,
+): Parsed<MonitoringPeriod> {
+  const year = parseFiscalYear(yearText.trim(), startMonth);
+  if (
+    !year.ok ||
+    typeof periodCell !== 'number' ||
+    !Number.isInteger(periodCell) ||
+    periodCell < 1 ||
+    periodCell > 12
+  )
+    return {
+      ok: false,
+      message: `'In-year monitoring'!D3:E3 should give the period and year being monitored (e.g. 12 and 2016/17): ${year.ok ? `D3 holds '${periodCell === null || periodCell === undefined ? '' : String(periodCell)}'` : year.message}`,
+    };
+  return {
+    ok: true,
+    value: { year: year.value, period: periodCell as MonitoringPeriod['period'] },
+  };
+}
+
+/**
  * The period an In-year monitoring sheet states in D3:E3 (values from A1), when it states one.
  *
  * @example
@@ -67,12 +99,10 @@ export function periodOfInYearSheet(
   values: ReadSheet['values'],
   startMonth: Month,
 ): MonitoringPeriod | undefined {
-  const period = values[2]?.[3];
   const label = values[2]?.[4];
-  if (typeof period !== 'number' || typeof label !== 'string') return undefined;
-  const year = parseFiscalYear(label, startMonth);
-  if (!year.ok || !Number.isInteger(period) || period < 1 || period > 12) return undefined;
-  return { year: year.value, period: period as MonitoringPeriod['period'] };
+  if (typeof label !== 'string') return undefined;
+  const stated = statedPeriodOfInYearSheet(values[2]?.[3], label, startMonth);
+  return stated.ok ? stated.value : undefined;
 }
 
 /**

@@ -29,6 +29,16 @@ import { rephrased, type PhasingWords } from './rolloverPhasing';
 /** The last monthly period of a financial year (P12 = March): the outturn. */
 export const OUTTURN_PERIOD = 12;
 
+/**
+ * The reference closing a year gives its Revisions lines; a log holding it was closed already.
+ *
+ * @example
+ * closingReference(2016, 4); // 'Outturn 2016/17'
+ */
+export function closingReference(year: number, startMonth: Month): string {
+  return `Outturn ${formatFiscalYear(year, startMonth)}`;
+}
+
 /** A scheme as the workbook shows it at the year end. */
 export interface RolloverScheme {
   ref: string;

@@ -2,8 +2,6 @@
  * `capital-planner consolidate`: copies budget holders' forecasts into the master's Monitoring
  * sheet and writes the result to a new file. The master and the returns are only read.
  */
-import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { formatMonitoringPeriod, toNumber } from '../../core';
 import { findForecastTable, type ForecastTable } from '../../xlsx/consolidate/forecastTable';
 import { linkedCell } from '../../xlsx/consolidate/forecastLink';
@@ -32,6 +30,7 @@ import {
   fileMessage,
   usageError,
   type CliIo,
+  samePath,
 } from '../io';
 import { runJobs } from '../workerPool';
 
@@ -47,12 +46,6 @@ const FORMULA_TYPE = 6;
 
 /** How the task pane names a budget holder's forecast sheet ('Forecast - Head of ICT'). */
 const FORECAST_SHEET_PREFIX = 'forecast - ';
-
-/** Same file, even through a different path or a link. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (path: string) => realpath(path).catch(() => resolve(path));
-  return (await real(a)) === (await real(b));
-}
 
 /**
  * Runs `consolidate` with the words after the command name; returns the exit status.

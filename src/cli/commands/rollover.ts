@@ -2,8 +2,6 @@
  * `capital-planner rollover`: closes the year of a workbook at its outturn (period 12) and writes
  * the workbook one year on to a new file. The input is only read.
  */
-import { realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { loadWorkbook } from '../../xlsx/readWorkbook';
 import { closeYear } from '../../xlsx/rollover';
 import { writeWorkbookAtomically } from '../../xlsx/writeWorkbook';
@@ -17,16 +15,12 @@ import {
   fileMessage,
   usageError,
   type CliIo,
+  samePath,
 } from '../io';
 
 interface RolloverFlags {
   out?: string;
   json?: boolean;
-}
-
-async function samePath(a: string, b: string): Promise<boolean> {
-  const real = async (path: string) => realpath(path).catch(() => resolve(path));
-  return (await real(a)) === (await real(b));
 }
 
 /**

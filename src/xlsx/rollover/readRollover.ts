@@ -6,12 +6,10 @@ import type ExcelJS from 'exceljs';
 import {
   formatFiscalYear,
   isTotalLabel,
-  parseFiscalYear,
   readPeriodHeaders,
   tryFromNumber,
   ZERO,
   type Decimal,
-  type FiscalPeriod,
   type Month,
   type Parsed,
 } from '../../core';
@@ -23,6 +21,8 @@ import {
   REVISIONS_SHEET,
   programmeColumn,
   type RolloverInput,
+  closingReference,
+  statedPeriodOfInYearSheet,
 } from '../../workbook';
 import { money, settingsOf, text, valueOf } from './cells';
 
@@ -62,28 +62,20 @@ export function readRolloverInput(
   const settings = settingsOf(workbook);
   // parseSettings keeps the start month within 1-12.
   const startMonth = settings.fiscalYearStartMonth as Month;
-  const yearCell = inYear.getCell('E3');
-  const year = parseFiscalYear(text(yearCell), startMonth);
-  const period = valueOf(inYear.getCell('D3'));
-  if (
-    !year.ok ||
-    typeof period !== 'number' ||
-    !Number.isInteger(period) ||
-    period < 1 ||
-    period > 12
-  )
-    return {
-      ok: false,
-      message: `has '${IN_YEAR_SHEET}'!D3:E3 that should give the period and year being monitored (e.g. 12 and 2016/17): ${year.ok ? `D3 holds '${String(period)}'` : year.message}`,
-    };
-
-  const closing = `Outturn ${formatFiscalYear(year.value)}`;
+  const monitored = statedPeriodOfInYearSheet(
+    valueOf(inYear.getCell('D3')),
+    text(inYear.getCell('E3')),
+    startMonth,
+  );
+  if (!monitored.ok) return { ok: false, message: `has ${monitored.message}` };
+  const { year, period } = monitored.value;
+  const closing = closingReference(year, startMonth);
   const revisions = workbook.getWorksheet(REVISIONS_SHEET) as ExcelJS.Worksheet;
   for (let r = 2; text(revisions.getCell(r, 1)) !== ''; r++)
     if (text(revisions.getCell(r, 7)) === closing)
       return {
         ok: false,
-        message: `has a Revisions line with reference '${closing}' at row ${r}: ${formatFiscalYear(year.value)} was closed already`,
+        message: `has a Revisions line with reference '${closing}' at row ${r}: ${formatFiscalYear(year, startMonth)} was closed already`,
       };
   const firstPeriodColumn = PROGRAMME_COLUMNS.length + 1;
   const headers: string[] = [];
@@ -150,7 +142,7 @@ export function readRolloverInput(
     ok: true,
     value: {
       input: {
-        at: { year: year.value, period: period as FiscalPeriod },
+        at: { year, period },
         columns: columns.value,
         schemes,
         decimals: settings.decimals,
