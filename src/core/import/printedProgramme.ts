@@ -24,7 +24,8 @@ import {
 } from '../money';
 import { parsePhasing, type Phasing } from '../phasing';
 import { phraseForMarkedQuarters } from './markerPhrase';
-import { checkTotal } from '../validation/rounding';
+import { DecimalRangeError } from '../errors';
+import { checkTotal, type TotalCheck } from '../validation/rounding';
 import { readMarker, type MarkerReading } from './markers';
 import { readPeriodHeading, yearAbove } from './periodHeadings';
 
@@ -401,16 +402,33 @@ export function readPrintedProgramme(
       return amounts;
     };
     let covered = group;
-    let check = checkTotal(amountsOf(covered), amount, decimals);
-    if (!check.ok && covered.length !== schemes.length) {
-      // A grand total adds up every scheme above it, not just the last group.
-      const all = checkTotal(amountsOf(schemes), amount, decimals);
-      if (all.ok) {
-        covered = schemes;
-        check = all;
+    let check: TotalCheck;
+    let schemesSum: Decimal;
+    try {
+      check = checkTotal(amountsOf(covered), amount, decimals);
+      if (!check.ok && covered.length !== schemes.length) {
+        // A grand total adds up every scheme above it, not just the last group.
+        const all = checkTotal(amountsOf(schemes), amount, decimals);
+        if (all.ok) {
+          covered = schemes;
+          check = all;
+        }
       }
+      schemesSum = sum(amountsOf(covered));
+    } catch (error) {
+      if (!(error instanceof DecimalRangeError)) throw error;
+      // Figures with more places than can be added exactly (5e-324 next to 9.007...): say the
+      // total was not checked, never throw (regression: fuzz seed 1127781394).
+      found({
+        rule: 'total-mismatch',
+        severity: 'warning',
+        cell: at(r, amountColumn),
+        message: `${label} was not checked: the figures above it have too many decimal places to add exactly; round them to the places the table shows`,
+        actual: formatDecimal(amount),
+      });
+      group = [];
+      return;
     }
-    const schemesSum = sum(amountsOf(covered));
     totals.push({
       cell: at(r, amountColumn),
       label,

@@ -224,4 +224,17 @@ describe('hostile tables', () => {
       { numRuns: 300 },
     );
   });
+
+  it('regression: a total under figures too fine to add exactly (5e-324 beside 9.007...) is said to be unchecked, not thrown (fuzz seed 1127781394)', () => {
+    const values = [
+      ['Scheme', 'Capital £m', '2016/17', '2017/18'],
+      ['', 5e-324],
+      [null, 9.007199254740996, 'TOTAL'],
+    ];
+    const read = readPrintedProgramme({ values });
+    expect(() => readPrintedProgramme({ values })).not.toThrow();
+    const unchecked = (read?.findings ?? []).filter((f) => /was not checked/.test(f.message));
+    expect(unchecked).toHaveLength(1);
+    for (const finding of read?.findings ?? []) expect(RULE_IDS).toContain(finding.rule);
+  });
 });
