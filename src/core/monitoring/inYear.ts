@@ -131,20 +131,20 @@ export function monitorScheme(
 }
 
 /** A scheme's figures as a monitoring sheet holds them, before variances are worked out. */
-export interface MonitoringFigures {
-  ref: string;
-  name?: string;
-  area?: string;
-  inYearApproved: Decimal;
-  inYearRevised: Decimal;
-  profiledToDate: Decimal;
-  actualToDate: Decimal;
-  inYearForecast: Decimal;
-  allYearsBudget: Decimal;
-  /** Left out, the all-years budget. */
-  allYearsForecast?: Decimal;
-  explanation?: string;
-}
+export type MonitoringFigures = Pick<
+  InYearMonitoringRow,
+  | 'ref'
+  | 'name'
+  | 'area'
+  | 'inYearApproved'
+  | 'inYearRevised'
+  | 'profiledToDate'
+  | 'actualToDate'
+  | 'inYearForecast'
+  | 'allYearsBudget'
+> &
+  /** The all-years forecast left out is the all-years budget. */
+  Partial<Pick<InYearMonitoringRow, 'allYearsForecast' | 'explanation'>>;
 
 /**
  * A scheme's monitoring line from its budgets and forecasts: variances, slippage apart from real
