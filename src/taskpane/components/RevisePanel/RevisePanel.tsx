@@ -217,34 +217,27 @@ export function RevisePanel({ active = true, onNext }: RevisePanelProps) {
       {values.kind === 're-profile' &&
         (years.length > 0 ? (
           <div className={styles.pair}>
-            <Field label="From year" required {...fieldState('fromYear')}>
-              <Dropdown
-                placeholder="Year money leaves"
-                value={yearLabel(values.fromYear)}
-                selectedOptions={values.fromYear ? [values.fromYear] : []}
-                onOptionSelect={(_e, data) => update({ fromYear: data.optionValue ?? '' })}
-              >
-                {years.map((year) => (
-                  <Option key={year} value={String(year)}>
-                    {formatFiscalYear(year, startMonth)}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <Field label="To year" required {...fieldState('toYear')}>
-              <Dropdown
-                placeholder="Year money moves into"
-                value={yearLabel(values.toYear)}
-                selectedOptions={values.toYear ? [values.toYear] : []}
-                onOptionSelect={(_e, data) => update({ toYear: data.optionValue ?? '' })}
-              >
-                {years.map((year) => (
-                  <Option key={year} value={String(year)}>
-                    {formatFiscalYear(year, startMonth)}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
+            {(
+              [
+                ['fromYear', 'From year', 'Year money leaves'],
+                ['toYear', 'To year', 'Year money moves into'],
+              ] as const
+            ).map(([field, label, placeholder]) => (
+              <Field key={field} label={label} required {...fieldState(field)}>
+                <Dropdown
+                  placeholder={placeholder}
+                  value={yearLabel(values[field])}
+                  selectedOptions={values[field] ? [values[field]] : []}
+                  onOptionSelect={(_e, data) => update({ [field]: data.optionValue ?? '' })}
+                >
+                  {years.map((year) => (
+                    <Option key={year} value={String(year)}>
+                      {formatFiscalYear(year, startMonth)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            ))}
           </div>
         ) : (
           <Text className={styles.hint}>
