@@ -302,6 +302,36 @@ const longText: Check = async (context, sheet) => {
   };
 };
 
+/**
+ * Rows appended to a table read back by position and delete in place (TableRowCollection.add,
+ * TableRow.values, TableRow.delete, ExcelApi 1.1): Close the year appends its Revisions lines,
+ * and its Undo deletes them by position only after checking they still hold what it wrote
+ * (src/excel/undo.ts). The stand-in does the same (tests/support/fake-excel TableRowProxy).
+ */
+const tableRowsUndo: Check = async (context, sheet) => {
+  sheet.getRange('S1:T2').values = [
+    ['Ref', 'Amount'],
+    ['CP-001', 1],
+  ];
+  const table = sheet.tables.add(sheet.getRange('S1:T2'), true);
+  table.rows.add(undefined, [
+    ['CP-002', 2],
+    ['CP-003', 3],
+  ]);
+  const last = table.rows.getItemAt(2).load('values');
+  await context.sync();
+  const readBack = same(last.values, [['CP-003', 3]]);
+  table.rows.getItemAt(2).delete();
+  table.rows.getItemAt(1).delete();
+  const rows = table.rows.load('count');
+  const body = table.getDataBodyRange().load('values');
+  await context.sync();
+  return {
+    passed: readBack && rows.count === 1 && same(body.values, [['CP-001', 1]]),
+    detail: `the last added row read back ${JSON.stringify(last.values)}; after deleting both, ${rows.count} row(s): ${JSON.stringify(body.values)}`,
+  };
+};
+
 /** The requirement sets the add-in needs (manifest: ExcelApi 1.9). */
 function requirementSets(): { result: DiagnosticResult; highest: string } {
   const statuses = EXCEL_API_VERSIONS.map((v) => [v, excelApiStatus(v)] as const);
@@ -333,6 +363,7 @@ const CHECKS: readonly [string, Check][] = [
   ['The calculation mode can be read', calculationMode],
   ['A line chart takes text periods as its categories', chartCategories],
   ['A cell holds 32,767 characters of text', longText],
+  ['Rows added to a table read back and delete by position', tableRowsUndo],
 ];
 
 /**

@@ -19,7 +19,7 @@ describe('Diagnostics', () => {
       if (!report.ok) return;
       const failed = report.value.results.filter((r) => !r.passed);
       expect(failed).toEqual([]);
-      expect(report.value.results).toHaveLength(12);
+      expect(report.value.results).toHaveLength(13);
       expect(report.value.cleanedUp).toBe(true);
       expect(report.value.host).toEqual({
         host: 'Excel',

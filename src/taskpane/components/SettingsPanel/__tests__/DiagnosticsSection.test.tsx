@@ -50,7 +50,7 @@ describe('Diagnostics in Settings', () => {
       { name: 'Diagnostics results' },
       { timeout: 20_000 },
     );
-    expect(list.querySelectorAll('li')).toHaveLength(12);
+    expect(list.querySelectorAll('li')).toHaveLength(13);
     expect(list.textContent).not.toMatch(/Failed/);
   }, 30_000);
 });
