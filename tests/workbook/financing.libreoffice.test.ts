@@ -1,18 +1,11 @@
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DEFAULT_FUNDING_SOURCES, fromNumber, type FundingLine } from '../../src/core';
 import { planFinancingSheet } from '../../src/workbook/financing';
 import { addSheetPlan } from '../../src/xlsx/writePlan';
-
-const FORCE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+import { recalculateInLibreOffice } from '../support/libreOffice';
 
 const d = fromNumber;
 test('financing sheet recalculates in LibreOffice to its cached figures', async () => {
@@ -53,26 +46,7 @@ test('financing sheet recalculates in LibreOffice to its cached figures', async 
   const dir = mkdtempSync(join(tmpdir(), 'finlo-'));
   const file = join(dir, 'fin.xlsx');
   await workbook.xlsx.writeFile(file);
-  const profile = join(dir, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), FORCE);
-  const out = join(dir, 'out');
-  const run = spawnSync(
-    'soffice',
-    [
-      '--headless',
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      out,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 120000 },
-  );
-  expect(run.status).toBe(0);
-  const recalculated = new ExcelJS.Workbook();
-  await recalculated.xlsx.readFile(join(out, 'fin.xlsx'));
+  const recalculated = await recalculateInLibreOffice(file, dir);
   const sheet = recalculated.getWorksheet('Financing')!;
   const problems: string[] = [];
   let formulas = 0;

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   actualToDate,
   fromNumber,
@@ -26,13 +24,9 @@ import {
 import { planSettingsSheet, DEFAULT_SETTINGS } from '../../src/workbook/settings';
 import { thresholdsOf } from '../../src/workbook/monitoring';
 import { addSheetPlan } from '../../src/xlsx/writePlan';
+import { recalculateInLibreOffice } from '../support/libreOffice';
 import type { SheetPlan } from '../../src/workbook/plan';
 
-const FORCE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 const d = fromNumber;
 const q = (year: number, amounts: number[]): PhasedColumnAmount[] =>
   amounts.map((amount, i) => ({
@@ -137,26 +131,7 @@ test('in-year sheets recalculate in LibreOffice to their cached figures', async 
   const dir = mkdtempSync(join(tmpdir(), 'iylo-'));
   const file = join(dir, 'iy.xlsx');
   await workbook.xlsx.writeFile(file);
-  const profile = join(dir, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), FORCE);
-  const out = join(dir, 'out');
-  const run = spawnSync(
-    'soffice',
-    [
-      '--headless',
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--convert-to',
-      'xlsx',
-      '--outdir',
-      out,
-      file,
-    ],
-    { encoding: 'utf8', timeout: 120000 },
-  );
-  expect(run.status).toBe(0);
-  const recalculated = new ExcelJS.Workbook();
-  await recalculated.xlsx.readFile(join(out, 'iy.xlsx'));
+  const recalculated = await recalculateInLibreOffice(file, dir);
   const problems: string[] = [];
   let formulas = 0;
   for (const plan of plans) {
