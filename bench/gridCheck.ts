@@ -3,8 +3,6 @@
  * adds up every numeric cell of the same grid. Targets (issue 6): check <= 5x the floor at 100k
  * rows, and the 100k/10k ratio under 12 (time grows linearly).
  */
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { checkGrid } from '../src/core/validation';
 import {
   type GeneratedProgramme,
@@ -18,23 +16,8 @@ import { type Repetitions, pairedRatio, timeAlternately } from './lib/timing';
 
 export const NAME = 'grid check';
 
-/** The engine's check, from the sources (tsx), the compiled lib/ or a bundle. */
+/** The engine's check, from the sources (tsx) or a bundle. */
 type CheckGrid = typeof checkGrid;
-
-/**
- * checkGrid as the command line runs it: the compiled lib/ (scripts/build-cli.cjs, rebuilt here
- * so that it is current); undefined when it cannot be built.
- */
-function compiledCheck(): CheckGrid | undefined {
-  const root = resolve(__dirname, '..');
-  const build = spawnSync(process.execPath, [join(root, 'scripts/build-cli.cjs')], {
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require(join(root, 'lib/core/validation/index.js')) as { checkGrid: CheckGrid })
-    .checkGrid;
-}
 
 /**
  * Checks that `checkGrid` finds what the generator planted: the one real error (rule, cell,
@@ -143,46 +126,24 @@ export async function runGridCheckBenchmark(): Promise<BenchmarkReport> {
     ).checkGrid;
     out.note(`Also timed: checkGrid bundled from ${compareRoot} ("compared").`);
   }
-  const compiled = compiledCheck();
-  const cliCheck = compiled ?? checkGrid;
-  const cliName = compiled ? 'compiled lib/' : 'via tsx';
-  const medians: Record<string, { floor: number; cli: number; bundled: number }> = {};
-  const paired: Record<string, { cli: number; bundled: number }> = {};
+  const medians: Record<string, { floor: number; bundled: number }> = {};
+  const paired: Record<string, { bundled: number }> = {};
   for (const size of SIZES) {
     const programme = generateProgramme(size.schemes);
-    for (const [how, check] of [
-      [cliName, cliCheck],
-      ['bundled', bundled],
-    ] as const) {
-      const verdict = verifyGridCheck(programme, check);
-      if (!verdict.ok) return out.fail(`${size.label} rows (${how}): ${verdict.problem}`);
-    }
+    const verdict = verifyGridCheck(programme, bundled);
+    if (!verdict.ok) return out.fail(`${size.label} rows (bundled): ${verdict.problem}`);
     const grid = { sheet: 'Programme', values: programme.values };
     const cells = programme.values.length * programme.values[0].length;
-    const tasks = [
-      () => sumNumericCells(programme.values),
-      () => cliCheck(grid),
-      () => bundled(grid),
-    ];
+    const tasks = [() => sumNumericCells(programme.values), () => bundled(grid)];
     if (compared) tasks.push(() => (compared as CheckGrid)(grid));
-    const [floor, viaCli, viaBundle, viaCompared] = await timeAlternately(tasks, size.reps);
-    medians[size.label] = {
-      floor: floor.medianMs,
-      cli: viaCli.medianMs,
-      bundled: viaBundle.medianMs,
-    };
+    const [floor, viaBundle, viaCompared] = await timeAlternately(tasks, size.reps);
+    medians[size.label] = { floor: floor.medianMs, bundled: viaBundle.medianMs };
     const caseName = `${size.label} rows x ${QUARTERS} quarters (${programme.values.length} grid rows)`;
     out.figure(caseName, 'floor: sum every numeric cell (median)', floor.medianMs, 'ms');
     out.figure(
       caseName,
-      'checkGrid bundled, as the task pane ships it (median)',
+      'checkGrid bundled, as the task pane and the command ship it (median)',
       viaBundle.medianMs,
-      'ms',
-    );
-    out.figure(
-      caseName,
-      `checkGrid ${cliName}, as the CLI runs it (median)`,
-      viaCli.medianMs,
       'ms',
     );
     out.figure(caseName, 'checkGrid bundled: fastest', viaBundle.minMs, 'ms');
@@ -193,21 +154,11 @@ export async function runGridCheckBenchmark(): Promise<BenchmarkReport> {
       'M cells/s',
     );
     out.figure(caseName, 'bundled check / floor', viaBundle.medianMs / floor.medianMs, 'x');
-    out.figure(caseName, `${cliName} check / floor`, viaCli.medianMs / floor.medianMs, 'x');
-    paired[size.label] = {
-      bundled: pairedRatio(viaBundle.samplesMs, floor.samplesMs),
-      cli: pairedRatio(viaCli.samplesMs, floor.samplesMs),
-    };
+    paired[size.label] = { bundled: pairedRatio(viaBundle.samplesMs, floor.samplesMs) };
     out.figure(
       caseName,
       `bundled check / floor, median of ${size.reps.repetitions} paired runs`,
       paired[size.label].bundled,
-      'x',
-    );
-    out.figure(
-      caseName,
-      `${cliName} check / floor, median of ${size.reps.repetitions} paired runs`,
-      paired[size.label].cli,
       'x',
     );
     if (viaCompared) {
@@ -228,16 +179,14 @@ export async function runGridCheckBenchmark(): Promise<BenchmarkReport> {
     big.floor / middle.floor,
     'x',
   );
-  for (const how of ['bundled', 'cli'] as const) {
-    const ratio = paired['100k'][how];
-    const label = how === 'bundled' ? 'bundled (task pane)' : `${cliName} (CLI)`;
-    out.target(`check <= 5x floor at 100k rows, ${label}`, `${ratio.toFixed(1)}x`, ratio <= 5);
-    const growth = big[how] / middle[how];
-    out.figure('100k vs 10k', `checkGrid ${label}: 100k / 10k time`, growth, 'x');
-    out.target(`100k/10k time < 12, ${label}`, growth.toFixed(1), growth < 12);
-  }
+  const ratio = paired['100k'].bundled;
+  const label = 'bundled (task pane and command line)';
+  out.target(`check <= 5x floor at 100k rows, ${label}`, `${ratio.toFixed(1)}x`, ratio <= 5);
+  const growth = big.bundled / middle.bundled;
+  out.figure('100k vs 10k', `checkGrid ${label}: 100k / 10k time`, growth, 'x');
+  out.target(`100k/10k time < 12, ${label}`, growth.toFixed(1), growth < 12);
   out.note(
-    'Floor: one loop adding every numeric cell (typeof test + add). Floor and both checks are timed alternately in one run. The 5x target reads the median of the paired ratios (each check run over the floor run just before it, so both ran under the same load), BENCH_GRID_REPS runs at 100k (default 21). (A full GC before each timed run was tried and dropped: it made the 10k check 6x slower in one run, likely because V8 restarts with a small young generation after a full collection; not looked into further.) "Bundled" is src/core/validation bundled by esbuild into one scope, as webpack ships it; "Compiled lib/" is what bin/capital-planner.cjs runs (the CommonJS tsc writes, rebuilt first; the sources through tsx, where every imported name is read through a getter, only if the build fails).',
+    'Floor: one loop adding every numeric cell (typeof test + add). Floor and check are timed alternately in one run. The 5x target reads the median of the paired ratios (each check run over the floor run just before it, so both ran under the same load), BENCH_GRID_REPS runs at 100k (default 21). (A full GC before each timed run was tried and dropped: it made the 10k check 6x slower in one run, likely because V8 restarts with a small young generation after a full collection; not looked into further.) "Bundled" is src/core/validation bundled by esbuild into one scope, as webpack ships it in the task pane and scripts/build-cli.cjs in the command (lib/cli/capital-planner.cjs).',
   );
   return out.report;
 }

@@ -5,8 +5,9 @@
  * columns: time, the ratio to the floor (wall clock, and CPU time of all threads, which a shared
  * machine disturbs less), growth from 20k to 100k, peak memory (maxRSS). Also `--help` start-up
  * against `node -e 0`, and many files on worker threads against one thread. Each is measured
- * through bin/capital-planner.cjs (what users run: the compiled lib/, rebuilt first so that it is
- * current) and, for information, through an esbuild bundle of the CLI.
+ * through bin/capital-planner.cjs (what users run: the bundled lib/cli/capital-planner.cjs with
+ * its V8 code cache, rebuilt first so that it is current) and, for information, without the code
+ * cache (CAPITAL_PLANNER_CODE_CACHE=off).
  *
  * Ratios are medians of paired runs (the check over the floor run just before it, both under the
  * same load), BENCH_READER_REPS pairs (default 7 at 20k, 5 at 100k).
@@ -31,6 +32,8 @@ const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'bin/capital-planner.cjs');
 const FLOOR = join(ROOT, 'bench/lib/inflateScanFloor.cjs');
 const MAX_RSS = join(ROOT, 'bench/lib/maxRss.cjs');
+/** Runs the command without its V8 code cache (bin/capital-planner.cjs), for comparison. */
+const NO_CODE_CACHE = { CAPITAL_PLANNER_CODE_CACHE: 'off' };
 
 interface ProcessRun {
   ms: number;
@@ -100,26 +103,6 @@ function ratios(a: Runs, b: Runs): { wall: number; cpu: number } {
   };
 }
 
-/** The CLI bundled by esbuild into one CommonJS file (compiled JavaScript, no tsx). */
-async function bundleCli(dir: string): Promise<string> {
-  const esbuild = await import('esbuild');
-  const file = join(dir, 'capital-planner-bundle.cjs');
-  await esbuild.build({
-    stdin: {
-      contents: "require('./src/cli/main').run();",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    outfile: file,
-    logLevel: 'silent',
-  });
-  return file;
-}
-
 /**
  * Why the reader scans the sheet XML itself rather than through saxes: saxes only tokenising the
  * sheet (an event per tag and text, nothing kept) against the scanner reading every cell's value
@@ -169,30 +152,29 @@ const SIZES = [
 export async function runReaderBenchmark(): Promise<BenchmarkReport> {
   const out = new ReportBuilder(NAME);
   const dir = mkdtempSync(join(tmpdir(), 'capital-planner-reader-'));
-  // bin/capital-planner.cjs runs lib/ only while it is current (else the sources through tsx).
+  // bin/capital-planner.cjs runs lib/cli only while it is current (else the sources through tsx).
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.cjs')], {
     encoding: 'utf8',
   });
   if (build.status !== 0) return out.fail(`cannot build lib/: ${build.stderr || build.stdout}`);
   try {
-    const bundle = await bundleCli(dir);
     const perRow: Record<string, number> = {};
     for (const size of SIZES) {
       const programme = generateProgramme(size.schemes);
       const path = join(dir, `programme-${size.label}.xlsx`);
       await writeProgrammeFile(programme, path);
       const caseName = `${size.label} rows x ${programme.values[0].length} columns (${(statSync(path).size / 1048576).toFixed(1)} MB)`;
-      const [floor, check, compiled] = alternate(
+      const [floor, check, uncached] = alternate(
         [
           () => runProcess([FLOOR, path]),
           () => runProcess([BIN, 'check', path, '--json']),
-          () => runProcess([bundle, 'check', path, '--json']),
+          () => runProcess([BIN, 'check', path, '--json'], NO_CODE_CACHE),
         ],
         size.repetitions,
       );
       for (const [name, run] of [
         ['bin', check.last],
-        ['bundle', compiled.last],
+        ['bin, no code cache', uncached.last],
       ] as const) {
         const verdict = verifyFileCheck(run, programme);
         if (!verdict.ok) return out.fail(`${size.label} rows (${name}): ${verdict.problem}`);
@@ -219,14 +201,14 @@ export async function runReaderBenchmark(): Promise<BenchmarkReport> {
       out.figure(caseName, 'floor peak memory (maxRSS)', floor.maxRssMB, 'MB');
       out.figure(
         caseName,
-        `for information: check as one esbuild bundle (${reps})`,
-        compiled.ms,
+        `for information: check without the code cache (${reps})`,
+        uncached.ms,
         'ms',
       );
       out.figure(
         caseName,
-        'for information: bundled check / floor, wall clock',
-        ratios(compiled, floor).wall,
+        'for information: check without the code cache / floor, wall clock',
+        ratios(uncached, floor).wall,
         'x',
       );
       perRow[size.label] = check.cpuMs / size.schemes;
@@ -270,11 +252,11 @@ export async function runReaderBenchmark(): Promise<BenchmarkReport> {
       }
     }
 
-    const [bare, help, compiledHelp] = alternate(
+    const [bare, help, uncachedHelp] = alternate(
       [
         () => runProcess(['-e', '0']),
         () => runProcess([BIN, '--help']),
-        () => runProcess([bundle, '--help']),
+        () => runProcess([BIN, '--help'], NO_CODE_CACHE),
       ],
       7,
     );
@@ -282,8 +264,8 @@ export async function runReaderBenchmark(): Promise<BenchmarkReport> {
     out.figure('start-up', 'capital-planner --help via bin (median of 7)', help.ms, 'ms');
     out.figure(
       'start-up',
-      'for information: --help compiled (esbuild bundle) (median of 7)',
-      compiledHelp.ms,
+      'for information: --help without the code cache (median of 7)',
+      uncachedHelp.ms,
       'ms',
     );
     out.target(

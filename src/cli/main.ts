@@ -65,6 +65,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 /**
+ * Makes this thread one of the file workers `check` and `consolidate` start for many workbooks
+ * (workerPool.ts): the bundled command is one file, so a worker loads that file and calls this.
+ *
+ * @example
+ * require('lib/cli/capital-planner.cjs').startFileWorker(); // in a worker thread
+ */
+export function startFileWorker(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./fileWorker');
+}
+
+/**
  * Entry point for bin/capital-planner.cjs: runs with the process's arguments and sets its exit code.
  *
  * @example

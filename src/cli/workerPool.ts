@@ -49,17 +49,16 @@ function sizeOf(file: string): number {
 }
 
 /**
- * The code a worker starts with: the compiled worker when this runs as JavaScript, else the
- * TypeScript one through tsx (how bin/capital-planner.cjs runs the sources today).
+ * The code a worker starts with: the bundled command again (bin/capital-planner.cjs runs
+ * lib/cli/capital-planner.cjs, one file holding every module, so `__filename` is that file) told
+ * to be a file worker, or the TypeScript worker through tsx when the sources run.
  */
 function workerSource(): string {
-  const compiled = !__filename.endsWith('.ts');
-  const file = join(__dirname, compiled ? 'fileWorker.js' : 'fileWorker.ts');
   // An absolute path: an eval'd worker resolves bare names from the working directory, not here.
-  const register = compiled
-    ? ''
-    : `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();`;
-  return `${register}require(${JSON.stringify(file)});`;
+  if (!__filename.endsWith('.ts'))
+    return `require(${JSON.stringify(__filename)}).startFileWorker();`;
+  const register = `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();`;
+  return `${register}require(${JSON.stringify(join(__dirname, 'fileWorker.ts'))});`;
 }
 
 async function runHere(jobs: readonly FileJob[], results: unknown[], pending: number[]) {

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SAMPLE_CSV } from '../../src/cli/commands/demo';
+import { SAMPLE_CSV } from '../../src/cli/sampleFiles';
 import { toNumber } from '../../src/core/money';
 import { planDemoProgramme, type DemoProgramme } from '../../src/xlsx/demo/planDemo';
 import { DEMO_LAYOUT } from '../../src/xlsx/demo/writeDemo';

@@ -86,19 +86,20 @@ describe('npm pack', () => {
     expect(tarball.endsWith(`capital-planner-${version}.tgz`)).toBe(true);
   });
 
-  it('packs the compiled command and its sample data, and no sources, tests or add-in', () => {
+  it('packs the bundled command, its code cache and sample data, and no sources, tests or add-in', () => {
     expect(packed).toEqual(
       expect.arrayContaining([
         'package.json',
         'bin/capital-planner.cjs',
-        'lib/cli/main.js',
+        'lib/cli/capital-planner.cjs',
+        'lib/cli/capital-planner.cjs.cache',
         'lib/cli/samples/investment-programme-2016.csv',
       ]),
     );
     const unexpected = packed.filter(
       (path) =>
         !['package.json', 'README.md', 'bin/capital-planner.cjs'].includes(path) &&
-        !/^lib\/.+\.(js|csv)$/.test(path),
+        !/^lib\/cli\/(capital-planner\.cjs(\.cache|\.sources\.json)?|samples\/.+\.csv)$/.test(path),
     );
     expect(unexpected).toEqual([]);
     expect(packed.filter((path) => /\.tsx?$|__tests__/.test(path))).toEqual([]);
@@ -108,11 +109,26 @@ describe('npm pack', () => {
 describe('capital-planner installed from the tarball into an empty folder', () => {
   it('installs only what the command needs at run time', () => {
     const modules = join(desk, 'node_modules');
-    expect(existsSync(join(modules, 'capital-planner', 'lib', 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(join(modules, 'capital-planner', 'lib', 'cli', 'capital-planner.cjs'))).toBe(
+      true,
+    );
     expect(existsSync(join(modules, 'exceljs'))).toBe(true);
     for (const devOnly of ['tsx', 'typescript', 'react', '@fluentui', 'webpack', 'jest']) {
       expect([devOnly, existsSync(join(modules, devOnly))]).toEqual([devOnly, false]);
     }
+  });
+
+  it('starts from the V8 code cache built with it (issue 15: start-up)', () => {
+    const bin = join(desk, 'node_modules', 'capital-planner', 'bin', 'capital-planner.cjs');
+    const loaded = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const b = require(${JSON.stringify(bin)}); const l = b.loadBundle(b.BUNDLE, b.CODE_CACHE); console.log(JSON.stringify({ used: l.cacheUsed, exports: Object.keys(l.exports) }));`,
+      ],
+      { cwd: desk, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: work } },
+    );
+    expect(JSON.parse(loaded)).toEqual({ used: true, exports: ['main', 'run', 'startFileWorker'] });
   });
 
   it('answers --help', async () => {

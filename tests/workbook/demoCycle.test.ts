@@ -3,7 +3,7 @@
  * holder could have sent, and the history holds two gatherings with explanations before P8.
  */
 import { ZERO, compare, formatDecimal, monitoringLineAt } from '../../src/core';
-import { SAMPLE_CSV } from '../../src/cli/commands/demo';
+import { SAMPLE_CSV } from '../../src/cli/sampleFiles';
 import { planDemoProgramme, type DemoProgramme } from '../../src/xlsx/demo/planDemo';
 import {
   DEMO_EARLIER_PERIODS,

@@ -9,7 +9,7 @@ import { dateToSerial, type Month } from '../../src/core';
 import { BatchWriter } from '../../src/excel/batchWriter';
 import { writeSheetPlan } from '../../src/excel/writePlan';
 import { qualifyTableFormula, tableAt, type SheetPlan } from '../../src/workbook';
-import { SAMPLE_CSV } from '../../src/cli/commands/demo';
+import { SAMPLE_CSV } from '../../src/cli/sampleFiles';
 import { planDemoProgramme } from '../../src/xlsx/demo/planDemo';
 import { buildDemoWorkbook, planDemoSheets } from '../../src/xlsx/demo/writeDemo';
 import { readProgrammeCsv } from '../../src/xlsx/programmeCsv';

@@ -23,7 +23,7 @@ import {
   planRollover,
   type RolloverPlan,
 } from '../../src/workbook';
-import { SAMPLE_CSV } from '../../src/cli/commands/demo';
+import { SAMPLE_CSV } from '../../src/cli/sampleFiles';
 import { planDemoProgramme } from '../../src/xlsx/demo/planDemo';
 import { buildDemoWorkbook, planDemoSheets } from '../../src/xlsx/demo/writeDemo';
 import { readProgrammeCsv } from '../../src/xlsx/programmeCsv';

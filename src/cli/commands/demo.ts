@@ -3,7 +3,6 @@
  * 2016/17 P8, at the outturn (`--year-end`, P12, ready for `rollover`), or one year on
  * (`--rolled-over`, 2017/18 current after closing 2016/17).
  */
-import { join } from 'node:path';
 import { planDemoProgramme } from '../../xlsx/demo/planDemo';
 import { DEMO_OUTTURN, DEMO_PERIOD } from '../../xlsx/demo/planCycle';
 import { buildRolledOverDemo } from '../../xlsx/demo/rolledOver';
@@ -19,9 +18,7 @@ import { DEMO_HELP } from '../help';
 import { EXIT_UNREADABLE, usageError, type CliIo } from '../io';
 import { exitStatus, formatTextReport, toJsonReport } from '../report';
 import { rolloverText } from '../rolloverReport';
-
-/** The sample programme shipped with the command (DOMAIN.md's 2016 ICT investment programme). */
-export const SAMPLE_CSV = join(__dirname, '..', 'samples', 'investment-programme-2016.csv');
+import { SAMPLE_CSV } from '../sampleFiles';
 
 /** Where `demo` writes when no --out is given. */
 export const DEFAULT_DEMO_FILE = 'capital-programme-demo.xlsx';

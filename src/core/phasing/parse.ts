@@ -334,7 +334,23 @@ function wholeYears(first: number, last: number): FiscalQuarter[] {
   return quarters;
 }
 
+/**
+ * The examples a message about an unreadable phrase gives, per start month. Worked out once: they
+ * were worked out for every phrase read, and that was half the cost of reading the phrases of a
+ * 20k-row programme on a cold start (issue 15's profile).
+ */
+const examplesByStartMonth = new Map<Month, string>();
+
 function examplesFor(startMonth: Month): string {
+  let examples = examplesByStartMonth.get(startMonth);
+  if (examples === undefined) {
+    examples = writeExamples(startMonth);
+    examplesByStartMonth.set(startMonth, examples);
+  }
+  return examples;
+}
+
+function writeExamples(startMonth: Month): string {
   const within = formatPhasing(
     [2, 3, 4].map((quarter) => ({ year: 2016, quarter: quarter as Quarter })),
     startMonth,
