@@ -70,6 +70,10 @@ const BUILD_MARK = /^\/\/ capital-planner build [0-9a-f]+\n/;
 function loadBundle(file, cacheFile) {
   const vm = require('node:vm');
   const { createRequire } = require('node:module');
+  // V8 checks a code cache's checksum only with this flag (its release builds skip it, and a
+  // damaged cache then crashes the process). It must be set alike when the cache is made (the
+  // flag also writes the checksum) and when it is used (V8 compares its flags too).
+  require('node:v8').setFlagsFromString('--verify-snapshot-checksum');
   const source = fs.readFileSync(file, 'utf8');
   const mark = BUILD_MARK.exec(source)?.[0];
   let cachedData;

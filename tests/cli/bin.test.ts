@@ -65,16 +65,20 @@ describe('the code cache', () => {
     });
   });
 
-  it('that V8 rejects (damaged) leaves the command working, compiled as usual', () => {
-    const cache = join(work, 'damaged.cache');
+  it('that is damaged, even by one bit, is rejected and the command works, compiled as usual', () => {
+    // V8's release builds skip a code cache's checksum unless asked (bin: --verify-snapshot-
+    // checksum); without it this cache was taken and the process crashed.
     const bytes = readFileSync(`${BUNDLE}.cache`);
-    const markLength = bytes.indexOf(10) + 1;
-    for (let i = markLength + 16; i < bytes.length; i += 7) bytes[i] ^= 0xff;
-    writeFileSync(cache, bytes);
-    expect(load(BUNDLE, cache)).toEqual({
-      used: false,
-      exports: ['main', 'run', 'startFileWorker'],
-    });
+    for (const at of [bytes.length - 100, Math.floor(bytes.length / 2)]) {
+      const cache = join(work, `damaged-at-${at}.cache`);
+      const damaged = Buffer.from(bytes);
+      damaged[at] ^= 1;
+      writeFileSync(cache, damaged);
+      expect(load(BUNDLE, cache)).toEqual({
+        used: false,
+        exports: ['main', 'run', 'startFileWorker'],
+      });
+    }
   });
 
   it('that is missing leaves the command working', () => {
