@@ -4,6 +4,7 @@
  */
 import { MAIN_HELP } from './help';
 import { EXIT_OK, EXIT_UNREADABLE, processIo, usageError, type CliIo } from './io';
+import { capYoungGeneration } from './youngGeneration';
 
 const COMMANDS = ['check', 'demo', 'consolidate', 'import', 'rollover'] as const;
 
@@ -83,5 +84,6 @@ export function startFileWorker(): void {
  * run(); // as `capital-planner check a.xlsx`
  */
 export async function run(): Promise<void> {
+  capYoungGeneration();
   process.exitCode = await main(process.argv.slice(2));
 }
