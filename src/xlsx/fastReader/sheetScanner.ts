@@ -30,6 +30,7 @@ export interface SheetTail {
   tableRelationIds: string[];
 }
 
+const LT = 60;
 const GT = 62;
 const SLASH = 47;
 const QUOTE = 34;
@@ -272,10 +273,57 @@ export class SheetScanner {
       }
       return close + 1;
     }
+    const plainEnd = this.readPlainCell(xml, close);
+    if (plainEnd > 0) return plainEnd;
     const end = xml.indexOf('</c>', close);
     const contentEnd = end < 0 ? xml.length : end;
     this.readCellContent(xml, close + 1, contentEnd);
     return contentEnd + 4;
+  }
+
+  /**
+   * The shape nearly every cell of a programme has, `<c r="E3"><v>7514.5</v></c>` or
+   * `<c r="A3" t="s"><v>49</v></c>` (no formula, a plain number or shared-string index, no date
+   * format), read straight through from the start tag's '>' at `close`: no search for the cell's
+   * children or its end. Returns where scanning goes on, or 0 when the cell is not of that shape
+   * (the general path then reads it, from the start, exactly as before).
+   */
+  private readPlainCell(xml: string, close: number): number {
+    // `<v>` right after the start tag.
+    if (
+      xml.charCodeAt(close + 1) !== LT ||
+      xml.charCodeAt(close + 2) !== 118 /* v */ ||
+      xml.charCodeAt(close + 3) !== GT
+    )
+      return 0;
+    const start = close + 4;
+    const end = xml.indexOf('<', start);
+    // `</v></c>` right after the value.
+    if (
+      end <= start ||
+      xml.charCodeAt(end + 1) !== SLASH ||
+      xml.charCodeAt(end + 2) !== 118 ||
+      xml.charCodeAt(end + 3) !== GT ||
+      xml.charCodeAt(end + 4) !== LT ||
+      xml.charCodeAt(end + 5) !== SLASH ||
+      xml.charCodeAt(end + 6) !== 99 /* c */ ||
+      xml.charCodeAt(end + 7) !== GT
+    )
+      return 0;
+    const type = this.cellType;
+    const style = this.cellStyle > 0 ? this.context.styles[this.cellStyle] : undefined;
+    const format = style?.format ?? GENERAL_FORMAT;
+    if (type === 's') {
+      const index = plainIndex(xml, start, end);
+      if (index < 0) return 0;
+      this.rows.add(this.row, this.column, this.context.sharedStrings[index] ?? '', format);
+      return end + 8;
+    }
+    if ((type !== undefined && type !== 'n') || style?.date === true) return 0;
+    const number = plainNumber(xml, start, end);
+    if (number !== number) return 0;
+    this.rows.add(this.row, this.column, number, format);
+    return end + 8;
   }
 
   /**
