@@ -103,5 +103,7 @@ async function savedReadings(
     if (!again.ok) return undefined;
     settings = again.value.grids[0];
   }
-  return settings === undefined ? undefined : columnReadingsBlockOf(settings.values, settings.origin);
+  return settings === undefined
+    ? undefined
+    : columnReadingsBlockOf(settings.values, settings.origin);
 }

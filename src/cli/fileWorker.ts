@@ -1,35 +1,9 @@
 /**
- * The work one worker thread does for `check` and `consolidate` given many workbooks: read one
- * file (and check it, for `check`) and post the result back. Started by workerPool.ts.
+ * A worker thread of `check` and `consolidate` given many workbooks (started by workerPool.ts):
+ * does each job it is sent (fileJob.ts) and posts the result back.
  */
 import { parentPort } from 'node:worker_threads';
-import { readWorkbookGrids } from '../xlsx/readWorkbook';
-import { checkFiles } from './checkFiles';
-import { gridChecker, type CliCheckOptions } from './engine';
-
-/** A job for a worker: check a file, or only read its grids. */
-export type FileJob =
-  | { kind: 'check'; file: string; sheet?: string; check: CliCheckOptions }
-  | { kind: 'read'; file: string };
-
-/**
- * Does one job, as a worker (or the main thread, when workers are not used) does it.
- *
- * @example
- * await runFileJob({ kind: 'check', file: 'a.xlsx', check: { decimals: 1 } }); // a FileReport
- */
-export async function runFileJob(job: FileJob): Promise<unknown> {
-  if (job.kind === 'check') {
-    const [report] = await checkFiles(
-      [job.file],
-      { sheet: job.sheet, columnsGiven: job.check.columns !== undefined },
-      readWorkbookGrids,
-      gridChecker(job.check),
-    );
-    return report;
-  }
-  return readWorkbookGrids(job.file);
-}
+import { runFileJob, type FileJob } from './fileJob';
 
 if (parentPort) {
   const port = parentPort;

@@ -12,8 +12,8 @@
 import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { runFileJob, type FileJob } from './fileWorker';
+import type { Worker as WorkerThread } from 'node:worker_threads';
+import { runFileJob, type FileJob } from './fileJob';
 
 /**
  * Compressed workbook bytes each extra thread must have to read before it pays for its start
@@ -61,6 +61,15 @@ function workerSource(): string {
   return `${register}require(${JSON.stringify(join(__dirname, 'fileWorker.ts'))});`;
 }
 
+/**
+ * node:worker_threads, loaded only when threads are used: loading it cost 3 ms of every
+ * command's start (issue 15), and one file never uses a thread.
+ */
+function threadModule(): typeof import('node:worker_threads') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:worker_threads') as typeof import('node:worker_threads');
+}
+
 async function runHere(jobs: readonly FileJob[], results: unknown[], pending: number[]) {
   for (const index of pending) results[index] = await runFileJob(jobs[index]);
 }
@@ -89,9 +98,9 @@ export async function runJobs<T>(jobs: readonly FileJob[]): Promise<T[]> {
     { length: threads - 1 },
     () =>
       new Promise<void>((resolve) => {
-        let worker: Worker;
+        let worker: WorkerThread;
         try {
-          worker = new Worker(workerSource(), { eval: true });
+          worker = new (threadModule().Worker)(workerSource(), { eval: true });
         } catch {
           resolve();
           return;

@@ -86,6 +86,30 @@ describe('the code cache', () => {
   });
 });
 
+describe('as a worker thread (check and consolidate given many workbooks)', () => {
+  it('the bundle, told to be a file worker, does the job it is sent and posts the report back', () => {
+    // What workerPool.ts starts each worker with when the command runs as the bundle: a worker
+    // that failed to start would leave its jobs to the main thread, so the outputs alone would
+    // not show it.
+    const workbook = join(work, 'worker-demo.xlsx');
+    execFileSync(process.execPath, [BIN, 'demo', '--out', workbook]);
+    const script = `
+      const { Worker } = require('node:worker_threads');
+      const worker = new Worker(${JSON.stringify(`require(${JSON.stringify(BUNDLE)}).startFileWorker();`)}, { eval: true });
+      worker.on('message', (message) => { console.log(JSON.stringify(message)); worker.terminate(); });
+      worker.postMessage({ index: 3, job: { kind: 'check', file: ${JSON.stringify(workbook)}, check: {} } });`;
+    const answer = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }),
+    ) as {
+      index: number;
+      result: { file: string; findings: { severity: string }[] };
+    };
+    expect(answer.index).toBe(3);
+    expect(answer.result.file).toBe(workbook);
+    expect(answer.result.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('in a clone', () => {
   /**
    * A copy of the clone's command: bin/, lib/cli and every source the bundle lists (all dated
