@@ -68,7 +68,7 @@ function bundle(outfile) {
     banner: { js: `// capital-planner build ${randomBytes(8).toString('hex')}` },
   });
   return Object.keys(built.metafile.inputs).map((input) =>
-    path.relative(root, path.resolve(root, input)),
+    path.relative(root, path.resolve(root, input)).split(path.sep).join('/'),
   );
 }
 
