@@ -4,7 +4,7 @@
  * V8 doubles the young generation (two semi-spaces) while much of what is allocated survives, as
  * a workbook's grid does, up to 16 MB per semi-space. Every page of it is memory the process
  * touches for the first time, and a first touch is a page fault: on the two-core VM this was
- * measured on, 14 µs each. Capping each semi-space at 4 MB saved ~6,000 faults and 40-60 ms of
+ * measured on, 14 µs each. Capping each semi-space at 4 MB saved ~5,000 faults and 40-60 ms of
  * a 20k-row check (0.63 s), and changed nothing measurable at 100k rows (BENCHMARKS.md).
  *
  * Node takes `--max-semi-space-size` only on its command line, so the cap works through the one
