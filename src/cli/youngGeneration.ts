@@ -20,6 +20,12 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 /** The young generation's size (both semi-spaces) at which it stops growing: 2 x 4 MB. */
 export const YOUNG_GENERATION_CAP_BYTES = 8 * 1024 * 1024;
 
+/**
+ * How long the young generation is watched. A big workbook's grid takes it to the cap in its
+ * first tenth of a second; after this, whatever it is, it is left as V8 grows it.
+ */
+const WATCH_MS = 2000;
+
 function youngGenerationBytes(): number {
   return (
     getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0
@@ -39,8 +45,10 @@ export function capYoungGeneration(): void {
     return true;
   };
   if (stopAtCap()) return;
+  const started = Date.now();
   const timer = setInterval(() => {
-    if (stopAtCap()) clearInterval(timer);
+    // A small job may never reach the cap: the watch (15 µs a look) ends after WATCH_MS anyway.
+    if (stopAtCap() || Date.now() - started > WATCH_MS) clearInterval(timer);
   }, 1);
   // The watch never keeps the command running.
   timer.unref();
