@@ -5,6 +5,13 @@
  * Revisions log only ever grows; an action that would overwrite work does nothing unless the user
  * agrees; and text from an imported workbook that starts with `=`, `+`, `-` or `@` is written as
  * text, never run as a formula.
+ *
+ * The in-year cycle is proved the same way: starting monitoring (the in-year sheets made from
+ * nothing), bringing in actuals (only the good lines of a ledger with problems), moving the
+ * In-year sheet on to a later period, the trend chart (made, then re-pointed) and closing the
+ * year. For these, Undo must give back the whole workbook (settings, validation, conditional
+ * formats, charts, the active sheet), and Excel failing at any one of the action's syncs must
+ * leave it exactly as it was.
  */
 import {
   FakeRequestContext,
@@ -20,7 +27,6 @@ import {
   IN_YEAR_HEADER_ROW,
   IN_YEAR_SHEET,
   POSITION_SHEET,
-  SETTINGS_SHEET,
 } from '../../src/workbook';
 import {
   DEFAULT_SETTINGS,
@@ -177,7 +183,11 @@ function wholeDifferences(before: string, after: string): string[] {
     if (a && b && typeof a === 'object' && typeof b === 'object') {
       const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
       for (const key of keys)
-        walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+        walk(
+          (a as Record<string, unknown>)[key],
+          (b as Record<string, unknown>)[key],
+          `${path}.${key}`,
+        );
       return;
     }
     found.push(`${path.slice(1)}: ${JSON.stringify(a)} -> ${JSON.stringify(b)}`);
@@ -244,9 +254,36 @@ function freshSession(): void {
 }
 
 /**
+ * Runs `action` with Excel failing its `failAt`th sync (0: none) after applying what that sync
+ * carried (the connection lost with the writes made: the worst case). Returns the action's result
+ * and the number of syncs it made.
+ */
+async function withSyncFailing<T>(
+  failAt: number,
+  action: () => Promise<T>,
+): Promise<{ result: T; syncs: number }> {
+  const real = FakeRequestContext.prototype.sync;
+  let calls = 0;
+  const syncs = jest.spyOn(FakeRequestContext.prototype, 'sync').mockImplementation(async function (
+    this: FakeRequestContext,
+  ) {
+    calls++;
+    await real.call(this);
+    if (calls === failAt)
+      throw Object.assign(new Error('The connection to Excel was lost'), {
+        code: 'GeneralException',
+      });
+  });
+  try {
+    return { result: await action(), syncs: calls };
+  } finally {
+    syncs.mockRestore();
+  }
+}
+
+/**
  * Proves a failure part-way leaves everything as it was, wherever it comes: runs `action` once to
- * count its syncs (and undoes it), then again once per sync, that sync failing after Excel applied
- * what it carried (the connection lost with the writes made, the worst case). Each run must fail
+ * count its syncs (and undoes it), then again once per sync, that sync failing. Each run must fail
  * with a message and leave the whole workbook exactly as before.
  */
 async function failsPartWayLeavingAll(
@@ -254,38 +291,19 @@ async function failsPartWayLeavingAll(
   action: () => Promise<ActionResult<unknown>>,
 ): Promise<void> {
   const whole = workbook.fullSnapshot();
-  const real = FakeRequestContext.prototype.sync;
-  let calls = 0;
-  let failAt = 0;
-  const syncs = jest
-    .spyOn(FakeRequestContext.prototype, 'sync')
-    .mockImplementation(async function (this: FakeRequestContext) {
-      calls++;
-      await real.call(this);
-      if (calls === failAt)
-        throw Object.assign(new Error('The connection to Excel was lost'), {
-          code: 'GeneralException',
-        });
-    });
-  try {
-    const counted = await action();
-    expect([label, counted.ok]).toEqual([label, true]);
-    const total = calls;
-    expect((await undoLastChange()).ok).toBe(true);
-    expect([label, wholeDifferences(whole, workbook.fullSnapshot())]).toEqual([label, []]);
-    for (let n = 1; n <= total; n++) {
-      calls = 0;
-      failAt = n;
-      const result = await action();
-      expect([label, `sync ${n} of ${total} failed`, result.ok]).toEqual([
-        label,
-        `sync ${n} of ${total} failed`,
-        false,
-      ]);
-      expect([label, n, wholeDifferences(whole, workbook.fullSnapshot())]).toEqual([label, n, []]);
-    }
-  } finally {
-    syncs.mockRestore();
+  const counted = await withSyncFailing(0, action);
+  expect([label, counted.result.ok]).toEqual([label, true]);
+  expect((await undoLastChange()).ok).toBe(true);
+  expect([label, wholeDifferences(whole, workbook.fullSnapshot())]).toEqual([label, []]);
+  for (let n = 1; n <= counted.syncs; n++) {
+    const { result } = await withSyncFailing(n, action);
+    const which = `sync ${n} of ${counted.syncs} failed`;
+    expect([label, which, result.ok]).toEqual([label, which, false]);
+    expect([label, which, wholeDifferences(whole, workbook.fullSnapshot())]).toEqual([
+      label,
+      which,
+      [],
+    ]);
   }
 }
 
@@ -682,7 +700,11 @@ describe('nothing lost: a year of in-year monitoring, actuals, the trend chart a
   async function monitorAt(period: number): Promise<void> {
     const current = await readSettings();
     if (!current.ok) throw new Error(current.message);
-    const saved = await saveSettings({ ...current.value, monitoringYear: 2016, monitoringPeriod: period });
+    const saved = await saveSettings({
+      ...current.value,
+      monitoringYear: 2016,
+      monitoringPeriod: period,
+    });
     expect(saved.ok).toBe(true);
   }
 
@@ -776,7 +798,11 @@ describe('nothing lost: a year of in-year monitoring, actuals, the trend chart a
   it('the trend chart is a sheet of its own; asked again after another gathering it is re-pointed, and undo puts data and chart source back', async () => {
     await failsPartWayLeavingAll('add trend chart', () => addTrendChart());
     expect(workbook.model.findSheet(TREND)).toBeUndefined();
-    await provesLossless('add trend chart', () => addTrendChart(), () => false);
+    await provesLossless(
+      'add trend chart',
+      () => addTrendChart(),
+      () => false,
+    );
     expect(trendChart()).toMatchObject({
       source: `'${TREND}'!A1:D3`,
       categories: ['2016/17 P3', '2016/17 P6'],
@@ -839,5 +865,76 @@ describe('nothing lost: a year of in-year monitoring, actuals, the trend chart a
     expect(!undone.ok && undone.message).toMatch(/cannot be undone: .* changed or removed since/);
     expect(workbook.fullSnapshot()).toBe(after);
     proved.push('undo refused after the log was edited');
+  });
+});
+
+describe('nothing lost: regressions the whole-workbook comparison found', () => {
+  const activeSheet = () => workbook.model.activeSheet?.name;
+
+  beforeEach(async () => {
+    freshSession();
+    const set = await setUpProgramme({
+      firstYear: 2016,
+      lastYear: 2019,
+      periods: 'quarter',
+      unit: '£m',
+      withSample: true,
+    });
+    expect(set.ok).toBe(true);
+    expect((await phaseSchemes({ confirm: yes })).ok).toBe(true);
+    forgetChanges();
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('regression: undoing Write checks report or a new chart shows again the sheet the officer was on', async () => {
+    await selectCell('Programme', 'B3');
+    for (const action of [() => writeChecksReport([], { confirm: yes }), () => addPhasingChart()]) {
+      expect((await action()).ok).toBe(true);
+      expect(activeSheet()).not.toBe('Programme');
+      expect((await undoLastChange()).ok).toBe(true);
+      expect(activeSheet()).toBe('Programme');
+    }
+  });
+
+  it('regression: a chart that fails part-way leaves no half-made chart sheet', async () => {
+    const before = workbook.fullSnapshot();
+    const { result } = await withSyncFailing(2, () => addPhasingChart());
+    expect(result.ok).toBe(false);
+    expect(workbook.model.findSheet('Phasing chart')).toBeUndefined();
+    expect(workbook.fullSnapshot()).toBe(before);
+  });
+
+  it('regression: undoing a gathering leaves the Monitoring history rows it appended General, not Text', async () => {
+    const settings = await readSettings();
+    if (!settings.ok) throw new Error(settings.message);
+    await saveSettings({ ...settings.value, monitoringYear: 2016, monitoringPeriod: 3 });
+    expect((await gatherForecasts({ confirm: yes })).ok).toBe(true);
+    await saveSettings({ ...settings.value, monitoringYear: 2016, monitoringPeriod: 6 });
+    const before = workbook.fullSnapshot();
+    expect((await gatherForecasts({ confirm: yes })).ok).toBe(true);
+    expect((await undoLastChange()).ok).toBe(true);
+    expect(wholeDifferences(before, workbook.fullSnapshot())).toEqual([]);
+  });
+
+  it('regression: gathering again that fails part-way keeps the Monitoring sheet’s conditional formats', async () => {
+    // Monitoring a period: the in-year sheets are read between clearing and writing.
+    const settings = await readSettings();
+    if (!settings.ok) throw new Error(settings.message);
+    await saveSettings({ ...settings.value, monitoringYear: 2016, monitoringPeriod: 3 });
+    expect((await gatherForecasts({ confirm: yes })).ok).toBe(true);
+    const formats = JSON.stringify(workbook.model.findSheet('Monitoring')!.conditionalFormats);
+    expect(formats).not.toBe('[]');
+    const before = workbook.fullSnapshot();
+    const counted = await withSyncFailing(0, () => gatherForecasts({ confirm: yes }));
+    expect((await undoLastChange()).ok).toBe(true);
+    for (let n = 1; n < counted.syncs; n++) {
+      const { result } = await withSyncFailing(n, () => gatherForecasts({ confirm: yes }));
+      expect([n, result.ok]).toEqual([n, false]);
+      expect([
+        n,
+        JSON.stringify(workbook.model.findSheet('Monitoring')!.conditionalFormats),
+      ]).toEqual([n, formats]);
+      expect([n, wholeDifferences(before, workbook.fullSnapshot())]).toEqual([n, []]);
+    }
   });
 });
