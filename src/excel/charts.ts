@@ -40,6 +40,7 @@ export async function addPhasingChart(run: RunOptions = {}): Promise<ActionResul
       table.load('name');
       const header = table.getHeaderRowRange().load('values');
       const sheets = context.workbook.worksheets.load('items/name');
+      const active = context.workbook.worksheets.getActiveWorksheet().load('name');
       await context.sync();
       throwIfCancelled(run.signal);
       if (table.isNullObject)
@@ -60,7 +61,13 @@ export async function addPhasingChart(run: RunOptions = {}): Promise<ActionResul
         PHASING_CHART_SHEET,
         sheets.items.map((s) => s.name),
       );
-      return addChartSheet(context, run, planPhasingChart(name, periods), 'Add phasing chart');
+      return addChartSheet(
+        context,
+        run,
+        planPhasingChart(name, periods),
+        'Add phasing chart',
+        active.name,
+      );
     }),
   );
 }
@@ -83,6 +90,7 @@ export async function addBudgetForecastChart(
         .getColumn(0)
         .load('values, rowIndex');
       const sheets = context.workbook.worksheets.load('items/name');
+      const active = context.workbook.worksheets.getActiveWorksheet().load('name');
       await context.sync();
       throwIfCancelled(run.signal);
       if (monitoring.isNullObject || firstColumn.isNullObject)
@@ -113,6 +121,7 @@ export async function addBudgetForecastChart(
         run,
         planBudgetForecastChart(name, areaRows),
         'Add budget v forecast chart',
+        active.name,
       );
     }),
   );
@@ -133,6 +142,7 @@ export async function addTrendChart(run: RunOptions = {}): Promise<ActionResult<
       history.load('name');
       const used = history.getUsedRangeOrNullObject(true).load('values, rowIndex, columnIndex');
       const sheets = context.workbook.worksheets.load('items/name');
+      const active = context.workbook.worksheets.getActiveWorksheet().load('name');
       await context.sync();
       throwIfCancelled(run.signal);
       if (history.isNullObject || used.isNullObject || used.values.length < 2)
@@ -146,13 +156,13 @@ export async function addTrendChart(run: RunOptions = {}): Promise<ActionResult<
           ok: false,
           message: `The ${HISTORY_SHEET} sheet has no readable year and period (columns B and C from row 2): gather the forecasts again.`,
         };
-      const updated = await extendTrendChart(context, run, sheets, periods);
+      const updated = await extendTrendChart(context, run, sheets, periods, active.name);
       if (updated) return updated;
       const name = uniqueSheetName(
         TREND_CHART_SHEET,
         sheets.items.map((s) => s.name),
       );
-      return addChartSheet(context, run, planTrendChart(name, periods), label);
+      return addChartSheet(context, run, planTrendChart(name, periods), label, active.name);
     }),
   );
 }
@@ -169,6 +179,7 @@ async function extendTrendChart(
   run: RunOptions,
   sheets: Excel.WorksheetCollection,
   periods: readonly GatheredPeriod[],
+  activeSheet: string,
 ): Promise<ActionResult<ChartResult> | undefined> {
   const found = sheets.items.find((sheet) => sheet.name === TREND_CHART_SHEET);
   if (!found) return undefined;
@@ -196,6 +207,7 @@ async function extendTrendChart(
   const entry: UndoEntry = {
     label,
     addedSheets: [],
+    activeSheet,
     blocks: [
       {
         sheet: TREND_CHART_SHEET,
@@ -285,12 +297,18 @@ async function addChartSheet(
   run: RunOptions,
   plan: SheetPlan,
   action: string,
+  activeSheet: string,
 ): Promise<ActionResult<ChartResult>> {
-  const sheet = context.workbook.worksheets.add(plan.name);
-  const writer = new BatchWriter(context, run, action);
-  await writeSheetPlan(context, writer, sheet, plan);
-  sheet.activate();
-  await context.sync();
-  rememberChange({ label: action, blocks: [], addedSheets: [plan.name] });
+  // Undo removes the sheet and shows again the one the officer was on.
+  const entry: UndoEntry = { label: action, blocks: [], addedSheets: [plan.name], activeSheet };
+  // All-or-nothing (regression: a failure part-way left a half-made chart sheet behind).
+  await allOrNothing(entry, async () => {
+    const sheet = context.workbook.worksheets.add(plan.name);
+    const writer = new BatchWriter(context, run, action);
+    await writeSheetPlan(context, writer, sheet, plan);
+    sheet.activate();
+    await context.sync();
+  });
+  rememberChange(entry);
   return { ok: true, value: { sheet: plan.name, chart: plan.charts?.[0]?.name ?? '' } };
 }

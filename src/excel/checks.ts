@@ -285,6 +285,8 @@ export async function writeChecksReport(
       const used = existing
         .getUsedRangeOrNullObject()
         .load('rowIndex, columnIndex, rowCount, columnCount');
+      // The report is shown once written: Undo shows again the sheet the officer was on.
+      const active = context.workbook.worksheets.getActiveWorksheet().load('name');
       await context.sync();
       const report = planChecksSheet(findings);
       const grid = officeGrid(report);
@@ -293,7 +295,12 @@ export async function writeChecksReport(
       let sheet: Excel.Worksheet;
       if (existing.isNullObject) {
         sheet = context.workbook.worksheets.add(CHECKS_SHEET);
-        entry = { label: 'Write checks report', blocks: [], addedSheets: [CHECKS_SHEET] };
+        entry = {
+          label: 'Write checks report',
+          blocks: [],
+          addedSheets: [CHECKS_SHEET],
+          activeSheet: active.name,
+        };
       } else {
         // Replace the old report: the block covers both the old cells and the new ones.
         const rows = used.isNullObject
@@ -315,7 +322,7 @@ export async function writeChecksReport(
           width,
         );
         if ('refused' in plan) return plan.refused;
-        entry = plan.entry;
+        entry = { ...plan.entry, activeSheet: active.name };
         sheet = existing;
         sheet.getRangeByIndexes(0, 0, rows, columns).formulas = plan.next;
       }

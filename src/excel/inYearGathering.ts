@@ -187,6 +187,9 @@ export async function gatherInYearSheets(
         left: 0,
         values: history.rows.map((row) => row.map(() => '')),
         formulas: history.rows.map((row) => row.map(() => '')),
+        // The rows appended below the history were blank, General (regression: Undo left them
+        // formatted as Text, so a figure typed there later went in as text).
+        numberFormat: history.rows.map((row) => row.map(() => 'General')),
       });
   }
   let positionRows = 0;

@@ -218,9 +218,6 @@ export async function gatherForecasts(
         if ('refused' in plan) return plan.refused;
         entry = plan.entry;
         sheet = existing;
-        sheet
-          .getRangeByIndexes(0, 0, old.formulas.length, old.formulas[0].length)
-          .conditionalFormats.clearAll();
         writeRows = plan.next as OfficeCell[][];
       } else {
         sheet = context.workbook.worksheets.add(MONITORING_SHEET);
@@ -248,6 +245,14 @@ export async function gatherForecasts(
         await writeSheetPlan(context, writer, sheet, monitoring.plan, {
           cells: writeRows,
           freeze: !old,
+          ...(old
+            ? {
+                clearConditionalFormats: {
+                  rows: old.formulas.length,
+                  columns: old.formulas[0].length,
+                },
+              }
+            : {}),
         });
         if (inYearRead) {
           inYear = await gatherInYearSheets(context, writer, inYearRead, gathered, settings, entry);

@@ -282,12 +282,11 @@ export async function ensureInYearSheets(
       numberFormat: pad(old.numberFormat, 'General'),
     });
     const sheet = book.getItem(plan.name);
-    const whole = sheet.getRangeByIndexes(0, 0, rows, width);
-    whole.conditionalFormats.clearAll();
-    whole.numberFormat = pad<string>([], 'General');
+    sheet.getRangeByIndexes(0, 0, rows, width).numberFormat = pad<string>([], 'General');
     await writeSheetPlan(context, writer, sheet, plan, {
       cells: pad<OfficeCell>(grid, ''),
       freeze: false,
+      clearConditionalFormats: { rows, columns: width },
     });
   };
 

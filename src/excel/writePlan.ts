@@ -101,6 +101,12 @@ export interface WritePlanOptions {
   cells?: readonly (readonly OfficeCell[])[];
   /** Freeze the plan's rows (default true; false keeps an existing sheet's own panes). */
   freeze?: boolean;
+  /**
+   * A sheet written again: its old conditional formats over this block (from A1) are cleared just
+   * before the plan's are added, in the same request, so a failure earlier in the write keeps
+   * them (regression: cleared up front, they were lost when the write failed part-way).
+   */
+  clearConditionalFormats?: { rows: number; columns: number };
 }
 
 /**
@@ -137,6 +143,10 @@ export async function writeSheetPlan(
       };
       target.dataValidation.errorAlert = { ...rule.alert, showAlert: true, style: 'Stop' };
     }
+  }
+  if (options.clearConditionalFormats) {
+    const { rows, columns } = options.clearConditionalFormats;
+    sheet.getRangeByIndexes(0, 0, rows, columns).conditionalFormats.clearAll();
   }
   for (const conditional of plan.conditionalFormats) {
     const target = rangeOf(sheet, conditional.range);

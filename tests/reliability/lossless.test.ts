@@ -5,12 +5,38 @@
  * Revisions log only ever grows; an action that would overwrite work does nothing unless the user
  * agrees; and text from an imported workbook that starts with `=`, `+`, `-` or `@` is written as
  * text, never run as a formula.
+ *
+ * The in-year cycle is proved the same way: starting monitoring (the in-year sheets made from
+ * nothing), bringing in actuals (only the good lines of a ledger with problems), moving the
+ * In-year sheet on to a later period, the trend chart (made, then re-pointed) and closing the
+ * year. For these, Undo must give back the whole workbook (settings, validation, conditional
+ * formats, charts, the active sheet), and Excel failing at any one of the action's syncs must
+ * leave it exactly as it was.
  */
-import { FakeWorkbook, installFakeExcel, type SheetSnapshot } from '../support/fake-excel';
+import {
+  FakeRequestContext,
+  FakeWorkbook,
+  installFakeExcel,
+  type SheetSnapshot,
+} from '../support/fake-excel';
+import { readLedgerText } from '../../src/core';
+import {
+  ACTUALS_SHEET,
+  HISTORY_SHEET,
+  IN_YEAR_COLUMNS,
+  IN_YEAR_HEADER_ROW,
+  IN_YEAR_SHEET,
+  POSITION_SHEET,
+} from '../../src/workbook';
 import {
   DEFAULT_SETTINGS,
   addBudgetForecastChart,
   addPhasingChart,
+  addTrendChart,
+  bringInActuals,
+  closeTheYear,
+  previewActuals,
+  previewRollover,
   checkProgramme,
   checkSelection,
   checkSheet,
@@ -35,6 +61,8 @@ import {
   undoLastChange,
   writeChecksReport,
   type ActionResult,
+  type ActualsChoices,
+  type LedgerRows,
   type RevisionInput,
 } from '../../src/excel';
 import type { Finding } from '../../src/core/findings';
@@ -83,6 +111,7 @@ async function provesLossless(
 ): Promise<string[]> {
   // A proof over an action that changed nothing would prove nothing.
   const before = state();
+  const whole = workbook.fullSnapshot();
   const result = await action();
   expect([label, result.ok ? 'ok' : (result as { message: string }).message]).toEqual([
     label,
@@ -103,12 +132,68 @@ async function provesLossless(
     const undone = await undoLastChange();
     expect([label, undone.ok]).toEqual([label, true]);
     expect(state()).toEqual(before);
+    // Everything else too: settings, validation, conditional formats, charts, active sheet.
+    expect([label, wholeDifferences(whole, workbook.fullSnapshot())]).toEqual([label, []]);
     const again = await action();
     expect(again.ok).toBe(true);
     expect(state()).toEqual(after);
   }
   proved.push(label);
   return changed;
+}
+
+/**
+ * Where two {@link FakeWorkbook.fullSnapshot} texts differ, as paths (`sheets.3.charts`,
+ * `activeSheet`): empty when the workbook is exactly as it was.
+ */
+function wholeDifferences(before: string, after: string): string[] {
+  if (before === after) return [];
+  const found: string[] = [];
+  // A cell touched and left blank (no content, General, locked, nothing else) is no cell at all
+  // to the user, as in Excel, where the stand-in lists it.
+  const blank = JSON.stringify({
+    content: '',
+    isFormula: false,
+    quotePrefix: false,
+    numberFormat: 'General',
+    locked: true,
+  });
+  const shown = (text: string) => {
+    const whole = JSON.parse(text) as { sheets: { name: string; cells: unknown }[] };
+    return {
+      ...whole,
+      // Sheets by name and cells by key, so one cell more names that cell, not every later one.
+      sheets: Object.fromEntries(
+        whole.sheets.map((sheet) => [
+          sheet.name,
+          {
+            ...sheet,
+            cells: Object.fromEntries(
+              (sheet.cells as [number, unknown][]).filter(
+                ([, cell]) => JSON.stringify(cell) !== blank,
+              ),
+            ),
+          },
+        ]),
+      ),
+    };
+  };
+  const walk = (a: unknown, b: unknown, path: string) => {
+    if (JSON.stringify(a) === JSON.stringify(b)) return;
+    if (a && b && typeof a === 'object' && typeof b === 'object') {
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const key of keys)
+        walk(
+          (a as Record<string, unknown>)[key],
+          (b as Record<string, unknown>)[key],
+          `${path}.${key}`,
+        );
+      return;
+    }
+    found.push(`${path.slice(1)}: ${JSON.stringify(a)} -> ${JSON.stringify(b)}`);
+  };
+  walk(shown(before), shown(after), '');
+  return found.length > 12 ? [...found.slice(0, 12), `and ${found.length - 12} more`] : found;
 }
 
 /** The Programme table's period cells (the only cells phasing may write). */
@@ -160,16 +245,79 @@ function addUserWork(): void {
   Object.assign(notes.touch(0, 1), { fill: '#FFFF00', numberFormat: '0.00' });
 }
 
+/** A fresh stand-in holding only the officer's own sheet of notes; no change remembered. */
+function freshSession(): void {
+  workbook = installFakeExcel(globalThis);
+  forgetChanges();
+  forgetHighlights();
+  addUserWork();
+}
+
+/**
+ * Runs `action` with Excel failing its `failAt`th sync (0: none) after applying what that sync
+ * carried (the connection lost with the writes made: the worst case). Returns the action's result
+ * and the number of syncs it made.
+ */
+async function withSyncFailing<T>(
+  failAt: number,
+  action: () => Promise<T>,
+): Promise<{ result: T; syncs: number }> {
+  const real = FakeRequestContext.prototype.sync;
+  let calls = 0;
+  const syncs = jest.spyOn(FakeRequestContext.prototype, 'sync').mockImplementation(async function (
+    this: FakeRequestContext,
+  ) {
+    calls++;
+    await real.call(this);
+    if (calls === failAt)
+      throw Object.assign(new Error('The connection to Excel was lost'), {
+        code: 'GeneralException',
+      });
+  });
+  try {
+    return { result: await action(), syncs: calls };
+  } finally {
+    syncs.mockRestore();
+  }
+}
+
+/**
+ * Proves a failure part-way leaves everything as it was, wherever it comes: runs `action` once to
+ * count its syncs (and undoes it), then again once per sync, that sync failing. Each run must fail
+ * with a message and leave the whole workbook exactly as before.
+ */
+async function failsPartWayLeavingAll(
+  label: string,
+  action: () => Promise<ActionResult<unknown>>,
+): Promise<void> {
+  const whole = workbook.fullSnapshot();
+  const counted = await withSyncFailing(0, action);
+  expect([label, counted.result.ok]).toEqual([label, true]);
+  expect((await undoLastChange()).ok).toBe(true);
+  expect([label, wholeDifferences(whole, workbook.fullSnapshot())]).toEqual([label, []]);
+  for (let n = 1; n <= counted.syncs; n++) {
+    const { result } = await withSyncFailing(n, action);
+    const which = `sync ${n} of ${counted.syncs} failed`;
+    expect([label, which, result.ok]).toEqual([label, which, false]);
+    expect([label, which, wholeDifferences(whole, workbook.fullSnapshot())]).toEqual([
+      label,
+      which,
+      [],
+    ]);
+  }
+}
+
+afterAll(() => {
+  process.stdout.write(`lossless: ${proved.length} actions proved: ${proved.join(', ')}\n`);
+});
+
 describe('nothing lost: a whole session over the Office.js adapter', () => {
   let notesBefore: Snapshot;
   let revisionRows: unknown[][] = [];
   let findings: Finding[] = [];
 
   beforeAll(() => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    forgetHighlights();
-    addUserWork();
+    freshSession();
     notesBefore = { Notes: workbook.snapshot().Notes };
   });
 
@@ -418,7 +566,6 @@ describe('nothing lost: a whole session over the Office.js adapter', () => {
   it('left the Revisions log and the user’s own sheet exactly as they were', () => {
     expect(logRows()).toEqual(revisionRows);
     expect({ Notes: workbook.snapshot().Notes }).toEqual(notesBefore);
-    process.stdout.write(`lossless: ${proved.length} actions proved: ${proved.join(', ')}\n`);
   });
 });
 
@@ -443,10 +590,7 @@ describe('nothing lost: importing an existing table', () => {
   ];
 
   beforeAll(() => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    forgetHighlights();
-    addUserWork();
+    freshSession();
     workbook.setCells('Report', 'B2', REPORT);
     // The source holds them as text (a pasted report): quote-prefixed, not formulas.
     const report = workbook.model.findSheet('Report')!;
@@ -525,5 +669,272 @@ describe('nothing lost: importing an existing table', () => {
         .map(([address, cell]) => `${sheet}!${address} ${String(cell.content)}`),
     );
     expect(formulas).toEqual([]);
+  });
+});
+
+describe('nothing lost: a year of in-year monitoring, actuals, the trend chart and closing the year', () => {
+  const CYCLE = [ACTUALS_SHEET, HISTORY_SHEET, IN_YEAR_SHEET, POSITION_SHEET];
+  const TREND = 'Forecast trend';
+  // Two good lines of known schemes, one for a ref the programme does not know, one repeated.
+  const LEDGER = [
+    'Scheme ref,Period,Amount,Description',
+    'CP-001,P3,125000,Firewall licences',
+    'CP-002,P3,40000.50,Service desk consultancy',
+    'CP-099,P3,9999,Miscoded invoice',
+    'CP-002,P3,40000.50,Service desk consultancy',
+    'CP-003,P2,1250,Laptops',
+  ].join('\n');
+  const GOOD_LINES_ONLY: ActualsChoices = {
+    unknownRefs: 'leave-out',
+    repeats: 'leave-out',
+    alreadyIn: 'leave-out',
+  };
+
+  function ledger(): LedgerRows {
+    const read = readLedgerText(LEDGER);
+    if (!read.ok) throw new Error(read.message);
+    return { source: 'ledger.csv', rows: read.value, rowOffset: 0 };
+  }
+
+  /** The officer saves the settings at 2016/17 period `period`. */
+  async function monitorAt(period: number): Promise<void> {
+    const current = await readSettings();
+    if (!current.ok) throw new Error(current.message);
+    const saved = await saveSettings({
+      ...current.value,
+      monitoringYear: 2016,
+      monitoringPeriod: period,
+    });
+    expect(saved.ok).toBe(true);
+  }
+
+  /** Gathers at the period the settings name (a step of the session, proved elsewhere). */
+  async function gatherAt(period: number): Promise<void> {
+    await monitorAt(period);
+    const gathered = await gatherForecasts({ confirm: yes });
+    expect(gathered.ok).toBe(true);
+  }
+
+  const sheetNames = () => workbook.model.sheets.map((sheet) => sheet.name);
+  const trendChart = () => workbook.model.findSheet(TREND)!.charts[0];
+
+  beforeAll(async () => {
+    freshSession();
+    const set = await setUpProgramme({
+      firstYear: 2016,
+      lastYear: 2019,
+      periods: 'quarter',
+      unit: '£m',
+      withSample: true,
+    });
+    expect(set.ok).toBe(true);
+    expect((await phaseSchemes({ confirm: yes })).ok).toBe(true);
+    forgetChanges();
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('starting monitoring adds the in-year sheets from nothing and touches nothing else', async () => {
+    await monitorAt(3);
+    const names = sheetNames();
+    await failsPartWayLeavingAll('start monitoring', () => generateForecastSheets());
+    expect(sheetNames()).toEqual(names);
+    await provesLossless(
+      'start monitoring (make the in-year sheets)',
+      () => generateForecastSheets(),
+      () => false,
+    );
+    expect(sheetNames().filter((name) => !names.includes(name))).toEqual(
+      expect.arrayContaining(CYCLE),
+    );
+  });
+
+  it('bringing in actuals lists the problems first and appends only the good lines to Actuals', async () => {
+    const before = workbook.fullSnapshot();
+    const preview = await previewActuals(ledger(), undefined, '£');
+    expect(preview.ok && preview.value.problems.map((p) => [p.kind, p.row])).toEqual([
+      ['unknown-ref', 4],
+      ['duplicate', 5],
+    ]);
+    expect(workbook.fullSnapshot()).toBe(before); // a preview changes nothing
+    proved.push('preview actuals');
+    const bringIn = () => bringInActuals(ledger(), undefined, '£', GOOD_LINES_ONLY);
+    await failsPartWayLeavingAll('bring in actuals', bringIn);
+    // Rows 2 to 4 of Actuals, its five columns: nothing else.
+    await provesLossless('bring in actuals (good lines only)', bringIn, (sheet, address) => {
+      const { row, column } = position(address);
+      return sheet === ACTUALS_SHEET && row >= 1 && row <= 3 && column <= 4;
+    });
+    expect(workbook.read(ACTUALS_SHEET, 'A1:E5')).toEqual([
+      ['Scheme', 'Year', 'Period', 'Amount', 'Description'],
+      ['CP-001', '2016/17', 3, 0.125, 'Firewall licences'],
+      ['CP-002', '2016/17', 3, 0.0400005, 'Service desk consultancy'],
+      ['CP-003', '2016/17', 2, 0.00125, 'Laptops'],
+      ['', '', '', '', ''],
+    ]);
+  });
+
+  it('moving the In-year sheet on from P3 to P6 keeps explanations and links, and undo puts P3 back exactly', async () => {
+    await gatherAt(3);
+    // The officer's own words and links to returns on the P3 sheet.
+    const first = IN_YEAR_HEADER_ROW + 1;
+    const column = (name: string) =>
+      String.fromCharCode(65 + IN_YEAR_COLUMNS.indexOf(name as (typeof IN_YEAR_COLUMNS)[number]));
+    const [forecast, explanation] = [column('Forecast'), column('Explanation')];
+    workbook.setCells(IN_YEAR_SHEET, `${explanation}${first}`, [['Hardware delayed']]);
+    workbook.setCells(IN_YEAR_SHEET, `${forecast}${first + 1}`, [['=Notes!B1']]);
+    workbook.setCells(IN_YEAR_SHEET, `${explanation}${first + 2}`, [['=Notes!D3']]);
+    await monitorAt(6);
+    const moveOn = () => gatherForecasts({ confirm: yes });
+    await failsPartWayLeavingAll('move the In-year sheet on', moveOn);
+    await provesLossless('move the In-year sheet on to P6', moveOn, (sheet) =>
+      ['Monitoring', HISTORY_SHEET, IN_YEAR_SHEET, POSITION_SHEET].includes(sheet),
+    );
+    expect(workbook.read(IN_YEAR_SHEET, 'D3')).toEqual([[6]]);
+    expect(workbook.read(IN_YEAR_SHEET, `${explanation}${first}`)).toEqual([['Hardware delayed']]);
+    expect(workbook.read(IN_YEAR_SHEET, `${forecast}${first + 1}`)).toEqual([['=Notes!B1']]);
+    expect(workbook.read(IN_YEAR_SHEET, `${explanation}${first + 2}`)).toEqual([['=Notes!D3']]);
+  });
+
+  it('the trend chart is a sheet of its own; asked again after another gathering it is re-pointed, and undo puts data and chart source back', async () => {
+    await failsPartWayLeavingAll('add trend chart', () => addTrendChart());
+    expect(workbook.model.findSheet(TREND)).toBeUndefined();
+    await provesLossless(
+      'add trend chart',
+      () => addTrendChart(),
+      () => false,
+    );
+    expect(trendChart()).toMatchObject({
+      source: `'${TREND}'!A1:D3`,
+      categories: ['2016/17 P3', '2016/17 P6'],
+    });
+    await gatherAt(8);
+    await failsPartWayLeavingAll('re-point trend chart', () => addTrendChart());
+    expect(trendChart()).toMatchObject({ source: `'${TREND}'!A1:D3` });
+    await provesLossless(
+      're-point trend chart',
+      () => addTrendChart(),
+      (sheet) => sheet === TREND,
+    );
+    expect(trendChart()).toMatchObject({
+      source: `'${TREND}'!A1:D4`,
+      categories: ['2016/17 P3', '2016/17 P6', '2016/17 P8'],
+    });
+  });
+
+  it('closing the year at P12 writes only what the preview lists and appends to the log; undo puts back exactly', async () => {
+    await gatherAt(12);
+    const before = workbook.fullSnapshot();
+    const preview = await previewRollover();
+    expect([preview.ok, !preview.ok && preview.message]).toEqual([true, false]);
+    if (!preview.ok) return;
+    expect(workbook.fullSnapshot()).toBe(before);
+    proved.push('preview closing the year');
+    const listed = new Set(preview.value.cells.map((cell) => `${cell.sheet}!${cell.cell}`));
+    const log = workbook.table('Revisions')!;
+    // Set up leaves the log one row with no ref (only its Signed amount formula): closing writes
+    // its first line there.
+    const pastRows = logRows().filter((row) => row[0] !== '');
+    const firstNewRow = log.top + 1 + pastRows.length; // 0-based, below the lines there
+    const close = () => closeTheYear({ confirm: yes });
+    await failsPartWayLeavingAll('close the year', close);
+    await provesLossless(
+      'close the year',
+      close,
+      (sheet, address) =>
+        listed.has(`${sheet}!${address}`) ||
+        (sheet === 'Revisions' && position(address).row >= firstNewRow),
+    );
+    // The log only grew: its past lines are as they were, the new ones follow.
+    const rows = logRows();
+    expect(rows.slice(0, pastRows.length)).toEqual(pastRows);
+    expect(rows.length).toBe(pastRows.length + preview.value.lines.length);
+    const settings = await readSettings();
+    expect(settings.ok && [settings.value.monitoringYear, settings.value.monitoringPeriod]).toEqual(
+      [2017, 1],
+    );
+  });
+
+  it('undo refuses, with a message, once the log lines closing added were edited, and changes nothing', async () => {
+    expect(lastChange()?.label).toMatch(/close/i);
+    const log = workbook.table('Revisions')!;
+    const lastRow = log.top + 1 + log.bodyRows; // 1-based row of the last line
+    workbook.cell('Revisions', `A${lastRow}`)!.content = 'CP-999';
+    const after = workbook.fullSnapshot();
+    const undone = await undoLastChange();
+    expect(undone.ok).toBe(false);
+    expect(!undone.ok && undone.message).toMatch(/cannot be undone: .* changed or removed since/);
+    expect(workbook.fullSnapshot()).toBe(after);
+    proved.push('undo refused after the log was edited');
+  });
+});
+
+describe('nothing lost: regressions the whole-workbook comparison found', () => {
+  const activeSheet = () => workbook.model.activeSheet?.name;
+
+  beforeEach(async () => {
+    freshSession();
+    const set = await setUpProgramme({
+      firstYear: 2016,
+      lastYear: 2019,
+      periods: 'quarter',
+      unit: '£m',
+      withSample: true,
+    });
+    expect(set.ok).toBe(true);
+    expect((await phaseSchemes({ confirm: yes })).ok).toBe(true);
+    forgetChanges();
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('regression: undoing Write checks report or a new chart shows again the sheet the officer was on', async () => {
+    await selectCell('Programme', 'B3');
+    for (const action of [() => writeChecksReport([], { confirm: yes }), () => addPhasingChart()]) {
+      expect((await action()).ok).toBe(true);
+      expect(activeSheet()).not.toBe('Programme');
+      expect((await undoLastChange()).ok).toBe(true);
+      expect(activeSheet()).toBe('Programme');
+    }
+  });
+
+  it('regression: a chart that fails part-way leaves no half-made chart sheet', async () => {
+    const before = workbook.fullSnapshot();
+    const { result } = await withSyncFailing(2, () => addPhasingChart());
+    expect(result.ok).toBe(false);
+    expect(workbook.model.findSheet('Phasing chart')).toBeUndefined();
+    expect(workbook.fullSnapshot()).toBe(before);
+  });
+
+  it('regression: undoing a gathering leaves the Monitoring history rows it appended General, not Text', async () => {
+    const settings = await readSettings();
+    if (!settings.ok) throw new Error(settings.message);
+    await saveSettings({ ...settings.value, monitoringYear: 2016, monitoringPeriod: 3 });
+    expect((await gatherForecasts({ confirm: yes })).ok).toBe(true);
+    await saveSettings({ ...settings.value, monitoringYear: 2016, monitoringPeriod: 6 });
+    const before = workbook.fullSnapshot();
+    expect((await gatherForecasts({ confirm: yes })).ok).toBe(true);
+    expect((await undoLastChange()).ok).toBe(true);
+    expect(wholeDifferences(before, workbook.fullSnapshot())).toEqual([]);
+  });
+
+  it('regression: gathering again that fails part-way keeps the Monitoring sheet’s conditional formats', async () => {
+    // Monitoring a period: the in-year sheets are read between clearing and writing.
+    const settings = await readSettings();
+    if (!settings.ok) throw new Error(settings.message);
+    await saveSettings({ ...settings.value, monitoringYear: 2016, monitoringPeriod: 3 });
+    expect((await gatherForecasts({ confirm: yes })).ok).toBe(true);
+    const formats = JSON.stringify(workbook.model.findSheet('Monitoring')!.conditionalFormats);
+    expect(formats).not.toBe('[]');
+    const before = workbook.fullSnapshot();
+    const counted = await withSyncFailing(0, () => gatherForecasts({ confirm: yes }));
+    expect((await undoLastChange()).ok).toBe(true);
+    for (let n = 1; n < counted.syncs; n++) {
+      const { result } = await withSyncFailing(n, () => gatherForecasts({ confirm: yes }));
+      expect([n, result.ok]).toEqual([n, false]);
+      expect([
+        n,
+        JSON.stringify(workbook.model.findSheet('Monitoring')!.conditionalFormats),
+      ]).toEqual([n, formats]);
+      expect([n, wholeDifferences(before, workbook.fullSnapshot())]).toEqual([n, []]);
+    }
   });
 });
