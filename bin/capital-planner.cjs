@@ -62,9 +62,11 @@ const BUILD_MARK = /^\/\/ capital-planner build [0-9a-f]+\n/;
 
 /**
  * Loads a CommonJS bundle the way require() would, but compiled through node:vm with `cacheFile`
- * as its V8 code cache when there is one made for it. Returns its exports, the compiled script
- * (scripts/build-cli.cjs calls `createCachedData()` on it after a training run) and whether V8
- * used the cache.
+ * as its V8 code cache when there is one made for it. Returns its exports, `codeCache()` (the
+ * cache to save for it: scripts/build-cli.cjs calls it after a training run) and whether V8 used
+ * the cache.
+ *
+ * Example: `loadBundle(BUNDLE, CODE_CACHE).exports.run()` is what the command does.
  */
 function loadBundle(file, cacheFile) {
   const vm = require('node:vm');
