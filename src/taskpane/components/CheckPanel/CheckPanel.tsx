@@ -192,7 +192,7 @@ export function CheckPanel({ active = true }: CheckPanelProps) {
           Run check
         </Button>
       </div>
-      <div aria-live="polite" role="status">
+      <div aria-live="polite">
         {outOfDate && (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody id="check-out-of-date">

@@ -123,6 +123,22 @@ describe('Check results after the workbook changes', () => {
     expect(screen.queryByText(/Out of date/)).toBeNull();
   });
 
+  it('an Undo of the reading made on another tab checks again when the Check tab is shown', async () => {
+    const actions = workbookWithUndo();
+    await checkOutturn(actions);
+    await correctColumnB();
+    await elsewhere('Phase', async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Undo Correct the reading of Outturn' }));
+      await screen.findByText('Correct the reading of Outturn undone.');
+      // Not behind the officer's back on another tab.
+      expect(actions.check).toHaveBeenCalledTimes(1);
+    });
+    await waitFor(() => expect(actions.check).toHaveBeenCalledTimes(2));
+    expect(await screen.findByText(WRONG_TOTAL)).toBeTruthy();
+    expect(screen.queryByText(/Reading corrected by you/)).toBeNull();
+    expect(screen.queryByText(OUT_OF_DATE)).toBeNull();
+  });
+
   it('marks the results out of date after another action writes, and "Check again" brings them up to date', async () => {
     const actions = workbookWithUndo();
     await checkOutturn(actions);
