@@ -114,7 +114,7 @@ function PaneShell({ actions, initialTab }: { actions: PaneActions; initialTab: 
     phase: <PhasePanel onNext={select} />,
     revise: <RevisePanel active={tab === 'revise'} onNext={select} />,
     forecasts: <ForecastsPanel onNext={select} />,
-    check: <CheckPanel />,
+    check: <CheckPanel active={tab === 'check'} />,
     actuals: <ActualsPanel onNext={select} />,
     chart: <ChartPanel onNext={select} />,
     close: <ClosePanel />,

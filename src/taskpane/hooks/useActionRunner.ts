@@ -47,6 +47,20 @@ export interface Activity extends Notice {
   time: string;
 }
 
+/**
+ * The newest change the add-in made to the workbook in this session: an action that wrote (it
+ * changed the undo history) or an Undo. Panels that show results read from the workbook compare
+ * `count` with the count their results were read at, to say when those results may be out of date.
+ */
+export interface WorkbookChange {
+  /** Goes up by one per change; 0 is never used (no change yet means no WorkbookChange). */
+  count: number;
+  /** The action in the officer's words, e.g. "Phase schemes" or "Undo: Correct the reading of Outturn". */
+  label: string;
+  /** For an Undo: what it undid, e.g. "Correct the reading of Outturn". */
+  undid?: string;
+}
+
 /** How many finished actions the activity list keeps. */
 export const ACTIVITY_LIMIT = 20;
 
@@ -64,6 +78,17 @@ export interface ActionRunner {
   activity: Activity[];
   /** Goes up after every finished action: panels re-read the workbook's state on it. */
   changeCount: number;
+  /**
+   * The newest action that changed the workbook (wrote, or undid), unlike `changeCount` which also
+   * goes up after read-only actions (a check, listing schemes); undefined before any change.
+   */
+  workbookChange?: WorkbookChange;
+  /**
+   * The count of workbook changes so far, up to date as soon as `run` resolves (before React
+   * re-renders): a panel stamps its own results with it, so its own write does not make them look
+   * out of date.
+   */
+  changesSoFar(): number;
   /**
    * Runs `action` unless another is running; resolves to its outcome, or undefined when it threw or
    * could not start (the notice says why).
@@ -114,21 +139,37 @@ export function useActionRunner(
   const [history, setHistory] = useState<ChangeRecord[]>([]);
   const [activity, setActivity] = useState<Activity[]>([]);
   const [changeCount, setChangeCount] = useState(0);
+  const [workbookChange, setWorkbookChange] = useState<WorkbookChange>();
+  const changes = useRef(0);
+  // The undo history as last read, as a key: a write adds an entry, an Undo removes one.
+  const historyKey = useRef<string | undefined>(undefined);
   const activityId = useRef(0);
   const controller = useRef<AbortController | undefined>(undefined);
   const running = useRef(false);
 
-  const refreshUndo = useCallback(async () => {
+  /** Reads what can be undone; resolves to the history's key, or undefined when it could not be read. */
+  const refreshUndo = useCallback(async (): Promise<string | undefined> => {
     try {
-      const [next, changes] = await Promise.all([actions.lastChange(), actions.changeHistory()]);
+      const [next, records] = await Promise.all([actions.lastChange(), actions.changeHistory()]);
       setUndoDescription(next);
-      setHistory(changes);
+      setHistory(records);
+      const key = JSON.stringify([next ?? null, records]);
+      historyKey.current = key;
+      return key;
     } catch {
       // Not knowing what can be undone only disables the button: never worth an error notice.
       setUndoDescription(undefined);
       setHistory([]);
+      return undefined;
     }
   }, [actions]);
+
+  /** Counts a change of the workbook, synchronously for `changesSoFar`. */
+  const noteChange = useCallback((label: string, undid?: string) => {
+    changes.current += 1;
+    setWorkbookChange({ count: changes.current, label, ...(undid ? { undid } : {}) });
+  }, []);
+  const changesSoFar = useCallback(() => changes.current, []);
 
   /** Shows the notice and keeps it in the activity list (a cancelled or refused action too). */
   const report = useCallback((next: Notice) => {
@@ -149,6 +190,7 @@ export function useActionRunner(
       label: string,
       action: (context: ActionContext) => Promise<Outcome<T>>,
       linksOf?: (value: T) => NoticeLink[],
+      undoing?: string,
     ): Promise<Outcome<T> | undefined> => {
       if (running.current) {
         setNotice({
@@ -159,6 +201,9 @@ export function useActionRunner(
         return undefined;
       }
       running.current = true;
+      const before = historyKey.current;
+      // What an Undo undid, once it has (the action names it; the button's label otherwise).
+      let undone: string | undefined;
       const abort = new AbortController();
       controller.current = abort;
       setBusyLabel(label);
@@ -171,6 +216,8 @@ export function useActionRunner(
           confirmOverwrite,
         });
         if (outcome.ok) {
+          if (undoing !== undefined)
+            undone = typeof outcome.value === 'string' && outcome.value ? outcome.value : undoing;
           const links = linksOf?.(outcome.value) ?? [];
           report({
             intent: 'success',
@@ -204,19 +251,26 @@ export function useActionRunner(
         controller.current = undefined;
         setBusyLabel(undefined);
         setProgress({});
-        await refreshUndo();
+        const after = await refreshUndo();
+        // Every write is in the undo history (an append-only revision too) and an Undo takes one
+        // out, so a changed history means the workbook changed; a read-only action leaves it alone.
+        if (undone !== undefined) noteChange(`Undo: ${undone}`, undone);
+        else if (before !== undefined && after !== undefined && after !== before) noteChange(label);
         setChangeCount((count) => count + 1);
       }
     },
-    [confirmOverwrite, refreshUndo, report],
+    [confirmOverwrite, noteChange, refreshUndo, report],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   const dismissNotice = useCallback(() => setNotice(undefined), []);
   const showNotice = useCallback((next: Notice) => setNotice(next), []);
   const undo = useCallback(async () => {
-    await run(undoDescription ? `Undo ${undoDescription}` : 'Undo last change', (context) =>
-      actions.undoLastChange(context),
+    await run(
+      undoDescription ? `Undo ${undoDescription}` : 'Undo last change',
+      (context) => actions.undoLastChange(context),
+      undefined,
+      undoDescription ?? 'the last change',
     );
   }, [actions, run, undoDescription]);
 
@@ -229,6 +283,8 @@ export function useActionRunner(
       history,
       activity,
       changeCount,
+      workbookChange,
+      changesSoFar,
       run,
       cancel,
       showNotice,
@@ -243,6 +299,8 @@ export function useActionRunner(
       history,
       activity,
       changeCount,
+      workbookChange,
+      changesSoFar,
       run,
       cancel,
       showNotice,

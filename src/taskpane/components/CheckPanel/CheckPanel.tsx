@@ -2,19 +2,27 @@ import {
   Badge,
   Button,
   Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Radio,
   RadioGroup,
   Subtitle2,
   Text,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Severity } from '../../../core';
 import { useRunner } from '../../hooks/useActionRunner';
 import { useWorkbookInfo } from '../../hooks/useWorkbookInfo';
 import { usePaneActions } from '../../paneContext';
-import type { CheckReport, CheckScope } from '../../services';
+import type { ActionContext, CheckReport, CheckScope, Outcome } from '../../services';
 import { CellLink } from '../CellLink/CellLink';
-import { SEVERITY_HEADINGS, type FindingsListProps } from './CheckPanel.types';
+import {
+  SEVERITY_HEADINGS,
+  type CheckPanelProps,
+  type FindingsListProps,
+} from './CheckPanel.types';
 import { useCheckPanelStyles } from './useCheckPanelStyles';
 import { WhatWasChecked } from './WhatWasChecked';
 
@@ -77,16 +85,27 @@ export function FindingsList({ findings, address }: FindingsListProps) {
 }
 
 /**
+ * Whether an Undo took back a correction of the reading of `sheet` (its label is the one
+ * src/excel/columnReadings.ts gives the change), e.g. "Correct the reading of Outturn".
+ */
+function undidReadingOf(undid: string | undefined, sheet: string): boolean {
+  return undid === `Correct the reading of ${sheet}` || undid === `Reset the reading of ${sheet}`;
+}
+
+/**
  * "Check": runs every check of the engine on the programme, the selection or the active sheet.
+ * When the workbook changes after a check (another action writes, or Undo), the results are marked
+ * out of date with "Check again"; an Undo of the reading the results were corrected with checks
+ * again by itself, so the officer sees the reading go back.
  *
  * @example
- * <CheckPanel />
+ * <CheckPanel active={tab === 'check'} />
  */
-export function CheckPanel() {
+export function CheckPanel({ active = true }: CheckPanelProps) {
   const styles = useCheckPanelStyles();
   const actions = usePaneActions();
   const { info } = useWorkbookInfo();
-  const { run, busyLabel } = useRunner();
+  const { run, busyLabel, workbookChange, changesSoFar } = useRunner();
   const [chosenScope, setScope] = useState<CheckScope>();
   // Any table can be checked: without a Programme the active sheet is the natural default.
   const noProgramme = info !== undefined && !info.programme;
@@ -94,22 +113,55 @@ export function CheckPanel() {
   const [report, setReport] = useState<CheckReport>();
   // The scope the shown report came from: a corrected reading is checked again on it.
   const [checkedScope, setCheckedScope] = useState<CheckScope>(scope);
+  // How many workbook changes there had been when the shown report was read (the panel's own
+  // writes included): a later change makes it out of date.
+  const [readAt, setReadAt] = useState(0);
   const busy = busyLabel !== undefined;
+  const outOfDate =
+    report !== undefined && workbookChange !== undefined && workbookChange.count > readAt;
 
-  const check = async () => {
-    const outcome = await run('Check', (context) => actions.check(scope, context));
-    if (outcome?.ok) {
-      setReport(outcome.value);
-      setCheckedScope(scope);
-    }
-  };
+  const check = useCallback(
+    async (on: CheckScope, label = 'Check') => {
+      const outcome = await run(label, (context) => actions.check(on, context));
+      if (outcome?.ok) {
+        setReport(outcome.value);
+        setCheckedScope(on);
+        setReadAt(changesSoFar());
+      }
+    },
+    [actions, changesSoFar, run],
+  );
   const correct = async (sheet: string, columns: Record<string, string>) => {
     const label = Object.keys(columns).length === 0 ? 'Reset the reading' : 'Correct the reading';
     const outcome = await run(label, (context) =>
       actions.correctReading(checkedScope, sheet, columns, context),
     );
-    if (outcome?.ok) setReport(outcome.value);
+    // Its own write: the report it returns is read after it, so it is current.
+    if (outcome?.ok) {
+      setReport(outcome.value);
+      setReadAt(changesSoFar());
+    }
   };
+  /** Highlighting or writing the Checks sheet from these findings leaves them as current as they were. */
+  const fromTheseFindings = async <T,>(
+    label: string,
+    action: (context: ActionContext) => Promise<Outcome<T>>,
+  ) => {
+    const current = !outOfDate;
+    await run(label, action);
+    if (current) setReadAt(changesSoFar());
+  };
+
+  // Undo of the correction the results were read with: check again once, on the same scope.
+  const autoChecked = useRef(0);
+  useEffect(() => {
+    if (!outOfDate || !active || busy || !report || !workbookChange) return;
+    if (!undidReadingOf(workbookChange.undid, report.sheet)) return;
+    if (autoChecked.current === workbookChange.count) return;
+    autoChecked.current = workbookChange.count;
+    void check(checkedScope, 'Check again after Undo');
+  }, [active, busy, check, checkedScope, outOfDate, report, workbookChange]);
+
   const findings = report?.findings ?? [];
   const located = findings.filter((finding) => finding.cell);
 
@@ -136,11 +188,41 @@ export function CheckPanel() {
         </RadioGroup>
       </Field>
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={() => void check()} disabledFocusable={busy}>
+        <Button appearance="primary" onClick={() => void check(scope)} disabledFocusable={busy}>
           Run check
         </Button>
       </div>
-      <div aria-live="polite" className={styles.results}>
+      <div aria-live="polite">
+        {outOfDate && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody id="check-out-of-date">
+              <MessageBarTitle>Results out of date</MessageBarTitle>
+              The workbook has changed since this check ({workbookChange?.label}). Run the check
+              again to see current results.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                appearance="primary"
+                size="small"
+                onClick={() => void check(checkedScope, 'Check again')}
+                disabledFocusable={busy}
+              >
+                Check again
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+      </div>
+      <div
+        aria-live="polite"
+        className={outOfDate ? `${styles.results} ${styles.outOfDate}` : styles.results}
+        aria-describedby={outOfDate ? 'check-out-of-date' : undefined}
+      >
+        {report && outOfDate && (
+          <Badge appearance="outline" color="warning" className={styles.outOfDateBadge}>
+            Out of date: from before {workbookChange?.label}
+          </Badge>
+        )}
         {report && <FindingsList findings={findings} address={report.address} />}
         {report?.reading && (
           <WhatWasChecked
@@ -159,7 +241,9 @@ export function CheckPanel() {
         <div className={styles.buttons}>
           <Button
             onClick={() =>
-              void run('Highlight cells', (context) => actions.highlightFindings(located, context))
+              void fromTheseFindings('Highlight cells', (context) =>
+                actions.highlightFindings(located, context),
+              )
             }
             disabledFocusable={busy || located.length === 0}
           >
@@ -167,7 +251,9 @@ export function CheckPanel() {
           </Button>
           <Button
             onClick={() =>
-              void run('Clear highlight', (context) => actions.clearHighlights(context))
+              void fromTheseFindings('Clear highlight', (context) =>
+                actions.clearHighlights(context),
+              )
             }
             disabledFocusable={busy}
           >
@@ -175,7 +261,7 @@ export function CheckPanel() {
           </Button>
           <Button
             onClick={() =>
-              void run('Write Checks sheet', (context) =>
+              void fromTheseFindings('Write Checks sheet', (context) =>
                 actions.writeChecksSheet(findings, context),
               )
             }

@@ -13,3 +13,12 @@ export const SEVERITY_HEADINGS: Record<Severity, string> = {
   warning: 'Warnings',
   info: 'Notes',
 };
+
+/** Props of {@link CheckPanel}. */
+export interface CheckPanelProps {
+  /**
+   * True while its tab is shown (the default): only then does an Undo of the reading check again
+   * by itself; a hidden panel marks its results out of date and checks again when shown.
+   */
+  active?: boolean;
+}

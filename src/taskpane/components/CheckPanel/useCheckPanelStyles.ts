@@ -10,5 +10,11 @@ export const useCheckPanelStyles = makeStyles({
   results,
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   heading: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0 },
+  /** Results of a check made before the workbook last changed: a warning bar down their left. */
+  outOfDate: {
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorStatusWarningBorder2}`,
+    paddingLeft: tokens.spacingHorizontalM,
+  },
+  outOfDateBadge: { alignSelf: 'flex-start', whiteSpace: 'normal', height: 'auto' },
   rule: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
 });
