@@ -121,3 +121,28 @@ export function yearClosedInRevisions(
     return typeof reference === 'string' && reference.trim() === closing;
   });
 }
+
+/**
+ * What the command line says when the Settings name another period than the In-year monitoring
+ * sheet states: it gathers at the sheet's period and never moves the sheet (the task pane's Gather
+ * does, after asking), so the officer learns which period was gathered and what to put right;
+ * `undefined` when they agree.
+ *
+ * @example
+ * inYearSettingsNote({ year: 2016, period: 3 }, { year: 2016, period: 6 }, 4);
+ * // "The Settings say 2016/17 P6 but the 'In-year monitoring' sheet states 2016/17 P3: gathered at 2016/17 P3, ..."
+ */
+export function inYearSettingsNote(
+  stated: MonitoringPeriod,
+  settingsSay: MonitoringPeriod,
+  startMonth: Month,
+): string | undefined {
+  const move = inYearMoveOf(stated, settingsSay, startMonth, false);
+  if (move.kind === 'same') return undefined;
+  const fromText = formatMonitoringPeriod(stated, startMonth);
+  const toText = formatMonitoringPeriod(settingsSay, startMonth);
+  const gathered = `The Settings say ${toText} but the '${IN_YEAR_SHEET}' sheet states ${fromText}: gathered at ${fromText}, the period the sheet states`;
+  if (compareMonitoringPeriods(stated, settingsSay) < 0)
+    return `${gathered}. The command line does not move the sheet on: Gather in the task pane does, after asking${move.kind === 'otherYear' ? ` (for ${formatFiscalYear(settingsSay.year, startMonth)}, once ${formatFiscalYear(stated.year, startMonth)} is closed)` : ''}.`;
+  return `${gathered}, later than the Settings: move the Settings on to ${fromText} if they are behind.`;
+}

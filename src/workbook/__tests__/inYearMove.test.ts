@@ -3,7 +3,7 @@
  * Make forecast sheets and Gather moved a P3 sheet on to P6 without asking, and would move it back
  * to P3, or to another year, just as silently).
  */
-import { inYearMoveOf, yearClosedInRevisions, REVISION_COLUMNS } from '..';
+import { inYearMoveOf, inYearSettingsNote, yearClosedInRevisions, REVISION_COLUMNS } from '..';
 
 const at = (year: number, period: number) =>
   ({ year, period }) as { year: number; period: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 };
@@ -89,5 +89,27 @@ describe('yearClosedInRevisions', () => {
     expect(yearClosedInRevisions([line('Outturn 2015/16')], 2016, 4)).toBe(false);
     expect(yearClosedInRevisions([line('Outturn 2016')], 2016, 1)).toBe(true);
     expect(yearClosedInRevisions([], 2016, 4)).toBe(false);
+  });
+});
+
+describe('inYearSettingsNote (what the command line says; it never moves the sheet)', () => {
+  it('says nothing when the Settings and the sheet agree', () => {
+    expect(inYearSettingsNote(at(2016, 8), at(2016, 8), 4)).toBeUndefined();
+  });
+
+  it('Settings ahead: gathered at the sheet’s period, the pane moves it on', () => {
+    expect(inYearSettingsNote(at(2016, 3), at(2016, 6), 4)).toBe(
+      "The Settings say 2016/17 P6 but the 'In-year monitoring' sheet states 2016/17 P3: gathered at 2016/17 P3, the period the sheet states. The command line does not move the sheet on: Gather in the task pane does, after asking.",
+    );
+    expect(inYearSettingsNote(at(2016, 12), at(2017, 1), 4)).toMatch(
+      /after asking \(for 2017\/18, once 2016\/17 is closed\)\.$/,
+    );
+  });
+
+  it('Settings behind, in the year or the year before: said, with the fix', () => {
+    expect(inYearSettingsNote(at(2016, 8), at(2016, 3), 4)).toBe(
+      "The Settings say 2016/17 P3 but the 'In-year monitoring' sheet states 2016/17 P8: gathered at 2016/17 P8, the period the sheet states, later than the Settings: move the Settings on to 2016/17 P8 if they are behind.",
+    );
+    expect(inYearSettingsNote(at(2017, 1), at(2016, 12), 4)).toContain('later than the Settings');
   });
 });
