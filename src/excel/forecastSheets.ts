@@ -87,16 +87,29 @@ export async function generateForecastSheets(
       // first (added, or moved on to the period), so each return shows that year.
       const start = monitoredPeriodOf(settings)
         ? await allOrNothing(entry, () =>
-            ensureInYearSheets(context, writer, entry, {
-              programme,
-              currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
-              ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
-              settings,
-              sheets: sheetNames,
-            }),
+            ensureInYearSheets(
+              context,
+              writer,
+              entry,
+              {
+                programme,
+                currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
+                ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
+                settings,
+                sheets: sheetNames,
+              },
+              // Moving the In-year sheet on to a later period is asked first (nothing written on a no).
+              run,
+              'Make forecast sheets',
+            ),
           )
         : undefined;
-      if (start && 'message' in start) return { ok: false, message: start.message };
+      if (start && 'message' in start)
+        return {
+          ok: false,
+          message: start.message,
+          ...(start.cancelled ? { cancelled: true } : {}),
+        };
       // A workbook that monitors the year shows each holder their in-year budget and actual to date.
       const inYear = start
         ? inYearForReturns(start.read.inYear.values)

@@ -33,7 +33,7 @@ import {
   revisionsByRef,
 } from './readProgramme';
 import { queueSettingsRead } from './settings';
-import { ensureInYearSheets, type MonitoringStart } from './startMonitoring';
+import { prepareInYearSheets, writeInYearSheets, type MonitoringStart } from './startMonitoring';
 import { rememberChange, restoreEntry, type UndoEntry } from './undo';
 import type { ActionResult, MonitoringResult, RunOptions } from './types';
 import { officeGrid, writeSheetPlan, type OfficeCell } from './writePlan';
@@ -202,6 +202,30 @@ export async function gatherForecasts(
       const monitoring = planMonitoringSheet({ schemes, settings });
       const grid = officeGrid(monitoring.plan);
 
+      // The In-year sheet read, and its move to the settings' period decided (and asked) before
+      // anything is written: a no, or a period behind the sheet's, leaves the workbook as it was.
+      const prepared = monitored
+        ? await prepareInYearSheets(
+            context,
+            {
+              programme,
+              currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
+              ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
+              settings,
+              sheets: sheetNames,
+            },
+            run,
+            'Gather forecasts',
+          )
+        : undefined;
+      if (prepared && 'message' in prepared)
+        return {
+          ok: false,
+          message: prepared.message,
+          ...(prepared.cancelled ? { cancelled: true } : {}),
+        };
+      throwIfCancelled(run.signal);
+
       // Nothing lost: an old Monitoring sheet is replaced only after asking, and kept for undo.
       let entry: UndoEntry;
       let sheet: Excel.Worksheet;
@@ -228,20 +252,7 @@ export async function gatherForecasts(
       let inYear: MonitoringResult['inYear'];
       let start: MonitoringStart | undefined;
       try {
-        if (monitored) {
-          const made = await ensureInYearSheets(context, writer, entry, {
-            programme,
-            currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
-            ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
-            settings,
-            sheets: sheetNames,
-          });
-          if (made && 'message' in made) {
-            await restoreEntry(context, entry).catch(() => undefined);
-            return { ok: false, message: made.message };
-          }
-          start = made;
-        }
+        if (prepared) start = await writeInYearSheets(context, writer, entry, prepared);
         await writeSheetPlan(context, writer, sheet, monitoring.plan, {
           cells: writeRows,
           freeze: !old,

@@ -1,8 +1,9 @@
 /**
  * Makes sure a workbook monitors the year and period its settings name: adds the `Actuals`,
  * `Monitoring history`, `In-year monitoring` and `Capital budget position` sheets it lacks, and
- * moves an In-year monitoring sheet that states another period on to this one (forecasts,
- * explanations and links to returns carry over). Runs inside Make forecast sheets and Gather, in
+ * moves an In-year monitoring sheet that states an earlier period of the year on to this one
+ * (forecasts, explanations and links to returns carry over) once the officer says yes; a sheet
+ * stating a later period or another year is refused (src/workbook/inYearMove.ts). Runs inside Make forecast sheets and Gather, in
  * their batch and their undo entry: every sheet added is listed and every block rewritten is saved
  * before the first write, so a failure or an Undo puts the workbook back as it was. Two syncs,
  * whatever the number of rows. The layouts are the workbook plans (src/workbook/inYearStart.ts).
@@ -28,6 +29,7 @@ import {
   POSITION_SHEET,
   isDateCell,
   isFormulaCell,
+  inYearMoveOf,
   monitoredPeriodOf,
   periodOfInYearSheet,
   planActualsSheet,
@@ -36,14 +38,19 @@ import {
   reprofilesByRef,
   readActualsLines,
   readHistory,
+  yearClosedInRevisions,
   type InYearLine,
+  type InYearMove,
   type PlannerSettings,
   type SheetPlan,
   type StartingScheme,
 } from '../workbook';
+import { toA1 } from './a1';
 import type { BatchWriter } from './batchWriter';
 import type { InYearRead, SheetGrid } from './inYearGathering';
 import { cellString, type ProgrammeSnapshot } from './readProgramme';
+import { findReplaced } from './overwrite';
+import type { OverwriteNotice, RunOptions } from './types';
 import type { UndoEntry } from './undo';
 import { officeGrid, writeSheetPlan, type OfficeCell } from './writePlan';
 
@@ -171,21 +178,42 @@ function followRevisedBudgets(
   return { values, formulas };
 }
 
+/** The in-year sheets as read, the plan at the settings' period, and whether the sheet moves. */
+export interface InYearPrepared {
+  input: StartInput;
+  at: MonitoringPeriod;
+  contents: Map<string, Excel.Range>;
+  start: ReturnType<typeof planInYearStart>;
+  actualsRows: number;
+  /** The period the In-year sheet stated, when it stated one. */
+  stated?: MonitoringPeriod;
+  /** The sheet already states the settings' period. */
+  current: boolean;
+}
+
+/** Why the in-year sheets were not made sure of: a message, and whether the officer said no. */
+export interface InYearRefusal {
+  message: string;
+  cancelled?: boolean;
+}
+
 /**
- * Makes sure the in-year sheets exist at the period the settings name (see the module comment).
- * Returns `undefined` when the settings name no year and period (nothing is done), a message when
- * the workbook's sheets cannot be read as the add-in lays them out.
+ * Reads the in-year sheets and decides (src/workbook/inYearMove.ts) whether the In-year sheet may
+ * move to the settings' period: a later period of the year (or the next year's, once the stated
+ * one is closed) is asked through `run.confirm` with the overwrite dialog; an earlier period or
+ * another year is refused. Nothing is written here, so a refusal or a no leaves the workbook as
+ * it was. Two syncs. `undefined` when the settings name no year and period.
  *
  * @example
- * const start = await ensureInYearSheets(context, writer, entry, { programme, currentBudget, settings, sheets });
- * if (start && 'message' in start) return { ok: false, message: start.message };
+ * const prepared = await prepareInYearSheets(context, input, { confirm }, 'Gather forecasts');
+ * if (prepared && 'message' in prepared) return { ok: false, ...prepared };
  */
-export async function ensureInYearSheets(
+export async function prepareInYearSheets(
   context: Excel.RequestContext,
-  writer: BatchWriter,
-  entry: UndoEntry,
   input: StartInput,
-): Promise<MonitoringStart | { message: string } | undefined> {
+  run: RunOptions,
+  action: string,
+): Promise<InYearPrepared | InYearRefusal | undefined> {
   const { settings } = input;
   const at = monitoredPeriodOf(settings);
   if (!at) return undefined;
@@ -236,15 +264,24 @@ export async function ensureInYearSheets(
     return {
       message: `The ${ACTUALS_SHEET} sheet does not start with the columns ${ACTUALS_COLUMNS.join(', ')} in A1: rename that sheet (or move what it holds) so the in-year figures can be worked out.`,
     };
+  const inYearSheet = contents.get(IN_YEAR_SHEET);
+  const stated = inYearSheet ? periodOfInYearSheet(inYearSheet.values, startMonth) : undefined;
+  const move = stated
+    ? inYearMoveOf(
+        stated,
+        at,
+        startMonth,
+        yearClosedInRevisions(input.revisionRows ?? [], stated.year, startMonth),
+      )
+    : undefined;
+  // An earlier period or another year: most likely the settings, never written over silently.
+  if (move && (move.kind === 'backwards' || move.kind === 'otherYear'))
+    return { message: move.message };
   const ledger = actuals ? readActualsLines(actuals.values, startMonth) : [];
   const actualsRows = actuals ? Math.max(0, actuals.values.length - 1) : 0;
   const historySheet = contents.get(HISTORY_SHEET);
   const history = historySheet ? readHistory(historySheet.values, startMonth) : [];
   const historyRows = historySheet ? Math.max(0, historySheet.values.length - 1) : 0;
-  const inYearSheet = contents.get(IN_YEAR_SHEET);
-  const stated = inYearSheet ? periodOfInYearSheet(inYearSheet.values, startMonth) : undefined;
-  const current = stated !== undefined && stated.year === at.year && stated.period === at.period;
-
   const start = planInYearStart({
     at,
     schemes: schemesOf(input),
@@ -255,7 +292,85 @@ export async function ensureInYearSheets(
     settings,
     ...(inYearSheet ? { kept: inYearSheet } : {}),
   });
+  // Moving on replaces the sheet's figures: asked first, as every overwrite is.
+  if (move?.kind === 'moveOn' && inYearSheet) {
+    const refused = await askToMoveOn(
+      run,
+      action,
+      move,
+      inYearSheet,
+      start.inYear.plan,
+      startMonth,
+    );
+    if (refused) return refused;
+  }
+  return {
+    input,
+    at,
+    contents,
+    start,
+    actualsRows,
+    ...(stated ? { stated } : {}),
+    current: move?.kind === 'same',
+  };
+}
 
+/** Asks before moving the In-year sheet on; a refusal (no, or no way to ask), or undefined to go on. */
+async function askToMoveOn(
+  run: RunOptions,
+  action: string,
+  move: Extract<InYearMove, { kind: 'moveOn' }>,
+  old: Excel.Range,
+  plan: SheetPlan,
+  startMonth: Month,
+): Promise<InYearRefusal | undefined> {
+  const from = formatMonitoringPeriod(move.from, startMonth);
+  const to = formatMonitoringPeriod(move.to, startMonth);
+  const replaced = findReplaced(old.formulas, old.values, officeGrid(plan), 0, 0);
+  const notice: OverwriteNotice = {
+    action,
+    sheet: IN_YEAR_SHEET,
+    address: `A1:${toA1(Math.max(0, old.values.length - 1), Math.max(0, (old.values[0]?.length ?? 1) - 1))}`,
+    cellCount: replaced.count,
+    examples: replaced.examples,
+    message: move.question,
+    title: `Move ${IN_YEAR_SHEET} on from ${from} to ${to}?`,
+    confirmLabel: 'Move on',
+  };
+  const staysAt = `the '${IN_YEAR_SHEET}' sheet stays at ${from}`;
+  if (!run.confirm) return { message: `${move.question} Nothing was changed: confirm first.` };
+  let yes = false;
+  try {
+    yes = await run.confirm(notice);
+  } catch {
+    yes = false;
+  }
+  return yes
+    ? undefined
+    : { cancelled: true, message: `${action} was cancelled: ${staysAt}; nothing was changed.` };
+}
+
+/**
+ * Makes sure the in-year sheets exist at the period the settings name (see the module comment),
+ * from what `prepareInYearSheets` read and decided: sheets added, the In-year sheet moved on (the
+ * officer said yes) or its revised budgets followed.
+ *
+ * @example
+ * const start = await writeInYearSheets(context, writer, entry, prepared);
+ */
+export async function writeInYearSheets(
+  context: Excel.RequestContext,
+  writer: BatchWriter,
+  entry: UndoEntry,
+  prepared: InYearPrepared,
+): Promise<MonitoringStart> {
+  const { input, at, contents, start, actualsRows, stated, current } = prepared;
+  const { settings } = input;
+  const startMonth = settings.fiscalYearStartMonth as Month;
+  const book = context.workbook.worksheets;
+  const has = (name: string) => input.sheets.includes(name);
+  const historySheet = contents.get(HISTORY_SHEET);
+  const inYearSheet = contents.get(IN_YEAR_SHEET);
   const added: string[] = [];
   const add = (plan: SheetPlan): Excel.Worksheet => {
     const sheet = book.add(plan.name);
@@ -332,4 +447,27 @@ export async function ensureInYearSheets(
   };
   if (stated && !current) result.movedFrom = stated;
   return result;
+}
+
+/**
+ * Makes sure the in-year sheets exist at the period the settings name (see the module comment):
+ * `prepareInYearSheets` then `writeInYearSheets`. Returns `undefined` when the settings name no
+ * year and period (nothing is done), a message when the workbook's sheets cannot be read as the
+ * add-in lays them out, or when the In-year sheet may not move (asked and refused, or backwards).
+ *
+ * @example
+ * const start = await ensureInYearSheets(context, writer, entry, { programme, currentBudget, settings, sheets }, { confirm }, 'Make forecast sheets');
+ * if (start && 'message' in start) return { ok: false, message: start.message };
+ */
+export async function ensureInYearSheets(
+  context: Excel.RequestContext,
+  writer: BatchWriter,
+  entry: UndoEntry,
+  input: StartInput,
+  run: RunOptions = {},
+  action = 'Make forecast sheets',
+): Promise<MonitoringStart | InYearRefusal | undefined> {
+  const prepared = await prepareInYearSheets(context, input, run, action);
+  if (!prepared || 'message' in prepared) return prepared;
+  return writeInYearSheets(context, writer, entry, prepared);
 }

@@ -55,6 +55,10 @@ export interface OverwriteNotice {
   examples: { cell: string; was: string; becomes?: string }[];
   /** One sentence for the dialog body. */
   message: string;
+  /** The dialog's question when it is not "Replace N filled cells on Sheet?" (moving a sheet on). */
+  title?: string;
+  /** The yes button's words when not "Replace". */
+  confirmLabel?: string;
 }
 
 /** Asks the user; resolves true to go ahead. `alert`/`confirm` throw inside Office, so the pane supplies a dialog. */

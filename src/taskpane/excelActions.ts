@@ -98,11 +98,12 @@ export function questionFor(notice: OverwriteNotice): OverwriteQuestion {
       confirmLabel: 'Close the year',
     };
   return {
-    title: `Replace ${plural(notice.cellCount, 'filled cell')} on ${notice.sheet}?`,
+    // Moving the In-year sheet on names its own question ("Move In-year monitoring on from ...?").
+    title: notice.title ?? `Replace ${plural(notice.cellCount, 'filled cell')} on ${notice.sheet}?`,
     // The adapter's sentence already says what is replaced and that Undo brings it back.
     message: notice.message,
     examples: notice.examples,
-    confirmLabel: 'Replace',
+    confirmLabel: notice.confirmLabel ?? 'Replace',
   };
 }
 

@@ -27,3 +27,4 @@ export * from './inYearGathering';
 export * from './inYearStart';
 export * from './rollover';
 export * from './rolloverPhasing';
+export * from './inYearMove';

@@ -257,3 +257,79 @@ describe('consolidate reports a bad return with its cells and copies nothing of 
     expect(await hashes([master, returned])).toEqual(before);
   }, 60_000);
 });
+
+describe('consolidate says when the Settings name another period than the In-year sheet', () => {
+  /** The master with its Settings naming 2016/17 and `period` (the sheet still states P8). */
+  async function masterWithSettingsAt(period: number, name: string): Promise<string> {
+    const workbook = await open(master);
+    const settings = workbook.getWorksheet('_CapitalPlannerSettings')!;
+    // The demo leaves both blank (not set); the officer sets the year and the period.
+    const set: Record<string, string | number> = {
+      monitoringYear: '2016/17',
+      monitoringPeriod: period,
+    };
+    let found = 0;
+    settings.eachRow((row) => {
+      const key = String(row.getCell(1).value);
+      if (!(key in set)) return;
+      row.getCell(2).value = set[key];
+      found++;
+    });
+    expect(found).toBe(2);
+    const path = join(dir, name);
+    await workbook.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('regression: Settings at P10 and the sheet at P8: gathered at P8, and the text and JSON say so (the sheet is not moved)', async () => {
+    const ahead = await masterWithSettingsAt(10, 'master-settings-p10.xlsx');
+    const returned = await writeInYearReturn(dir, 'ict-p8-settings.xlsx', 'Head of ICT', [
+      line('CP-001', { allYearsForecast: 2.48, inYearForecast: 2.48, explanation: 'Saving' }),
+    ]);
+    const note =
+      "The Settings say 2016/17 P10 but the 'In-year monitoring' sheet states 2016/17 P8: gathered at 2016/17 P8, the period the sheet states. The command line does not move the sheet on: Gather in the task pane does, after asking.";
+    const json = await runCli([
+      'consolidate',
+      ahead,
+      returned,
+      '--out',
+      join(dir, 'settings-p10.xlsx'),
+      '--json',
+    ]);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout).inYear).toMatchObject({
+      year: 2016,
+      period: 8,
+      settingsNote: note,
+    });
+    const written = await open(join(dir, 'settings-p10.xlsx'));
+    expect(written.getWorksheet('In-year monitoring')!.getCell('D3').value).toBe(8);
+
+    const text = await runCli([
+      'consolidate',
+      ahead,
+      returned,
+      '--out',
+      join(dir, 'settings-p10-text.xlsx'),
+    ]);
+    expect(text.stdout).toContain(`    - ${note}\n`);
+  }, 60_000);
+
+  it('Settings behind the sheet are said too, with the fix', async () => {
+    const behind = await masterWithSettingsAt(3, 'master-settings-p3.xlsx');
+    const returned = await writeInYearReturn(dir, 'ict-p8-behind.xlsx', 'Head of ICT', [
+      line('CP-001', { allYearsForecast: 2.48, inYearForecast: 2.48, explanation: 'Saving' }),
+    ]);
+    const run = await runCli([
+      'consolidate',
+      behind,
+      returned,
+      '--out',
+      join(dir, 'settings-p3.xlsx'),
+      '--json',
+    ]);
+    expect(JSON.parse(run.stdout).inYear.settingsNote).toBe(
+      "The Settings say 2016/17 P3 but the 'In-year monitoring' sheet states 2016/17 P8: gathered at 2016/17 P8, the period the sheet states, later than the Settings: move the Settings on to 2016/17 P8 if they are behind.",
+    );
+  }, 60_000);
+});

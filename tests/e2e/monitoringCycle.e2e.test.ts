@@ -141,10 +141,18 @@ async function fillReturns(page: Page, over: number): Promise<void> {
   }
 }
 
-/** Gathers, and gives the pane's in-year result once it shows. */
-async function gather(page: Page) {
+/**
+ * Gathers, and gives the pane's in-year result once it shows; `moveOn` answers the question the
+ * pane asks before moving the In-year sheet on to a later period.
+ */
+async function gather(page: Page, moveOn?: RegExp) {
   await page.getByRole('tab', { name: 'Forecasts' }).click();
   await page.getByRole('button', { name: 'Gather into Monitoring' }).click();
+  if (moveOn) {
+    const dialog = page.getByRole('alertdialog', { name: moveOn });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Move on' }).click();
+  }
   await page.getByLabel('Schemes by status').waitFor();
   const result = page.getByRole('region', { name: 'In-year monitoring result' });
   await result.waitFor();
@@ -399,7 +407,23 @@ describe('the in-year monitoring cycle in Chromium', () => {
       /^Monitoring 2016\/17 P6/,
     );
     await fillReturns(page, 0.5);
-    const atP6 = await gather(page);
+    // Moving the sheet on replaces its P3 figures: the pane asks first, and a Cancel changes
+    // nothing (regression: the sheet was moved on without asking).
+    await page.getByRole('button', { name: 'Gather into Monitoring' }).click();
+    const asked = page.getByRole('alertdialog', {
+      name: 'Move In-year monitoring on from 2016/17 P3 to 2016/17 P6?',
+    });
+    await asked.waitFor();
+    await asked.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByText(/the 'In-year monitoring' sheet stays at 2016\/17 P3/)
+      .first()
+      .waitFor();
+    expect(await read(page, IN_YEAR_SHEET, 'D3:E3')).toEqual([[3, '2016/17']]);
+    const atP6 = await gather(
+      page,
+      /^Move In-year monitoring on from 2016\/17 P3 to 2016\/17 P6\?$/,
+    );
     expect(await page.getByLabel('Schemes by status').textContent()).toMatch(/Overspend: 1/);
     expect(await atP6.getByRole('heading').first().textContent()).toBe(
       'In-year monitoring 2016/17 P6',

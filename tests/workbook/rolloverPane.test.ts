@@ -11,7 +11,9 @@
 import ExcelJS from 'exceljs';
 import { formatFiscalYear, toNumber } from '../../src/core';
 import { BatchWriter, setRequestBudget } from '../../src/excel/batchWriter';
+import { gatherForecasts } from '../../src/excel/monitoring';
 import { closeTheYear, previewRollover } from '../../src/excel/rollover';
+import { readSettings, saveSettings } from '../../src/excel/settings';
 import { forgetChanges, undoLastChange } from '../../src/excel/undo';
 import { writeSheetPlan } from '../../src/excel/writePlan';
 import type { OverwriteNotice } from '../../src/excel/types';
@@ -298,5 +300,41 @@ describe('Close the year in the task pane', () => {
     expect(workbook.table('Revisions')?.bodyRows).toBe(cliPlan.revisionLines.length);
     expect((await undoLastChange()).ok).toBe(true);
     expect(workbook.fullSnapshot()).toBe(before);
+  });
+
+  it('after closing, the next Gather in 2017/18 P1 asks to move the closed year’s In-year sheet on; before closing it is refused', async () => {
+    // Settings moved to the next year by hand, the year not closed: refused, nothing written.
+    const settings = await readSettings();
+    if (!settings.ok) throw new Error(settings.message);
+    expect(
+      (await saveSettings({ ...settings.value, monitoringYear: 2017, monitoringPeriod: 1 })).ok,
+    ).toBe(true);
+    const unclosed = workbook.fullSnapshot();
+    const early = await gatherForecasts({ confirm: yes });
+    expect(!early.ok && early.message).toContain(
+      'To start 2017/18, close 2016/17 first (Monitor > Close year, at P12)',
+    );
+    expect(workbook.fullSnapshot()).toBe(unclosed);
+    expect((await saveSettings(settings.value)).ok).toBe(true);
+
+    expect((await closeTheYear({ confirm: yes })).ok).toBe(true);
+    const closed = workbook.fullSnapshot();
+    const asked: OverwriteNotice[] = [];
+    const no = await gatherForecasts({
+      confirm: async (notice) => {
+        asked.push(notice);
+        return notice.sheet !== IN_YEAR_SHEET;
+      },
+    });
+    expect(no).toMatchObject({ ok: false, cancelled: true });
+    expect(workbook.fullSnapshot()).toBe(closed);
+    const move = asked.find((notice) => notice.sheet === IN_YEAR_SHEET);
+    expect(move?.title).toBe('Move In-year monitoring on from 2016/17 P12 to 2017/18 P1?');
+    expect(move?.message).toMatch(/^2016\/17 is closed and the Settings now say 2017\/18 P1/);
+
+    const gathered = await gatherForecasts({ confirm: yes });
+    expect(gathered.ok).toBe(true);
+    expect(gathered.ok && gathered.value.inYear?.movedFrom).toEqual({ year: 2016, period: 12 });
+    expect(workbook.read(IN_YEAR_SHEET, 'D3:E3')).toEqual([[1, '2017/18']]);
   });
 });

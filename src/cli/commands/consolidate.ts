@@ -227,6 +227,7 @@ function inYearJson(gathering: InYearGathering) {
     historyAppended: gathering.appended,
     historyRefused: gathering.refused,
     problems: gathering.problems,
+    ...(gathering.settingsNote ? { settingsNote: gathering.settingsNote } : {}),
   };
 }
 
@@ -234,6 +235,7 @@ function formatInYear(gathering: InYearGathering): string {
   const lines = [
     `In-year monitoring${gathering.at ? ` at ${formatMonitoringPeriod(gathering.at)}` : ''}: ${gathering.updated} scheme${gathering.updated === 1 ? '' : 's'} updated from the returns; ${gathering.appended} snapshot${gathering.appended === 1 ? '' : 's'} appended to the Monitoring history.`,
   ];
+  if (gathering.settingsNote) lines.push(`    - ${gathering.settingsNote}`);
   for (const message of [...gathering.problems, ...gathering.refused])
     lines.push(`    - ${message}`);
   return `${lines.join('\n')}\n`;

@@ -115,7 +115,7 @@ describe('starting in-year monitoring from the settings', () => {
 
     await monitorAt(6);
     const snapshotBefore = workbook.read(IN_YEAR_SHEET, 'A1:R30');
-    const sixth = await gatherForecasts();
+    const sixth = await gatherForecasts({ confirm: async () => true });
     expect(sixth.ok).toBe(true);
     if (!sixth.ok) return;
     expect(sixth.value.inYear).toMatchObject({

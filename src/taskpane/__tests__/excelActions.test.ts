@@ -207,6 +207,22 @@ describe('the pane over the Excel adapter', () => {
     );
   });
 
+  it('regression: moving the In-year sheet on asks its own question with a Move on button', () => {
+    const question = questionFor({
+      ...notice,
+      sheet: 'In-year monitoring',
+      cellCount: 40,
+      message: 'Gathering at 2016/17 P6 moves ...',
+      title: 'Move In-year monitoring on from 2016/17 P3 to 2016/17 P6?',
+      confirmLabel: 'Move on',
+    });
+    expect(question).toMatchObject({
+      title: 'Move In-year monitoring on from 2016/17 P3 to 2016/17 P6?',
+      message: 'Gathering at 2016/17 P6 moves ...',
+      confirmLabel: 'Move on',
+    });
+  });
+
   it('counts monitoring lines by status and RAG and lists the largest variances first', () => {
     const line = (
       name: string,

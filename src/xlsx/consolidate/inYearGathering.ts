@@ -5,7 +5,7 @@
  * the old ones, the In-year monitoring and Capital budget position cells written over in place.
  */
 import type ExcelJS from 'exceljs';
-import type { Decimal } from '../../core';
+import type { Decimal, Month } from '../../core';
 import {
   ACTUALS_SHEET,
   DEFAULT_SETTINGS,
@@ -14,6 +14,8 @@ import {
   IN_YEAR_SHEET,
   POSITION_SHEET,
   inYearBudgetsOf,
+  inYearSettingsNote,
+  monitoredPeriodOf,
   planInYearGathering,
   type GatheredForecast,
   type InYearGatheringPlan,
@@ -28,7 +30,13 @@ export type { GatheredForecast };
 export type InYearGathering = Pick<
   InYearGatheringPlan,
   'at' | 'updated' | 'appended' | 'refused' | 'problems'
->;
+> & {
+  /**
+   * Said when the Settings name another period than the sheet states: the command line gathers at
+   * the sheet's period and never moves it on (`inYearSettingsNote`).
+   */
+  settingsNote?: string;
+};
 
 const FORMULA_TYPE = 6;
 
@@ -105,6 +113,12 @@ export function gatherInYear(
   const { at, updated, appended, refused, problems } = plan;
   const report: InYearGathering = { updated, appended, refused, problems };
   if (at) report.at = at;
+  const settingsSay = monitoredPeriodOf(settings);
+  const note =
+    at && settingsSay
+      ? inYearSettingsNote(at, settingsSay, settings.fiscalYearStartMonth as Month)
+      : undefined;
+  if (note) report.settingsNote = note;
   if (!plan.inYear) return report;
   for (const write of plan.writes) {
     const target = workbook.getWorksheet(write.sheet);
