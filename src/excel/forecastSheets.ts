@@ -24,7 +24,7 @@ import {
   revisionsByRef,
 } from './readProgramme';
 import { queueSettingsRead } from './settings';
-import { ensureInYearSheets } from './startMonitoring';
+import { ensureInYearSheets, refusedAction, startInputOf } from './startMonitoring';
 import { allOrNothing, rememberChange, type UndoEntry } from './undo';
 import type { ActionResult, ForecastSheetsResult, RunOptions } from './types';
 import { writeSheetPlan } from './writePlan';
@@ -91,25 +91,14 @@ export async function generateForecastSheets(
               context,
               writer,
               entry,
-              {
-                programme,
-                currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
-                ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
-                settings,
-                sheets: sheetNames,
-              },
+              startInputOf(programme, revisionLog, revisions, settings, sheetNames),
               // Moving the In-year sheet on to a later period is asked first (nothing written on a no).
               run,
               'Make forecast sheets',
             ),
           )
         : undefined;
-      if (start && 'message' in start)
-        return {
-          ok: false,
-          message: start.message,
-          ...(start.cancelled ? { cancelled: true } : {}),
-        };
+      if (start && 'message' in start) return refusedAction(start);
       // A workbook that monitors the year shows each holder their in-year budget and actual to date.
       const inYear = start
         ? inYearForReturns(start.read.inYear.values)

@@ -33,7 +33,13 @@ import {
   revisionsByRef,
 } from './readProgramme';
 import { queueSettingsRead } from './settings';
-import { prepareInYearSheets, writeInYearSheets, type MonitoringStart } from './startMonitoring';
+import {
+  prepareInYearSheets,
+  refusedAction,
+  startInputOf,
+  writeInYearSheets,
+  type MonitoringStart,
+} from './startMonitoring';
 import { rememberChange, restoreEntry, type UndoEntry } from './undo';
 import type { ActionResult, MonitoringResult, RunOptions } from './types';
 import { officeGrid, writeSheetPlan, type OfficeCell } from './writePlan';
@@ -207,23 +213,12 @@ export async function gatherForecasts(
       const prepared = monitored
         ? await prepareInYearSheets(
             context,
-            {
-              programme,
-              currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
-              ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
-              settings,
-              sheets: sheetNames,
-            },
+            startInputOf(programme, revisionLog, revisions, settings, sheetNames),
             run,
             'Gather forecasts',
           )
         : undefined;
-      if (prepared && 'message' in prepared)
-        return {
-          ok: false,
-          message: prepared.message,
-          ...(prepared.cancelled ? { cancelled: true } : {}),
-        };
+      if (prepared && 'message' in prepared) return refusedAction(prepared);
       throwIfCancelled(run.signal);
 
       // Nothing lost: an old Monitoring sheet is replaced only after asking, and kept for undo.

@@ -82,18 +82,31 @@ export async function askBeforeReplacing(
     examples: replaced.examples,
     message: `${action} will replace ${replaced.count} filled cell${replaced.count === 1 ? '' : 's'} in ${sheet}!${address}. A copy is kept: "Undo last change" puts them back.`,
   };
-  if (!run.confirm) {
+  const yes = await askFirst(run, notice);
+  if (yes === undefined)
     return { ok: false, message: `${notice.message} Nothing was changed: confirm first.` };
-  }
-  let yes = false;
-  try {
-    yes = await run.confirm(notice);
-  } catch {
-    yes = false;
-  }
   return yes
     ? undefined
     : { ok: false, cancelled: true, message: `${action} was cancelled; nothing was changed.` };
+}
+
+/**
+ * The officer's answer to `notice` in the pane's confirm dialog: a dialog that fails counts as
+ * no; undefined when there is no way to ask (then nothing may be written).
+ *
+ * @example
+ * const yes = await askFirst(run, notice); // true, false, or undefined without run.confirm
+ */
+export async function askFirst(
+  run: RunOptions,
+  notice: OverwriteNotice,
+): Promise<boolean | undefined> {
+  if (!run.confirm) return undefined;
+  try {
+    return await run.confirm(notice);
+  } catch {
+    return false;
+  }
 }
 
 /** A sheet's block as read before the add-in rewrites the whole sheet (Monitoring, Checks). */

@@ -48,8 +48,14 @@ import {
 import { toA1 } from './a1';
 import type { BatchWriter } from './batchWriter';
 import type { InYearRead, SheetGrid } from './inYearGathering';
-import { cellString, type ProgrammeSnapshot } from './readProgramme';
-import { findReplaced } from './overwrite';
+import {
+  cellString,
+  currentBudgetOfRow,
+  type LoggedRevision,
+  type ProgrammeSnapshot,
+  type RevisionsSnapshot,
+} from './readProgramme';
+import { askFirst, findReplaced } from './overwrite';
 import type { OverwriteNotice, RunOptions } from './types';
 import type { UndoEntry } from './undo';
 import { officeGrid, writeSheetPlan, type OfficeCell } from './writePlan';
@@ -198,6 +204,48 @@ export interface InYearRefusal {
 }
 
 /**
+ * A refusal as the failed result of the action that asked (Make forecast sheets, Gather).
+ *
+ * @example
+ * if (prepared && 'message' in prepared) return refusedAction(prepared);
+ */
+export function refusedAction(refusal: InYearRefusal): {
+  ok: false;
+  message: string;
+  cancelled?: true;
+} {
+  return {
+    ok: false,
+    message: refusal.message,
+    ...(refusal.cancelled ? { cancelled: true as const } : {}),
+  };
+}
+
+/**
+ * What the in-year sheets are made from, as Make forecast sheets and Gather forecasts read it:
+ * the Programme, its Revisions log (for current budgets and re-profiles), the settings and the
+ * workbook's sheet names.
+ *
+ * @example
+ * const input = startInputOf(programme, revisionLog, revisionsByRef(revisionLog?.entries ?? []), settings, sheetNames);
+ */
+export function startInputOf(
+  programme: ProgrammeSnapshot,
+  revisionLog: RevisionsSnapshot | undefined,
+  revisions: ReadonlyMap<string, LoggedRevision[]>,
+  settings: PlannerSettings,
+  sheets: readonly string[],
+): StartInput {
+  return {
+    programme,
+    currentBudget: (r) => currentBudgetOfRow(programme, r, revisions),
+    ...(revisionLog ? { revisionRows: revisionLog.rows } : {}),
+    settings,
+    sheets,
+  };
+}
+
+/**
  * Reads the in-year sheets and decides (src/workbook/inYearMove.ts) whether the In-year sheet may
  * move to the settings' period: a later period of the year (or the next year's, once the stated
  * one is closed) is asked through `run.confirm` with the overwrite dialog; an earlier period or
@@ -338,13 +386,8 @@ async function askToMoveOn(
     confirmLabel: 'Move on',
   };
   const staysAt = `the '${IN_YEAR_SHEET}' sheet stays at ${from}`;
-  if (!run.confirm) return { message: `${move.question} Nothing was changed: confirm first.` };
-  let yes = false;
-  try {
-    yes = await run.confirm(notice);
-  } catch {
-    yes = false;
-  }
+  const yes = await askFirst(run, notice);
+  if (yes === undefined) return { message: `${move.question} Nothing was changed: confirm first.` };
   return yes
     ? undefined
     : { cancelled: true, message: `${action} was cancelled: ${staysAt}; nothing was changed.` };
