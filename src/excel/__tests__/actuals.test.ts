@@ -2,14 +2,14 @@
  * Bringing in actuals from a ledger export: the preview accounts for every row, the write appends
  * to the Actuals sheet all-or-nothing, and Undo takes the lines out again.
  */
-import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { shownSnapshot as shown } from '../../../tests/support/fake-excel/shownSnapshot';
 import { cellName } from '../../../tests/support/fake-excel/address';
 import { readLedgerText } from '../../core';
 import { bringInActuals, previewActuals, readLedgerSelection } from '../actuals';
 import { BatchWriter } from '../batchWriter';
 import { saveSettings, DEFAULT_SETTINGS } from '../settings';
-import { setUpProgramme } from '../setUpProgramme';
 import { forgetChanges, undoLastChange } from '../undo';
 import type { ActualsChoices, LedgerRows } from '../types';
 
@@ -44,15 +44,7 @@ const CAREFUL: ActualsChoices = {
 describe('bring in actuals', () => {
   let workbook: FakeWorkbook;
   beforeEach(async () => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
     await saveSettings({ ...DEFAULT_SETTINGS, monitoringYear: 2016, monitoringPeriod: 6 });
     forgetChanges();
   });

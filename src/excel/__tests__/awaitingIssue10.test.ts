@@ -32,25 +32,22 @@ describe('rules awaiting issue 10', () => {
 
   // Fixed by issue 10's plan writer: the revision log formats its text columns as Text (@) and
   // then writes formula-looking text with a leading apostrophe, which a Text cell may keep.
-  it(
-    'the revision log keeps a formula-looking reason without a stray apostrophe',
-    async () => {
-      const workbook = installFakeExcel(globalThis, { keepApostropheInTextCells: true });
-      // Set up itself must pass for this test to mean anything: no this-row rule here.
-      await setUp();
-      await recordRevision({
-        ref: 'CP-001',
-        date: { year: 2017, month: 1, day: 12 },
-        kind: 'addition',
-        amount: 0.42,
-        reason: '=HYPERLINK("http://evil","click")',
-        reference: 'Cab 12/01',
-        approvedBy: 'Cabinet',
-      });
-      expect(workbook.cell('Revisions', 'F2')).toMatchObject({
-        content: '=HYPERLINK("http://evil","click")',
-        isFormula: false,
-      });
-    },
-  );
+  it('the revision log keeps a formula-looking reason without a stray apostrophe', async () => {
+    const workbook = installFakeExcel(globalThis, { keepApostropheInTextCells: true });
+    // Set up itself must pass for this test to mean anything: no this-row rule here.
+    await setUp();
+    await recordRevision({
+      ref: 'CP-001',
+      date: { year: 2017, month: 1, day: 12 },
+      kind: 'addition',
+      amount: 0.42,
+      reason: '=HYPERLINK("http://evil","click")',
+      reference: 'Cab 12/01',
+      approvedBy: 'Cabinet',
+    });
+    expect(workbook.cell('Revisions', 'F2')).toMatchObject({
+      content: '=HYPERLINK("http://evil","click")',
+      isFormula: false,
+    });
+  });
 });

@@ -1,8 +1,8 @@
-import { installFakeExcel, FakeWorkbook } from '../../../tests/support/fake-excel';
+import { FakeWorkbook } from '../../../tests/support/fake-excel';
+import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts, lineFormulas } from '../monitoring';
-import { setUpProgramme } from '../setUpProgramme';
-import { forgetChanges, undoLastChange } from '../undo';
+import { undoLastChange } from '../undo';
 
 /** Types a forecast into a budget holder's sheet the way Excel would let them: unlocked cells only. */
 function typeForecast(workbook: FakeWorkbook, sheet: string, address: string, value: number): void {
@@ -15,15 +15,7 @@ function typeForecast(workbook: FakeWorkbook, sheet: string, address: string, va
 describe('forecast sheets and monitoring', () => {
   let workbook: FakeWorkbook;
   beforeEach(async () => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
   });
 
   it('makes one protected sheet per budget holder with only the forecast cells open', async () => {

@@ -3,7 +3,8 @@
  * give the in-year forecast and explanation, the In-year monitoring sheet takes them, the
  * history gets one snapshot per scheme at the period, and Undo puts everything back.
  */
-import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { fromNumber, monitoringRowOf, type MonitoringSnapshot } from '../../core';
 import {
   DEFAULT_SETTINGS,
@@ -15,8 +16,7 @@ import {
 } from '../../workbook';
 import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts } from '../monitoring';
-import { setUpProgramme } from '../setUpProgramme';
-import { forgetChanges, undoLastChange } from '../undo';
+import { undoLastChange } from '../undo';
 import { officeGrid } from '../writePlan';
 
 const d = fromNumber;
@@ -38,15 +38,7 @@ function put(workbook: FakeWorkbook, plan: SheetPlan): void {
 describe('Gather into the in-year sheets', () => {
   let workbook: FakeWorkbook;
   beforeEach(async () => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
     const rows = [
       { ref: 'CP-001', name: 'Compliance', inYear: 2.6, allYears: 2.6, actual: 2.34 },
       { ref: 'CP-002', name: 'Service management', inYear: 1.1, allYears: 1.1, actual: 0.56 },

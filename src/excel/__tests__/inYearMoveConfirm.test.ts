@@ -5,16 +5,16 @@
  * on is asked through the overwrite dialog (a no writes nothing at all), and moving back or to
  * another year is refused with what the sheet states, what the Settings say and what to do.
  */
-import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { shownSnapshot } from '../../../tests/support/fake-excel/shownSnapshot';
 import { IN_YEAR_SHEET, POSITION_SHEET } from '../../workbook';
 import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts } from '../monitoring';
 import { phaseSchemes } from '../phaseSchemes';
 import { readSettings, saveSettings } from '../settings';
-import { setUpProgramme } from '../setUpProgramme';
 import type { OverwriteNotice } from '../types';
-import { forgetChanges, lastChange, undoLastChange } from '../undo';
+import { lastChange, undoLastChange } from '../undo';
 
 async function monitorAt(period: number, year = 2016): Promise<void> {
   const current = await readSettings();
@@ -40,15 +40,7 @@ function asking(answer: boolean) {
 describe('moving the In-year monitoring sheet to the Settings’ period', () => {
   let workbook: FakeWorkbook;
   beforeEach(async () => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
     expect((await phaseSchemes()).ok).toBe(true);
     await monitorAt(3);
     expect((await generateForecastSheets()).ok).toBe(true);

@@ -1,8 +1,8 @@
-import { installFakeExcel, FakeWorkbook } from '../../../tests/support/fake-excel';
+import { FakeWorkbook } from '../../../tests/support/fake-excel';
+import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { listSchemes, recordRevision, signedAmount } from '../recordRevision';
-import { setUpProgramme } from '../setUpProgramme';
 import { phaseSchemes } from '../phaseSchemes';
-import { forgetChanges, undoLastChange } from '../undo';
+import { undoLastChange } from '../undo';
 import type { RevisionInput } from '../types';
 
 const addition: RevisionInput = {
@@ -18,15 +18,7 @@ const addition: RevisionInput = {
 describe('recordRevision', () => {
   let workbook: FakeWorkbook;
   beforeEach(async () => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
   });
 
   it('fills the empty first row of a new log, then appends below it', async () => {

@@ -3,15 +3,15 @@
  * years it names. Regression: the pane read the log for all-years figures only, so recording a
  * re-profile out of the monitored year left its In-year revised budget where the phasing put it.
  */
-import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { IN_YEAR_COLUMNS, IN_YEAR_SHEET } from '../../workbook';
 import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts } from '../monitoring';
 import { phaseSchemes } from '../phaseSchemes';
 import { recordRevision } from '../recordRevision';
 import { readSettings, saveSettings } from '../settings';
-import { setUpProgramme } from '../setUpProgramme';
-import { forgetChanges, undoLastChange } from '../undo';
+import { undoLastChange } from '../undo';
 
 const column = (name: (typeof IN_YEAR_COLUMNS)[number]) => IN_YEAR_COLUMNS.indexOf(name);
 
@@ -37,26 +37,10 @@ describe('a re-profile moves the in-year revised budget (issue 13)', () => {
   let approved: { inYear: number; allYears: number };
 
   beforeEach(async () => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
     expect((await phaseSchemes()).ok).toBe(true);
     // The figures without any revision, from a workbook monitored at 2016/17 P3.
-    const baseline = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    const baseline = await workbookWithSampleProgramme();
     expect((await phaseSchemes()).ok).toBe(true);
     await monitorAtP3();
     expect((await generateForecastSheets()).ok).toBe(true);
@@ -67,15 +51,7 @@ describe('a re-profile moves the in-year revised budget (issue 13)', () => {
     };
     expect(approved.inYear).toBeGreaterThan(0.4);
     // Back to the workbook under test.
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
     expect((await phaseSchemes()).ok).toBe(true);
     await monitorAtP3();
   });

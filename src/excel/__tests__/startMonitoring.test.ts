@@ -4,7 +4,8 @@
  * monitoring and Capital budget position sheets from the workbook plans; a gathering at the next
  * period moves the In-year sheet on and appends its snapshots; all of it all-or-nothing and undoable.
  */
-import { installFakeExcel, type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { type FakeWorkbook } from '../../../tests/support/fake-excel';
+import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import {
   ACTUALS_SHEET,
   HISTORY_SHEET,
@@ -17,8 +18,7 @@ import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts } from '../monitoring';
 import { phaseSchemes } from '../phaseSchemes';
 import { readSettings, saveSettings } from '../settings';
-import { setUpProgramme } from '../setUpProgramme';
-import { forgetChanges, lastChange, undoLastChange } from '../undo';
+import { lastChange, undoLastChange } from '../undo';
 
 const CYCLE = [ACTUALS_SHEET, HISTORY_SHEET, IN_YEAR_SHEET, POSITION_SHEET];
 
@@ -38,15 +38,7 @@ const sheetNames = (workbook: FakeWorkbook) => workbook.model.sheets.map((sheet)
 describe('starting in-year monitoring from the settings', () => {
   let workbook: FakeWorkbook;
   beforeEach(async () => {
-    workbook = installFakeExcel(globalThis);
-    forgetChanges();
-    await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
+    workbook = await workbookWithSampleProgramme();
     const phased = await phaseSchemes();
     expect(phased.ok).toBe(true);
   });
