@@ -19,6 +19,7 @@ import {
   installFakeExcel,
   type SheetSnapshot,
 } from '../support/fake-excel';
+import { monitorAt } from '../support/sampleProgramme';
 import { readLedgerText } from '../../src/core';
 import {
   ACTUALS_SHEET,
@@ -251,6 +252,21 @@ function freshSession(): void {
   forgetChanges();
   forgetHighlights();
   addUserWork();
+}
+
+/** A fresh session with the sample programme set up and phased, and no undo history. */
+async function freshPhasedSession(): Promise<void> {
+  freshSession();
+  const set = await setUpProgramme({
+    firstYear: 2016,
+    lastYear: 2019,
+    periods: 'quarter',
+    unit: '£m',
+    withSample: true,
+  });
+  expect(set.ok).toBe(true);
+  expect((await phaseSchemes({ confirm: yes })).ok).toBe(true);
+  forgetChanges();
 }
 
 /**
@@ -696,18 +712,6 @@ describe('nothing lost: a year of in-year monitoring, actuals, the trend chart a
     return { source: 'ledger.csv', rows: read.value, rowOffset: 0 };
   }
 
-  /** The officer saves the settings at 2016/17 period `period`. */
-  async function monitorAt(period: number): Promise<void> {
-    const current = await readSettings();
-    if (!current.ok) throw new Error(current.message);
-    const saved = await saveSettings({
-      ...current.value,
-      monitoringYear: 2016,
-      monitoringPeriod: period,
-    });
-    expect(saved.ok).toBe(true);
-  }
-
   /** Gathers at the period the settings name (a step of the session, proved elsewhere). */
   async function gatherAt(period: number): Promise<void> {
     await monitorAt(period);
@@ -719,17 +723,7 @@ describe('nothing lost: a year of in-year monitoring, actuals, the trend chart a
   const trendChart = () => workbook.model.findSheet(TREND)!.charts[0];
 
   beforeAll(async () => {
-    freshSession();
-    const set = await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
-    expect(set.ok).toBe(true);
-    expect((await phaseSchemes({ confirm: yes })).ok).toBe(true);
-    forgetChanges();
+    await freshPhasedSession();
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -872,17 +866,7 @@ describe('nothing lost: regressions the whole-workbook comparison found', () => 
   const activeSheet = () => workbook.model.activeSheet?.name;
 
   beforeEach(async () => {
-    freshSession();
-    const set = await setUpProgramme({
-      firstYear: 2016,
-      lastYear: 2019,
-      periods: 'quarter',
-      unit: '£m',
-      withSample: true,
-    });
-    expect(set.ok).toBe(true);
-    expect((await phaseSchemes({ confirm: yes })).ok).toBe(true);
-    forgetChanges();
+    await freshPhasedSession();
   });
   afterEach(() => jest.restoreAllMocks());
 

@@ -6,26 +6,14 @@
  * another year is refused with what the sheet states, what the Settings say and what to do.
  */
 import { type FakeWorkbook } from '../../../tests/support/fake-excel';
-import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
+import { monitorAt, workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { shownSnapshot } from '../../../tests/support/fake-excel/shownSnapshot';
 import { IN_YEAR_SHEET, POSITION_SHEET } from '../../workbook';
 import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts } from '../monitoring';
 import { phaseSchemes } from '../phaseSchemes';
-import { readSettings, saveSettings } from '../settings';
 import type { OverwriteNotice } from '../types';
 import { lastChange, undoLastChange } from '../undo';
-
-async function monitorAt(period: number, year = 2016): Promise<void> {
-  const current = await readSettings();
-  if (!current.ok) throw new Error(current.message);
-  const saved = await saveSettings({
-    ...current.value,
-    monitoringYear: year,
-    monitoringPeriod: period,
-  });
-  if (!saved.ok) throw new Error(saved.message);
-}
 
 /** A confirm that records what it was asked and answers `answer`. */
 function asking(answer: boolean) {

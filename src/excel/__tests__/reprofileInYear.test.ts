@@ -4,23 +4,15 @@
  * re-profile out of the monitored year left its In-year revised budget where the phasing put it.
  */
 import { type FakeWorkbook } from '../../../tests/support/fake-excel';
-import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
+import { monitorAt, workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import { IN_YEAR_COLUMNS, IN_YEAR_SHEET } from '../../workbook';
 import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts } from '../monitoring';
 import { phaseSchemes } from '../phaseSchemes';
 import { recordRevision } from '../recordRevision';
-import { readSettings, saveSettings } from '../settings';
 import { undoLastChange } from '../undo';
 
 const column = (name: (typeof IN_YEAR_COLUMNS)[number]) => IN_YEAR_COLUMNS.indexOf(name);
-
-async function monitorAtP3(): Promise<void> {
-  const current = await readSettings();
-  if (!current.ok) throw new Error(current.message);
-  const saved = await saveSettings({ ...current.value, monitoringYear: 2016, monitoringPeriod: 3 });
-  if (!saved.ok) throw new Error(saved.message);
-}
 
 /** The In-year monitoring row of a scheme, by Ref. */
 function inYearRow(workbook: FakeWorkbook, ref: string): unknown[] {
@@ -42,7 +34,7 @@ describe('a re-profile moves the in-year revised budget (issue 13)', () => {
     // The figures without any revision, from a workbook monitored at 2016/17 P3.
     const baseline = await workbookWithSampleProgramme();
     expect((await phaseSchemes()).ok).toBe(true);
-    await monitorAtP3();
+    await monitorAt(3);
     expect((await generateForecastSheets()).ok).toBe(true);
     const row = inYearRow(baseline, 'CP-001');
     approved = {
@@ -53,7 +45,7 @@ describe('a re-profile moves the in-year revised budget (issue 13)', () => {
     // Back to the workbook under test.
     workbook = await workbookWithSampleProgramme();
     expect((await phaseSchemes()).ok).toBe(true);
-    await monitorAtP3();
+    await monitorAt(3);
   });
 
   async function reprofile(

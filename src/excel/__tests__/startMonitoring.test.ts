@@ -5,7 +5,7 @@
  * period moves the In-year sheet on and appends its snapshots; all of it all-or-nothing and undoable.
  */
 import { type FakeWorkbook } from '../../../tests/support/fake-excel';
-import { workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
+import { monitorAt, workbookWithSampleProgramme } from '../../../tests/support/sampleProgramme';
 import {
   ACTUALS_SHEET,
   HISTORY_SHEET,
@@ -17,21 +17,9 @@ import { BatchWriter } from '../batchWriter';
 import { generateForecastSheets } from '../forecastSheets';
 import { gatherForecasts } from '../monitoring';
 import { phaseSchemes } from '../phaseSchemes';
-import { readSettings, saveSettings } from '../settings';
 import { lastChange, undoLastChange } from '../undo';
 
 const CYCLE = [ACTUALS_SHEET, HISTORY_SHEET, IN_YEAR_SHEET, POSITION_SHEET];
-
-async function monitorAt(period: number): Promise<void> {
-  const current = await readSettings();
-  if (!current.ok) throw new Error(current.message);
-  const saved = await saveSettings({
-    ...current.value,
-    monitoringYear: 2016,
-    monitoringPeriod: period,
-  });
-  if (!saved.ok) throw new Error(saved.message);
-}
 
 const sheetNames = (workbook: FakeWorkbook) => workbook.model.sheets.map((sheet) => sheet.name);
 
