@@ -6,6 +6,7 @@
 import type { Severity } from '../core';
 import { fromA1, toA1 } from './a1';
 import { runAction } from './action';
+import { currentRequestBudget } from './requestBudget';
 import { excelRun } from './excelRun';
 import { ADD_IN_CODES, officeErrorMessage } from './officeErrors';
 import { excelApiStatus, REQUIRED_EXCEL_API } from './platform';
@@ -25,6 +26,13 @@ type OldFill = { color: string } | 'none';
 
 /** Old fills by sheet, then cell (A1). Kept until clearHighlights restores them. */
 const remembered = new Map<string, Map<string, OldFill>>();
+
+/**
+ * What reading one cell's old fill adds to a round trip: a getRange and a getCellProperties (two
+ * queued actions of about 100 bytes of JSON each, with the address) and the answer (its fill's
+ * colour, pattern and tint with their envelope). Counted high, so a 4 MB budget holds ~10,000.
+ */
+const READ_BYTES_PER_CELL = 400;
 
 /** RangeAreas addresses are limited in length; keep each well under it. */
 const MAX_AREAS_ADDRESS = 8000;
@@ -167,13 +175,9 @@ export async function highlightFindings(
   return runAction('Highlight findings', () =>
     excelRun(async (context) => {
       const bySheet = flaggedCells(findings);
-      const reads: {
-        sheet: string;
-        cell: string;
-        props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
-      }[] = [];
       const sheets = new Map<string, Excel.Worksheet>();
       const guarded: Guarded[] = [];
+      const toRead: { sheet: string; cell: string }[] = [];
       for (const [sheetName, cells] of bySheet) {
         const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
         sheet.load('name');
@@ -181,24 +185,42 @@ export async function highlightFindings(
         guarded.push({ sheet, protection: loadProtection(sheet) });
         const known = remembered.get(sheetName);
         for (const cell of cells.keys()) {
-          if (known?.has(cell)) continue; // already ours: its true old fill is remembered
+          // Already ours: its true old fill is remembered.
+          if (!known?.has(cell)) toRead.push({ sheet: sheetName, cell });
+        }
+      }
+      // The old fills are read in round trips that stay inside Excel on the web's request limit
+      // (regression: highlighting the 16,700 findings of a 100k-row check sent one request past
+      // 5 MB and failed); desktop Excel reads them all with the sheets, in one.
+      const perTrip = Math.max(1, Math.floor(currentRequestBudget() / READ_BYTES_PER_CELL));
+      let from = 0;
+      do {
+        const reads: {
+          sheet: string;
+          cell: string;
+          props: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+        }[] = [];
+        for (const read of toRead.slice(from, from + perTrip)) {
+          const sheet = sheets.get(read.sheet);
+          // After the first trip a missing sheet is known: nothing is asked of it.
+          if (!sheet || (from > 0 && sheet.isNullObject)) continue;
           reads.push({
-            sheet: sheetName,
-            cell,
-            props: sheet.getRange(cell).getCellProperties({
+            ...read,
+            props: sheet.getRange(read.cell).getCellProperties({
               format: { fill: { color: true, pattern: true, tintAndShade: true } },
             }),
           });
         }
-      }
-      await context.sync();
-      for (const read of reads) {
-        if (sheets.get(read.sheet)?.isNullObject) continue;
-        const old = oldFillFrom(read.props.value[0][0].format?.fill);
-        const known = remembered.get(read.sheet) ?? new Map<string, OldFill>();
-        known.set(read.cell, old);
-        remembered.set(read.sheet, known);
-      }
+        await context.sync();
+        for (const read of reads) {
+          if (sheets.get(read.sheet)?.isNullObject) continue;
+          const old = oldFillFrom(read.props.value[0][0].format?.fill);
+          const known = remembered.get(read.sheet) ?? new Map<string, OldFill>();
+          known.set(read.cell, old);
+          remembered.set(read.sheet, known);
+        }
+        from += perTrip;
+      } while (from < toRead.length);
       let count = 0;
       const open = openForFormatting(guarded);
       for (const [sheetName, cells] of bySheet) {

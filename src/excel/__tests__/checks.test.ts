@@ -154,6 +154,31 @@ describe('checks', () => {
     expect(workbook.stats.operations).toBeLessThan(2000 * 3 + 50);
   });
 
+  it('regression: highlights 20,000 findings on Excel on the web, reading old fills in trips under its request limit', async () => {
+    // Highlighting every finding of a 100k-row check (16,700) sent one request past 5 MB and failed.
+    workbook = installFakeExcel(globalThis, { platform: 'web' });
+    buildProgramme(workbook, 20_000);
+    const findings = Array.from({ length: 20_000 }, (_, i) => ({
+      rule: 'unphased' as const,
+      severity: 'warning' as const,
+      sheet: 'Programme',
+      cell: `I${i + 2}`,
+      message: 'm',
+    }));
+    const before = workbook.snapshot();
+    workbook.resetStats();
+    const lit = await highlightFindings(findings);
+    expect(lit).toEqual({ ok: true, value: { cells: 20_000 } });
+    // More than one trip (the old fills), each within the limit; still proportional to findings.
+    expect(workbook.stats.syncs).toBeGreaterThan(2);
+    expect(workbook.stats.largestRequestBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(workbook.cell('Programme', 'I2')?.fill).toBe('#FFF2CC');
+    expect(workbook.cell('Programme', 'I20001')?.fill).toBe('#FFF2CC');
+    expect(workbook.cell('Programme', 'H2')?.fill).not.toBe('#FFF2CC');
+    expect(await clearHighlights()).toEqual({ ok: true, value: { cells: 20_000 } });
+    expect(workbook.snapshot()).toEqual(before);
+  });
+
   it('writes a Checks sheet with clickable cells, and replaces it only after asking', async () => {
     workbook.setCells('Pasted', 'A1', REPORT_TABLE);
     const findings = [
