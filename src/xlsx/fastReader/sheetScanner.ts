@@ -310,20 +310,34 @@ export class SheetScanner {
       xml.charCodeAt(end + 7) !== GT
     )
       return 0;
-    const type = this.cellType;
     const style = this.cellStyle > 0 ? this.context.styles[this.cellStyle] : undefined;
+    return this.addPlainValue(xml, start, end, style) ? end + 8 : 0;
+  }
+
+  /**
+   * Adds the cell when `xml[start, end)` is its plain value: a shared string's index (`t="s"`) or a
+   * plain number in a cell with no date format, read from the characters with no string made per
+   * cell (a million cells would make a million strings). False when it is anything else.
+   */
+  private addPlainValue(
+    xml: string,
+    start: number,
+    end: number,
+    style: CellStyleFormat | undefined,
+  ): boolean {
+    const type = this.cellType;
     const format = style?.format ?? GENERAL_FORMAT;
     if (type === 's') {
       const index = plainIndex(xml, start, end);
-      if (index < 0) return 0;
+      if (index < 0) return false;
       this.rows.add(this.row, this.column, this.context.sharedStrings[index] ?? '', format);
-      return end + 8;
+      return true;
     }
-    if ((type !== undefined && type !== 'n') || style?.date === true) return 0;
+    if ((type !== undefined && type !== 'n') || style?.date === true) return false;
     const number = plainNumber(xml, start, end);
-    if (number !== number) return 0;
+    if (number !== number) return false;
     this.rows.add(this.row, this.column, number, format);
-    return end + 8;
+    return true;
   }
 
   /**
@@ -443,23 +457,14 @@ export class SheetScanner {
     const format = style?.format ?? GENERAL_FORMAT;
     const type = this.cellType;
     this.findChildren(xml, start, end);
-    // Most cells are a plain number or a shared string's index with no formula: read straight
-    // from the characters, with no string made per cell (a million cells make a million strings).
-    if (this.fTag < 0 && this.vInner >= 0 && this.vEnd > this.vInner) {
-      if (type === 's') {
-        const index = plainIndex(xml, this.vInner, this.vEnd);
-        if (index >= 0) {
-          this.rows.add(this.row, this.column, context.sharedStrings[index] ?? '', format);
-          return;
-        }
-      } else if ((type === undefined || type === 'n') && style?.date !== true) {
-        const number = plainNumber(xml, this.vInner, this.vEnd);
-        if (number === number) {
-          this.rows.add(this.row, this.column, number, format);
-          return;
-        }
-      }
-    }
+    // Most cells are a plain number or a shared string's index with no formula.
+    if (
+      this.fTag < 0 &&
+      this.vInner >= 0 &&
+      this.vEnd > this.vInner &&
+      this.addPlainValue(xml, this.vInner, this.vEnd, style)
+    )
+      return;
     let raw: string | undefined;
     if (this.vInner >= 0 && this.vEnd > this.vInner) {
       const text = xml.slice(this.vInner, this.vEnd);
