@@ -25,12 +25,15 @@ const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { loadBundle } = require('../bin/capital-planner.cjs');
+// Where the command looks for its bundle, cache and source list: named once, in the bin.
+const { loadBundle, BUNDLE, CODE_CACHE, SOURCES } = require('../bin/capital-planner.cjs');
 
 const root = path.resolve(__dirname, '..');
 const lib = path.join(root, 'lib');
 const building = path.join(root, `lib.building-${process.pid}`);
-const BUNDLE_NAME = path.join('cli', 'capital-planner.cjs');
+/** The bundle and its source list as paths inside lib/ (built in `building` first). */
+const BUNDLE_NAME = path.relative(lib, BUNDLE);
+const SOURCES_NAME = path.relative(lib, SOURCES);
 
 /** Every file under `folder`, relative to it. */
 function filesUnder(folder) {
@@ -96,7 +99,7 @@ async function train(bundleFile) {
 async function build() {
   const sources = bundle(path.join(building, BUNDLE_NAME));
   fs.writeFileSync(
-    path.join(building, `${BUNDLE_NAME}.sources.json`),
+    path.join(building, SOURCES_NAME),
     `${JSON.stringify(sources, null, 1)}\n`,
   );
   for (const file of dataFiles(path.join(root, 'src', 'cli'))) {
@@ -105,7 +108,7 @@ async function build() {
     fs.copyFileSync(path.join(root, 'src', 'cli', file), target);
   }
   // The old cache goes first: it belongs to the old bundle (and its mark says so).
-  fs.rmSync(path.join(lib, `${BUNDLE_NAME}.cache`), { force: true });
+  fs.rmSync(CODE_CACHE, { force: true });
   const built = filesUnder(building);
   for (const file of built) {
     fs.mkdirSync(path.dirname(path.join(lib, file)), { recursive: true });
@@ -120,10 +123,10 @@ async function build() {
   // Trained where it runs: V8 keeps the file name it compiled in the cache (stack traces).
   let cacheNote;
   try {
-    const cache = await train(path.join(lib, BUNDLE_NAME));
-    const partial = path.join(building, 'capital-planner.cjs.cache');
+    const cache = await train(BUNDLE);
+    const partial = path.join(building, path.basename(CODE_CACHE));
     fs.writeFileSync(partial, cache);
-    fs.renameSync(partial, path.join(lib, `${BUNDLE_NAME}.cache`));
+    fs.renameSync(partial, CODE_CACHE);
     cacheNote = 'with its V8 code cache';
   } catch (error) {
     cacheNote = `without a code cache (the training run failed: ${error.message.split('\n')[0]})`;
